@@ -1,0 +1,270 @@
+//! `whosaid analyze`: articles in, one JSON line per article out, in input order.
+//!
+//! JSON Lines input is streamed in batches through a pool of worker threads;
+//! a writer puts results back in input order, so memory stays bounded by the
+//! number of batches in flight, whatever the input size.
+
+use super::read_input;
+use serde_json::Value;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::{Arc, Mutex};
+use whosaid::input::{self, Article, Format};
+use whosaid::wire::{DocOut, ErrorOut};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Input files (JSON Lines, text or HTML) or directories of .txt/.html files; `-` for stdin.
+    #[arg(default_value = "-")]
+    pub inputs: Vec<String>,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Replace invalid UTF-8 with U+FFFD instead of reporting an error.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Input format.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub format: Format,
+}
+
+/// Counts for the final stderr summary.
+#[derive(Default)]
+pub struct Stats {
+    pub docs: usize,
+    pub failed: usize,
+}
+
+pub fn run(args: Args) -> io::Result<i32> {
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut stats = Stats::default();
+    let mut unusable = false;
+    for path in &args.inputs {
+        match process_path(path, &args, threads, &mut out, &mut stats) {
+            Ok(()) => {}
+            Err(e) if super::is_broken_pipe(&e) => return Ok(0),
+            Err(e) => {
+                eprintln!("whosaid: {e}");
+                unusable = true;
+            }
+        }
+    }
+    match out.flush() {
+        Err(e) if super::is_broken_pipe(&e) => return Ok(0),
+        r => r?,
+    }
+    if stats.failed > 0 {
+        eprintln!("whosaid: {} of {} documents failed", stats.failed, stats.docs);
+    }
+    Ok(if unusable { 2 } else if stats.failed > 0 { 1 } else { 0 })
+}
+
+fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, stats: &mut Stats) -> io::Result<()> {
+    let meta = if path == "-" { None } else { Some(std::fs::metadata(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?) };
+    if meta.as_ref().is_some_and(|m| m.is_dir()) {
+        let files = article_files(path)?;
+        if files.is_empty() {
+            return Err(io::Error::new(io::ErrorKind::NotFound, format!("{path}: no .txt or .html articles in directory")));
+        }
+        for f in files {
+            process_path(&f, args, threads, out, stats)?;
+        }
+        return Ok(());
+    }
+    // Peek at the start to decide the format without reading the whole input.
+    let mut reader: Box<dyn BufRead + Send> = if path == "-" {
+        Box::new(BufReader::with_capacity(1 << 20, io::stdin()))
+    } else {
+        let f = std::fs::File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?;
+        Box::new(BufReader::with_capacity(1 << 20, f))
+    };
+    let head = reader.fill_buf()?.to_vec();
+    let name = if path == "-" { "<stdin>" } else { path };
+    let format = if args.format == Format::Auto { input::detect_format(name, &head) } else { args.format };
+    if format == Format::Jsonl {
+        return stream_jsonl(reader, name, args.lossy, threads, out, stats);
+    }
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    drop(head);
+    stats.docs += 1;
+    let _ = read_input; // whole-file read path shared with `check`
+    match input::article_from_file(name, &bytes, format, args.lossy) {
+        Ok(article) => {
+            let mut buf = Vec::new();
+            render(&article, &mut buf);
+            out.write_all(&buf)
+        }
+        Err(e) => {
+            stats.failed += 1;
+            eprintln!("whosaid: {e}");
+            let rec = ErrorOut { id: Value::from(name), line: 0, error: e.message };
+            let mut buf = serde_json::to_vec(&rec).expect("error record serialises");
+            buf.push(b'\n');
+            out.write_all(&buf)
+        }
+    }
+}
+
+/// The .txt and .html files directly in a directory, sorted by name.
+pub fn article_files(dir: &str) -> io::Result<Vec<String>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io::Error::new(e.kind(), format!("{dir}: {e}")))? {
+        let p = entry?.path();
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        if p.is_file() && matches!(ext.as_str(), "txt" | "html" | "htm") {
+            files.push(p.to_string_lossy().into_owned());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Appends one article's JSON line to `buf`.
+pub fn render(article: &Article, buf: &mut Vec<u8>) {
+    let analysis = whosaid::analyze(&article.text);
+    let mut doc = DocOut::new(article.id.clone(), article.meta.clone(), &analysis);
+    if article.extracted {
+        doc.text = Some(article.text.clone());
+    }
+    serde_json::to_writer(&mut *buf, &doc).expect("analysis serialises");
+    buf.push(b'\n');
+}
+
+/// Analyses one JSONL line into `buf` (an output record or an error record); returns false on error.
+fn process_line(line: &[u8], line_no: usize, file: &str, lossy: bool, buf: &mut Vec<u8>) -> bool {
+    let article = match input::parse_jsonl_line(line, line_no, file, lossy) {
+        Ok(a) => a,
+        Err((id, e)) => {
+            eprintln!("whosaid: {e}");
+            write_error(buf, id, line_no, e.message);
+            return false;
+        }
+    };
+    let mark = buf.len();
+    // A bug in one document must not take the batch down with it.
+    let ok = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&article, buf))).is_ok();
+    if !ok {
+        buf.truncate(mark);
+        let msg = format!("{file}:{line_no}: internal error while analysing (please report)");
+        eprintln!("whosaid: {msg}");
+        write_error(buf, article.id, line_no, msg);
+    }
+    ok
+}
+
+fn write_error(buf: &mut Vec<u8>, id: Value, line: usize, error: String) {
+    serde_json::to_writer(&mut *buf, &ErrorOut { id, line, error }).expect("error record serialises");
+    buf.push(b'\n');
+}
+
+struct Batch {
+    seq: u64,
+    lines: Vec<(usize, Vec<u8>)>,
+}
+
+const BATCH_LINES: usize = 64;
+const BATCH_BYTES: usize = 1 << 20;
+
+fn stream_jsonl(mut reader: Box<dyn BufRead + Send>, file: &str, lossy: bool, threads: usize, out: &mut impl Write, stats: &mut Stats) -> io::Result<()> {
+    let mut next_line = || -> io::Result<Option<Vec<u8>>> {
+        let mut line = Vec::new();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok(None);
+        }
+        while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            line.pop();
+        }
+        Ok(Some(line))
+    };
+    if threads == 1 {
+        let mut line_no = 0;
+        let mut buf = Vec::new();
+        while let Some(line) = next_line()? {
+            line_no += 1;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            stats.docs += 1;
+            buf.clear();
+            if !process_line(&line, line_no, file, lossy, &mut buf) {
+                stats.failed += 1;
+            }
+            out.write_all(&buf)?;
+        }
+        return Ok(());
+    }
+    let (job_tx, job_rx) = sync_channel::<Batch>(threads * 2);
+    let job_rx: Arc<Mutex<Receiver<Batch>>> = Arc::new(Mutex::new(job_rx));
+    let (res_tx, res_rx) = sync_channel::<(u64, Vec<u8>, usize, usize)>(threads * 2);
+    std::thread::scope(|scope| -> io::Result<()> {
+        for _ in 0..threads {
+            let rx = Arc::clone(&job_rx);
+            let tx = res_tx.clone();
+            scope.spawn(move || loop {
+                let job = { rx.lock().expect("job queue").recv() };
+                let Ok(batch) = job else { break };
+                let mut buf = Vec::new();
+                let mut failed = 0;
+                for (no, line) in &batch.lines {
+                    if !process_line(line, *no, file, lossy, &mut buf) {
+                        failed += 1;
+                    }
+                }
+                if tx.send((batch.seq, buf, batch.lines.len(), failed)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(res_tx);
+        // The reader runs on its own thread so reading, analysing and writing overlap;
+        // this thread writes, since the locked stdout stays here.
+        let reader_thread = scope.spawn(move || -> io::Result<()> {
+            let mut seq = 0;
+            let mut lines = Vec::new();
+            let mut bytes = 0;
+            let mut line_no = 0;
+            while let Some(line) = next_line()? {
+                line_no += 1;
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                bytes += line.len();
+                lines.push((line_no, line));
+                if lines.len() >= BATCH_LINES || bytes >= BATCH_BYTES {
+                    if job_tx.send(Batch { seq, lines: std::mem::take(&mut lines) }).is_err() {
+                        return Ok(());
+                    }
+                    seq += 1;
+                    bytes = 0;
+                }
+            }
+            if !lines.is_empty() {
+                let _ = job_tx.send(Batch { seq, lines });
+            }
+            Ok(())
+        });
+        let mut pending = std::collections::BTreeMap::new();
+        let mut want = 0u64;
+        let mut result = Ok(());
+        for (seq, buf, n, f) in res_rx {
+            pending.insert(seq, (buf, n, f));
+            while let Some((buf, n, f)) = pending.remove(&want) {
+                stats.docs += n;
+                stats.failed += f;
+                if result.is_ok() {
+                    result = out.write_all(&buf);
+                }
+                want += 1;
+            }
+            if result.is_err() {
+                // Stop the pipeline: dropping the receiver makes workers and reader stop.
+                break;
+            }
+        }
+        let read_result = reader_thread.join().expect("reader thread");
+        result.and(read_result)
+    })
+}

@@ -1,0 +1,216 @@
+//! Word lists, loaded once from the plain-text data files beside this module.
+//!
+//! In: the `*.txt` files in this folder (compiled in with `include_str!`).
+//! Out: [`lexicon()`], one shared [`Lexicon`] with fast look-ups.
+//!
+//! File format (all files): one entry per line, `#` starts a comment, blank
+//! lines are ignored, fields are separated by ` | `. Look-ups are
+//! case-insensitive except for `abbreviations.txt`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What kind of attribution a cue verb makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbClass {
+    /// Saying or writing: `said`, `told`, `wrote`, `insisted`.
+    Speech,
+    /// Thinking: `believe`, `fear`. Not reported as speech.
+    Belief,
+    /// What data or documents show: `shows`, `found`.
+    Evidence,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Verb {
+    pub lemma: &'static str,
+    pub class: VerbClass,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// All word lists, keyed by lower-case text (multi-word entries by their words joined with one space).
+pub struct Lexicon {
+    pub verbs: HashMap<String, Verb>,
+    /// Longest verb phrase in words (`pointed out` is 2).
+    pub verb_max_words: usize,
+    pub loaded_verbs: HashMap<String, &'static str>,
+    pub titles: HashMap<String, Gender>,
+    pub title_max_words: usize,
+    /// Case-sensitive: `Mr.`, `Jan.`.
+    pub abbreviations: HashSet<&'static str>,
+    /// Abbreviations that may also end a sentence (`U.S.`, `a.m.`).
+    pub ambiguous_abbreviations: HashSet<&'static str>,
+    pub role_singular: HashSet<String>,
+    pub role_plural: HashSet<String>,
+    pub anonymity_reasons: Vec<String>,
+    pub anonymous_heads: HashSet<String>,
+    pub vague_subjects: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    pub org_suffixes: HashSet<String>,
+    pub documents: HashSet<String>,
+    /// Count words: `three` → Some(3), `several` → None.
+    pub numbers: HashMap<String, Option<u32>>,
+    pub pronouns: HashMap<String, (Gender, bool)>,
+    pub not_names: HashSet<String>,
+}
+
+/// Lines of a data file with comments and blanks removed, split into trimmed fields.
+fn entries(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines().filter_map(|line| {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            None
+        } else {
+            Some(line.split(" | ").map(str::trim).collect())
+        }
+    })
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+fn gender(field: Option<&&str>) -> Gender {
+    match field.map(|s| s.to_ascii_lowercase()) {
+        Some(g) if g == "male" => Gender::Male,
+        Some(g) if g == "female" => Gender::Female,
+        _ => Gender::Unknown,
+    }
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut verbs = HashMap::new();
+        for e in entries(include_str!("speech_verbs.txt")) {
+            let class = match e.get(1).map(|c| c.to_ascii_lowercase()) {
+                Some(c) if c == "belief" => VerbClass::Belief,
+                Some(c) if c == "evidence" => VerbClass::Evidence,
+                _ => VerbClass::Speech,
+            };
+            let forms = e[0];
+            // Multi-word verbs list their forms as word pairs: "point out points out ...".
+            let words: Vec<&str> = forms.split_whitespace().collect();
+            let particle = words.iter().skip(1).find(|w| words.iter().filter(|x| x == w).count() > 1).copied();
+            let lemma: &'static str = words[0];
+            match particle {
+                Some(p) if words.len() % 2 == 0 && words.chunks(2).all(|c| c[1] == p) => {
+                    for c in words.chunks(2) {
+                        verbs.entry(norm(&format!("{} {}", c[0], c[1]))).or_insert(Verb { lemma, class });
+                    }
+                }
+                _ => {
+                    for w in &words {
+                        verbs.entry(norm(w)).or_insert(Verb { lemma, class });
+                    }
+                }
+            }
+        }
+        let verb_max_words = verbs.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let loaded_verbs = entries(include_str!("loaded_verbs.txt"))
+            .map(|e| (norm(e[0]), e.get(1).copied().unwrap_or("not a neutral attribution verb")))
+            .collect();
+        let titles: HashMap<String, Gender> =
+            entries(include_str!("titles.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
+        let title_max_words = titles.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let mut abbreviations = HashSet::new();
+        let mut ambiguous_abbreviations = HashSet::new();
+        for e in entries(include_str!("abbreviations.txt")) {
+            abbreviations.insert(e[0]);
+            if e.get(1).is_some_and(|f| f.eq_ignore_ascii_case("ambiguous")) {
+                ambiguous_abbreviations.insert(e[0]);
+            }
+        }
+        let mut role_singular = HashSet::new();
+        let mut role_plural = HashSet::new();
+        for e in entries(include_str!("roles.txt")) {
+            role_singular.insert(norm(e[0]));
+            if let Some(p) = e.get(1) {
+                role_plural.insert(norm(p));
+            }
+        }
+        let mut anonymity_reasons = Vec::new();
+        let mut anonymous_heads = HashSet::new();
+        for e in entries(include_str!("anonymity.txt")) {
+            if e.get(1).is_some_and(|k| k.eq_ignore_ascii_case("reason")) {
+                anonymity_reasons.push(norm(e[0]));
+            } else {
+                anonymous_heads.insert(norm(e[0]));
+            }
+        }
+        let vague_subjects = entries(include_str!("vague_attribution.txt")).map(|e| norm(e[0])).collect();
+        let mut org_heads = HashSet::new();
+        let mut org_suffixes = HashSet::new();
+        for e in entries(include_str!("organisations.txt")) {
+            if e.get(1).is_some_and(|k| k.eq_ignore_ascii_case("suffix")) {
+                org_suffixes.insert(norm(e[0]));
+            } else {
+                org_heads.insert(norm(e[0]));
+            }
+        }
+        let documents = entries(include_str!("documents.txt")).map(|e| norm(e[0])).collect();
+        let numbers = entries(include_str!("numbers.txt"))
+            .map(|e| (norm(e[0]), e.get(1).and_then(|v| v.parse().ok())))
+            .collect();
+        let pronouns = entries(include_str!("pronouns.txt"))
+            .map(|e| (norm(e[0]), (gender(e.get(1)), e.get(2).is_some_and(|n| n.eq_ignore_ascii_case("plural")))))
+            .collect();
+        let not_names = entries(include_str!("not_names.txt")).map(|e| norm(e[0])).collect();
+        Lexicon {
+            verbs,
+            verb_max_words,
+            loaded_verbs,
+            titles,
+            title_max_words,
+            abbreviations,
+            ambiguous_abbreviations,
+            role_singular,
+            role_plural,
+            anonymity_reasons,
+            anonymous_heads,
+            vague_subjects,
+            org_heads,
+            org_suffixes,
+            documents,
+            numbers,
+            pronouns,
+            not_names,
+        }
+    }
+
+    /// The cue verb spelled `word` (any case), if it is one.
+    pub fn verb(&self, word: &str) -> Option<Verb> {
+        self.verbs.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn is_role(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.role_singular.contains(&w) || self.role_plural.contains(&w)
+    }
+
+    pub fn pronoun(&self, word: &str) -> Option<(Gender, bool)> {
+        self.pronouns.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(&word.to_lowercase())
+    }
+}
+
+/// The one shared lexicon, parsed on first use.
+///
+/// ```
+/// let lex = whosaid::lexicon::lexicon();
+/// assert!(lex.verb("said").is_some());
+/// assert!(lex.titles.contains_key("mr."));
+/// ```
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+    &LEXICON
+}

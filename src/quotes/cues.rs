@@ -1,0 +1,56 @@
+//! Cue phrases: speech verbs from the lexicon (one or more words) and `according to`.
+
+use crate::lexicon::{lexicon, Verb, VerbClass};
+use crate::text::Document;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Cue {
+    /// Token indices `[start, end)`.
+    pub start: usize,
+    pub end: usize,
+    pub verb: Verb,
+    /// `according to X`: the source follows the cue.
+    pub according: bool,
+}
+
+/// The cue starting at token `t`, if any (narrative words only).
+pub fn cue_at(doc: &Document, t: usize) -> Option<Cue> {
+    let lex = lexicon();
+    if !doc.is_narrative(t) || !doc.tokens[t].is_word() {
+        return None;
+    }
+    let w = doc.word(t);
+    if w.eq_ignore_ascii_case("according") && t + 1 < doc.tokens.len() && doc.word(t + 1).eq_ignore_ascii_case("to") {
+        return Some(Cue { start: t, end: t + 2, verb: Verb { lemma: "according to", class: VerbClass::Speech }, according: true });
+    }
+    // Longest verb phrase first ("pointed out" before "pointed").
+    let mut phrase = w.to_lowercase();
+    let mut best = lex.verbs.get(&phrase).map(|v| (t + 1, *v));
+    for k in t + 1..(t + lex.verb_max_words).min(doc.tokens.len()) {
+        if !doc.tokens[k].is_word() {
+            break;
+        }
+        phrase.push(' ');
+        phrase.push_str(&doc.word(k).to_lowercase());
+        if let Some(v) = lex.verbs.get(&phrase) {
+            best = Some((k + 1, *v));
+        }
+    }
+    let (end, verb) = best?;
+    Some(Cue { start: t, end, verb, according: false })
+}
+
+/// Verbs whose object is the person addressed: `told reporters (that) ...`.
+pub fn takes_addressee(lemma: &str) -> bool {
+    matches!(lemma, "tell" | "assure" | "inform" | "remind" | "warn" | "advise" | "promise" | "caution" | "notify")
+}
+
+/// Verbs whose content includes their object: `urged locals to ...`, `asked residents to ...`.
+pub fn takes_object_clause(lemma: &str) -> bool {
+    matches!(lemma, "urge" | "ask" | "call" | "encourage" | "implore" | "beg" | "invite" | "order" | "instruct" | "demand" | "challenge" | "press")
+}
+
+/// Participles that attach reported speech to the sentence's subject: `..., saying ...`.
+pub fn is_participle(doc: &Document, c: &Cue) -> bool {
+    doc.word(c.end - 1).to_lowercase().ends_with("ing") && c.end - c.start == 1
+}

@@ -1,0 +1,158 @@
+//! Direct quotes: top-level quote regions not absorbed into mixed quotes,
+//! attributed by the cue after the closing mark (`," said X.` / `," X said.`),
+//! or before the opening mark (`X said: "...`, `according to X, "...`), or by
+//! a colon at the end of the previous paragraph. A region with no cue is kept
+//! only when it reads as speech rather than a scare quote or a title.
+
+use super::cues::{cue_at, Cue};
+use super::np::{self, Mention};
+use super::{Quote, QuoteKind};
+use crate::lexicon::VerbClass;
+use crate::text::{Document, QuoteRegion, TokenKind};
+
+pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for (i, r) in doc.regions.iter().enumerate() {
+        if r.depth != 0 || absorbed[i] || r.last <= r.first {
+            continue;
+        }
+        if reported.iter().any(|q| q.span.overlaps(r.content)) {
+            continue;
+        }
+        let found = after(doc, i, r).or_else(|| before(doc, i, r));
+        let (mention, cue, lemma, rule) = match found {
+            Some((m, c, rule)) => (Some(m), Some(doc.token_span(c.start, c.end)), Some(c.verb.lemma), rule),
+            None => {
+                if !reads_as_speech(doc, r) {
+                    continue;
+                }
+                (None, None, None, "direct/no-cue")
+            }
+        };
+        out.push(Quote { span: r.content, kind: QuoteKind::Direct, cue, cue_lemma: lemma, mention, follows: None, rule, paragraph: r.paragraph });
+    }
+    out
+}
+
+/// The next top-level region after region `i` in the same paragraph.
+fn next_open(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
+    doc.regions[i + 1..].iter().find(|n| n.depth == 0 && n.paragraph == r.paragraph && n.open > r.open).map(|n| n.open)
+}
+
+/// `"...," said X.` / `"...," X said.` / `"...?" X asked.` / `"A" being ..., writes X, "B"`.
+fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'static str)> {
+    let close = r.close?;
+    let k0 = close + 1;
+    let sentence = doc.sentences[doc.sentence_of[close] as usize];
+    let para_end = doc.paragraphs[r.paragraph].last;
+    let mut hi = para_end.min(k0 + 18);
+    if let Some(n) = next_open(doc, i, r) {
+        hi = hi.min(n);
+    }
+    // The attribution ends with the sentence (a new sentence after the close mark is narrative).
+    if sentence.last > k0 {
+        hi = hi.min(sentence.last);
+    } else if let Some(next) = doc.sentences.get(doc.sentence_of[close] as usize + 1) {
+        if next.paragraph == r.paragraph && next.first == k0 {
+            // The quote ended its sentence; only a cue right here counts ("...?" she asked.)
+            hi = hi.min(next.last);
+        }
+    }
+    let mut a = k0;
+    while a < hi && matches!(doc.word(a), "," | "—" | "–" | "-") {
+        a += 1;
+    }
+    if a >= hi {
+        return None;
+    }
+    // Inverted: said X.
+    if let Some(c) = cue_at(doc, a).filter(|c| c.verb.class == VerbClass::Speech && !c.according) {
+        if let Some(m) = np::phrase_after(doc, c.end, hi) {
+            return Some((m, c, "direct/said-speaker"));
+        }
+    }
+    // X said.
+    for k in a + 1..hi.min(a + 14) {
+        if let Some(c) = cue_at(doc, k).filter(|c| c.verb.class == VerbClass::Speech && !c.according) {
+            if let Some(m) = np::subject_before(doc, k, a) {
+                if doc.token_after(m.span.start) == a || doc.token_after(m.span.start) == a + 1 && doc.word(a) == "," {
+                    return Some((m, c, "direct/speaker-said"));
+                }
+            }
+            // An interrupted quote: `"A" being meaningful, writes X, "B"`.
+            if k > a && doc.word(k - 1) == "," {
+                if let Some(m) = np::phrase_after(doc, c.end, hi) {
+                    return Some((m, c, "direct/interrupted"));
+                }
+            }
+            break;
+        }
+        if matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "." | "?" | "!" | ";") {
+            break;
+        }
+    }
+    None
+}
+
+/// `X said: "...` / `X said, "...` / `According to X, "...` / a colon ending the paragraph before.
+fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'static str)> {
+    let para = doc.paragraphs[r.paragraph];
+    let (mut lo, mut j) = (doc.sentences[doc.sentence_of[r.open] as usize].first, r.open);
+    if let Some(prev) = doc.regions[..i].iter().rev().find(|p| p.depth == 0 && p.paragraph == r.paragraph) {
+        if let Some(c) = prev.close {
+            lo = lo.max(c + 1);
+        }
+    }
+    if r.open == para.first && r.paragraph > 0 {
+        // "Caddell continued:" ending the previous paragraph.
+        let prev = doc.paragraphs[r.paragraph - 1];
+        if prev.last > prev.first && doc.word(prev.last - 1) == ":" && doc.is_narrative(prev.last - 1) {
+            j = prev.last - 1;
+            lo = doc.sentences[doc.sentence_of[j] as usize].first;
+        }
+    }
+    while j > lo && matches!(doc.word(j - 1), ":" | "," | "—" | "–" | "-") && doc.is_narrative(j - 1) {
+        j -= 1;
+    }
+    if j <= lo {
+        return None;
+    }
+    for k in (lo..j).rev().take(8) {
+        let Some(c) = cue_at(doc, k) else { continue };
+        if c.verb.class != VerbClass::Speech || c.end > j {
+            continue;
+        }
+        if c.according {
+            let m = np::phrase_after(doc, c.end, j)?;
+            return Some((m, c, "direct/according-to"));
+        }
+        let m = np::subject_before(doc, k, lo)?;
+        // Only a short adverbial may stand between the cue and the quote.
+        let gap = j - c.end;
+        if gap > 6 || (c.end..j).any(|g| doc.word(g) == "that") {
+            return None;
+        }
+        return Some((m, c, "direct/speaker-said-before"));
+    }
+    None
+}
+
+/// A region with no cue is speech when it is long or ends like a sentence, and does not sit
+/// inside a sentence like a scare quote (`Iraq's "victory"`) or a title.
+fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
+    let words: Vec<&str> = (r.first..r.last).filter(|&k| doc.tokens[k].is_word()).map(|k| doc.word(k)).collect();
+    if words.is_empty() {
+        return false;
+    }
+    let last = doc.word(r.last - 1);
+    let ends_like_sentence = matches!(last, "." | "?" | "!" | "," | "…") || r.close.is_none();
+    let embedded = r.open > doc.paragraphs[r.paragraph].first && doc.tokens[r.open - 1].is_word() && doc.is_narrative(r.open - 1);
+    let title_case = words.len() <= 8 && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3);
+    if title_case && !ends_like_sentence {
+        return false;
+    }
+    if embedded && !ends_like_sentence {
+        return false;
+    }
+    words.len() >= 6 || (ends_like_sentence && words.len() >= 2)
+}

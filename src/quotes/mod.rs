@@ -1,0 +1,100 @@
+//! Stage 2: finding quotes and the phrase each cue points at.
+//!
+//! In: a [`Document`] (tokens, quote regions, sentences).
+//! Out: [`Quote`]s sorted by position, each with its kind, content span, cue
+//! span, the speaker [`Mention`] its cue names (if any), whether it continues
+//! the previous speaker, and the id of the rule that found it. Resolving
+//! mentions to sources (`Mr. Rasoul` → Yahya Rasoul) is the next stage's job.
+//!
+//! Rules run in this order: reported speech (which absorbs quoted fragments
+//! into mixed quotes), then direct quotes for the quote regions left over.
+
+pub mod np;
+mod cues;
+mod direct;
+mod reported;
+
+pub use np::{Mention, MentionKind};
+
+use crate::text::Document;
+use crate::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Words inside quotation marks.
+    Direct,
+    /// Reported speech: `X said (that) ...`, `according to X, ...`.
+    Indirect,
+    /// Reported speech holding a quoted fragment.
+    Mixed,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// One quote found in the text.
+#[derive(Clone, Debug)]
+pub struct Quote {
+    /// The quoted content (marks excluded for direct quotes).
+    pub span: Span,
+    pub kind: QuoteKind,
+    /// The attribution cue (`said`, `according to`), if the quote has its own.
+    pub cue: Option<Span>,
+    /// Lemma of the cue verb (`say`, `claim`), for the loaded-verb finding.
+    pub cue_lemma: Option<&'static str>,
+    /// The phrase the cue names as speaker.
+    pub mention: Option<Mention>,
+    /// With no cue of its own, the quote continues the speaker of this earlier quote.
+    pub follows: Option<usize>,
+    /// The rule that found it, such as `direct/said-after`.
+    pub rule: &'static str,
+    pub paragraph: usize,
+}
+
+/// Finds every quote in `doc`.
+///
+/// ```
+/// let doc = whosaid::text::Document::new("“We will rebuild,” said Mayor Ana Ruiz.");
+/// let quotes = whosaid::quotes::detect(&doc);
+/// assert_eq!(quotes.len(), 1);
+/// assert_eq!(quotes[0].span.slice(doc.text), "We will rebuild,");
+/// assert_eq!(quotes[0].mention.unwrap().span.slice(doc.text), "Mayor Ana Ruiz");
+/// ```
+pub fn detect(doc: &Document) -> Vec<Quote> {
+    let mut absorbed = vec![false; doc.regions.len()];
+    let mut quotes = reported::detect(doc, &mut absorbed);
+    quotes.extend(direct::detect(doc, &absorbed, &quotes));
+    quotes.sort_by_key(|q| (q.span.start, q.span.end));
+    link_continuations(doc, &mut quotes);
+    quotes
+}
+
+/// A quote with no cue continues the nearest earlier quote with a speaker, in its own
+/// paragraph or the one before (the news convention for a speaker's run of quotes).
+fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
+    for i in 0..quotes.len() {
+        if quotes[i].mention.is_some() || quotes[i].follows.is_some() {
+            continue;
+        }
+        let para = quotes[i].paragraph;
+        let prev = (0..i).rev().find(|&j| quotes[j].mention.is_some() || quotes[j].follows.is_some());
+        if let Some(j) = prev {
+            let gap = para - quotes[j].paragraph;
+            // Paragraphs between must hold no narrative sentence of their own: only quotes continue.
+            if gap <= 1 || (gap == 2 && doc.paragraphs.get(para - 1).is_some_and(|p| p.last > p.first && !doc.is_narrative(p.first + 1))) {
+                quotes[i].follows = Some(j);
+                if quotes[i].rule == "direct/no-cue" {
+                    quotes[i].rule = "direct/continues-speaker";
+                }
+            }
+        }
+    }
+}

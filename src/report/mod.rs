@@ -1,0 +1,152 @@
+//! Stage 4: what the analysis means for a reader.
+//!
+//! In: the quotes, sources and attributions of one article.
+//! Out: a [`Summary`] of counts and shares, and [`Finding`]s: media-literacy
+//! flags, each with the span that triggered it and a one-line reason.
+//! Rendering (JSON, terminal) lives in [`crate::wire`] and [`render`].
+
+pub mod render;
+
+use crate::lexicon::lexicon;
+use crate::quotes::{Quote, QuoteKind};
+use crate::sources::{Attribution, Source, SourceType};
+use crate::text::Document;
+use crate::Span;
+use serde::{Deserialize, Serialize};
+
+/// Counts for one article. Every field is documented in `docs/schema.md`.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Summary {
+    pub quotes: usize,
+    pub direct: usize,
+    pub indirect: usize,
+    pub mixed: usize,
+    /// Quotes with no attributable speaker.
+    pub unattributed: usize,
+    pub sources: usize,
+    pub named_sources: usize,
+    pub anonymous_sources: usize,
+    pub persons: usize,
+    pub organisations: usize,
+    pub documents: usize,
+    pub groups: usize,
+    pub anonymous: usize,
+    /// Anonymous sources (not vague groups) with no stated reason for anonymity.
+    pub anonymous_without_reason: usize,
+    /// People behind anonymous sources, where the text counts them.
+    pub anonymous_people: u32,
+    pub quoted_words: usize,
+    pub quoted_words_named: usize,
+    pub quoted_words_anonymous: usize,
+    /// Share of quoted words from named sources (0 when nothing is quoted).
+    pub named_word_share: f64,
+    /// Quotes whose cue verb is loaded (`claimed`, `admitted`).
+    pub loaded_verbs: usize,
+    pub male_sources: usize,
+    pub female_sources: usize,
+}
+
+/// A media-literacy flag.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Finding {
+    /// Stable id: `anonymous-without-reason`, `vague-attribution`, `loaded-verb`,
+    /// `single-source`, `all-anonymous`, `unattributed-quote`, `documents-only`.
+    pub id: String,
+    pub message: String,
+    /// The span that triggered it, when there is one.
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+}
+
+impl Finding {
+    fn new(id: &str, message: String, span: Option<Span>) -> Finding {
+        Finding { id: id.to_string(), message, start: span.map(|s| s.start), end: span.map(|s| s.end) }
+    }
+}
+
+pub fn summarize(doc: &Document, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Summary {
+    let mut s = Summary { quotes: quotes.len(), sources: sources.len(), ..Summary::default() };
+    for (q, a) in quotes.iter().zip(attributions) {
+        match q.kind {
+            QuoteKind::Direct => s.direct += 1,
+            QuoteKind::Indirect => s.indirect += 1,
+            QuoteKind::Mixed => s.mixed += 1,
+        }
+        if a.source.is_none() {
+            s.unattributed += 1;
+        }
+        if q.cue_lemma.is_some_and(|l| lexicon().loaded_verbs.contains_key(l)) {
+            s.loaded_verbs += 1;
+        }
+    }
+    for src in sources {
+        match src.kind {
+            SourceType::Person => s.persons += 1,
+            SourceType::Organisation => s.organisations += 1,
+            SourceType::Document => s.documents += 1,
+            SourceType::Group => s.groups += 1,
+            SourceType::Anonymous => s.anonymous += 1,
+        }
+        if src.anonymous {
+            s.anonymous_sources += 1;
+            s.quoted_words_anonymous += src.quoted_words;
+            s.anonymous_people += src.count.unwrap_or(0);
+            if src.kind == SourceType::Anonymous && src.anonymity_reason.is_none() {
+                s.anonymous_without_reason += 1;
+            }
+        } else {
+            s.named_sources += 1;
+            s.quoted_words_named += src.quoted_words;
+        }
+        match src.gender {
+            crate::lexicon::Gender::Male => s.male_sources += 1,
+            crate::lexicon::Gender::Female => s.female_sources += 1,
+            crate::lexicon::Gender::Unknown => {}
+        }
+    }
+    s.quoted_words = quotes.iter().map(|q| q.span.slice(doc.text).split_whitespace().count()).sum();
+    let attributed = s.quoted_words_named + s.quoted_words_anonymous;
+    s.named_word_share = if attributed > 0 { s.quoted_words_named as f64 / attributed as f64 } else { 0.0 };
+    s
+}
+
+/// The media-literacy findings of one article.
+pub fn findings(doc: &Document, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Vec<Finding> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for src in sources {
+        let first = src.mentions.first().copied();
+        if src.kind == SourceType::Anonymous && src.anonymity_reason.is_none() {
+            out.push(Finding::new(
+                "anonymous-without-reason",
+                format!("anonymous source \"{}\" with no stated reason for anonymity", src.name),
+                first,
+            ));
+        }
+        if src.kind == SourceType::Group {
+            out.push(Finding::new("vague-attribution", format!("vague attribution to \"{}\": who exactly?", src.name), first));
+        }
+    }
+    for (q, a) in quotes.iter().zip(attributions) {
+        if let (Some(lemma), Some(cue)) = (q.cue_lemma, q.cue) {
+            if let Some(reason) = lex.loaded_verbs.get(lemma) {
+                out.push(Finding::new("loaded-verb", format!("\"{}\" {}", cue.slice(doc.text), reason), Some(cue)));
+            }
+        }
+        if a.source.is_none() {
+            out.push(Finding::new("unattributed-quote", "quote with no attributable speaker".to_string(), Some(q.span)));
+        }
+    }
+    let people: Vec<&Source> = sources.iter().filter(|s| s.kind != SourceType::Document).collect();
+    if sources.len() == 1 && !quotes.is_empty() {
+        out.push(Finding::new("single-source", format!("the article quotes a single source: {}", sources[0].name), None));
+    }
+    if !people.is_empty() && people.iter().all(|s| s.anonymous) {
+        out.push(Finding::new("all-anonymous", "every source quoted is anonymous".to_string(), None));
+    }
+    if !sources.is_empty() && sources.iter().all(|s| s.kind == SourceType::Document) {
+        out.push(Finding::new("documents-only", "claims are attributed only to documents".to_string(), None));
+    }
+    out.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), f.id.clone()));
+    out
+}

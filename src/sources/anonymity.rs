@@ -1,0 +1,100 @@
+//! Anonymous sources: splitting `three officials and a US official` into its
+//! sources, counting people, and attaching the stated reason for anonymity.
+
+use super::{Source, SourceType};
+use crate::lexicon::lexicon;
+use crate::text::Document;
+use crate::Span;
+
+/// Byte ranges (offset, length) of the separate descriptors in `phrase`, split at ` and `
+/// when both sides start with a count word (`three ... and a ...`).
+pub fn split_descriptors(phrase: &str) -> Vec<(usize, usize)> {
+    let lex = lexicon();
+    let starts_with_count = |s: &str| {
+        let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+        lex.numbers.contains_key(&first) || first.chars().all(|c| c.is_ascii_digit()) && !first.is_empty()
+    };
+    if let Some(i) = phrase.find(" and ") {
+        let (left, right) = (&phrase[..i], &phrase[i + 5..]);
+        if starts_with_count(left) && starts_with_count(right) {
+            return vec![(0, i), (i + 5, right.len())];
+        }
+    }
+    vec![(0, phrase.len())]
+}
+
+/// Number of people a descriptor names: `three officials` → 3, `a US official` → 1, `officials` → none.
+pub fn count(words: &[&str], plural: bool) -> Option<u32> {
+    let lex = lexicon();
+    let first = *words.first()?;
+    if let Ok(n) = first.parse::<u32>() {
+        return Some(n);
+    }
+    // Two-word count phrases first ("two dozen").
+    if words.len() > 1 {
+        if let Some(&v) = lex.numbers.get(&format!("{} {}", words[0], words[1])) {
+            return v;
+        }
+    }
+    match lex.numbers.get(first) {
+        Some(&v) => v,
+        None if !plural && matches!(first, "the" | "this" | "that") => Some(1),
+        None => None,
+    }
+}
+
+/// Attaches each sentence that states a reason for anonymity to the anonymous sources it speaks
+/// of: those mentioned in that sentence, else those mentioned in the two paragraphs before it.
+pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
+    let lex = lexicon();
+    for s in &doc.sentences {
+        let sentence = s.span.slice(doc.text);
+        let lower = sentence.to_lowercase();
+        let Some(at) = lex.anonymity_reasons.iter().filter_map(|p| find_phrase(&lower, p)).min() else { continue };
+        let mut end = sentence.len();
+        while end > at && sentence[..end].ends_with(['.', ',', ';', '"', '”', ')']) {
+            end -= 1;
+        }
+        let reason = Span::new(s.span.start + at, s.span.start + end);
+        let is_candidate = |src: &Source| src.kind == SourceType::Anonymous && src.anonymity_reason.is_none();
+        let in_sentence: Vec<usize> = (0..sources.len())
+            .filter(|&i| is_candidate(&sources[i]) && sources[i].mentions.iter().any(|m| s.span.contains(*m)))
+            .collect();
+        let targets: Vec<usize> = if !in_sentence.is_empty() {
+            in_sentence
+        } else {
+            // The nearest earlier paragraph (of the two before) that mentions candidates.
+            let window_start = doc.paragraphs[s.paragraph.saturating_sub(2)].span.start;
+            let last_mention = |src: &Source| src.mentions.iter().filter(|m| m.start >= window_start && m.end <= s.span.start).map(|m| m.start).max();
+            let nearest = (0..sources.len()).filter(|&i| is_candidate(&sources[i])).filter_map(|i| last_mention(&sources[i])).max();
+            match nearest {
+                Some(n) => {
+                    let para = doc.paragraph_of(doc.token_after(n));
+                    let p = doc.paragraphs[para].span;
+                    (0..sources.len())
+                        .filter(|&i| is_candidate(&sources[i]) && sources[i].mentions.iter().any(|m| p.contains(*m)))
+                        .collect()
+                }
+                None => Vec::new(),
+            }
+        };
+        for i in targets {
+            sources[i].anonymity_reason = Some(reason);
+        }
+    }
+}
+
+/// Byte offset of `phrase` in `hay` at word boundaries.
+fn find_phrase(hay: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(phrase) {
+        let at = from + i;
+        let before_ok = at == 0 || !hay[..at].ends_with(|c: char| c.is_alphanumeric());
+        let after_ok = !hay[at + phrase.len()..].starts_with(|c: char| c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + phrase.len().max(1);
+    }
+    None
+}

@@ -1,0 +1,321 @@
+//! Stage 3: from speaker mentions to sources.
+//!
+//! In: the [`Document`] and the [`Quote`]s with the mentions their cues name.
+//! Out: [`Source`]s (people, organisations, documents, anonymous sources and
+//! vague groups), each with every mention clustered to it, its title, role,
+//! affiliation, gender as the article gives it, anonymous count and reason,
+//! and for each quote the source it is attributed to.
+//!
+//! Clustering is by surname for names (`Mr. Rasoul` → Yahya Rasoul, fullest
+//! form taken from anywhere in the article), by recency and gender for
+//! pronouns, and by head noun for definite descriptions (`the officials`).
+
+mod anonymity;
+mod names;
+
+use crate::lexicon::{lexicon, Gender};
+use crate::quotes::{Mention, MentionKind, Quote};
+use crate::text::Document;
+use crate::Span;
+use names::NameIndex;
+
+/// What kind of thing a source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceType {
+    Person,
+    Organisation,
+    /// Documents and data: reports, contracts, polls, figures.
+    Document,
+    /// A vague collective: `critics`, `experts`, `many`.
+    Group,
+    /// An unnamed person or people: `a US military official`, `officials`.
+    Anonymous,
+}
+
+/// One source the article quotes.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// The fullest form the article gives (`Yahya Rasoul`), or the descriptor as written.
+    pub name: String,
+    pub kind: SourceType,
+    pub anonymous: bool,
+    pub title: Option<Span>,
+    pub role: Option<Span>,
+    pub affiliation: Option<String>,
+    /// For anonymous sources and groups: the describing phrase (`three Iraqi intelligence officials`).
+    pub descriptor: Option<Span>,
+    /// Number of people, where the text gives it.
+    pub count: Option<u32>,
+    /// Why anonymity was granted, as the article says it.
+    pub anonymity_reason: Option<Span>,
+    pub gender: Gender,
+    pub mentions: Vec<Span>,
+    pub quotes: Vec<usize>,
+    pub quoted_words: usize,
+    /// Surname key for clustering names (lower case, particles dropped).
+    key: String,
+    plural: bool,
+}
+
+/// The speaker of one quote after attribution.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Attribution {
+    /// The source it is attributed to.
+    pub source: Option<usize>,
+    /// The mention nearest the quote (its own, or the one of the quote it continues).
+    pub mention: Option<Span>,
+}
+
+/// Sources and per-quote attributions.
+pub struct Sources {
+    pub sources: Vec<Source>,
+    pub attributions: Vec<Attribution>,
+}
+
+/// Builds the sources of `quotes` in `doc`.
+pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
+    let names = NameIndex::build(doc);
+    let mut b = Builder { doc, names, sources: Vec::new(), last_seen: Vec::new() };
+    let mut attributions = vec![Attribution::default(); quotes.len()];
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(m) = &q.mention {
+            let ids = b.resolve(m, q.span.start);
+            attributions[i] = Attribution { source: ids.first().copied(), mention: Some(m.span) };
+            for id in ids {
+                b.sources[id].quotes.push(i);
+            }
+        } else if let Some(j) = q.follows {
+            attributions[i] = attributions[j];
+            if let Some(id) = attributions[i].source {
+                b.sources[id].quotes.push(i);
+                b.last_seen[id] = q.span.start;
+            }
+        }
+    }
+    let Builder { mut sources, .. } = b;
+    anonymity::attach_reasons(doc, &mut sources);
+    for s in &mut sources {
+        s.quotes.dedup();
+        s.quoted_words = s.quotes.iter().map(|&i| count_words(quotes[i].span.slice(doc.text))).sum();
+    }
+    Sources { sources, attributions }
+}
+
+fn count_words(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+struct Builder<'d, 'a> {
+    doc: &'d Document<'a>,
+    names: NameIndex,
+    sources: Vec<Source>,
+    /// Byte position of each source's latest mention or quote.
+    last_seen: Vec<usize>,
+}
+
+impl Builder<'_, '_> {
+    fn add(&mut self, s: Source, at: usize) -> usize {
+        self.sources.push(s);
+        self.last_seen.push(at);
+        self.sources.len() - 1
+    }
+
+    fn touch(&mut self, id: usize, m: &Mention, at: usize) {
+        let s = &mut self.sources[id];
+        if !s.mentions.contains(&m.span) {
+            s.mentions.push(m.span);
+        }
+        if s.title.is_none() {
+            s.title = m.title;
+        }
+        if s.role.is_none() {
+            s.role = m.role.or(m.premodifier);
+        }
+        if s.gender == Gender::Unknown {
+            s.gender = gender_of(self.doc, m);
+        }
+        self.last_seen[id] = at.max(self.last_seen[id]);
+    }
+
+    /// The sources a mention refers to (several for `three officials and a US official`).
+    fn resolve(&mut self, m: &Mention, at: usize) -> Vec<usize> {
+        let text = self.doc.text;
+        match m.kind {
+            MentionKind::Pronoun => {
+                let (gender, plural) = lexicon().pronoun(m.span.slice(text)).unwrap_or((Gender::Unknown, false));
+                let lower = m.span.slice(text).to_lowercase();
+                let wants_org = lower == "it";
+                let found = (0..self.sources.len())
+                    .filter(|&id| {
+                        let s = &self.sources[id];
+                        let kind_ok = if wants_org {
+                            matches!(s.kind, SourceType::Organisation | SourceType::Document)
+                        } else if plural && lower == "they" {
+                            s.plural || matches!(s.kind, SourceType::Organisation | SourceType::Person)
+                        } else if lower == "we" || lower == "i" {
+                            true
+                        } else {
+                            s.kind == SourceType::Person || (s.kind == SourceType::Anonymous && !s.plural)
+                        };
+                        let gender_ok = gender == Gender::Unknown || s.gender == Gender::Unknown || s.gender == gender;
+                        kind_ok && gender_ok && at.saturating_sub(self.last_seen[id]) < 2500
+                    })
+                    .max_by_key(|&id| self.last_seen[id]);
+                // A person named since the last speaker (and not yet a source) is the likelier referent.
+                let named = if wants_org { None } else { self.names.latest_before(at, gender, text) };
+                let id = match (found, named) {
+                    (Some(id), Some(n)) if n.start > self.last_seen[id] && self.names.key_of(n, text) != self.sources[id].key => {
+                        Some(self.person_from_name(n, at))
+                    }
+                    (Some(id), _) => Some(id),
+                    (None, Some(n)) => Some(self.person_from_name(n, at)),
+                    (None, None) => None,
+                };
+                match id {
+                    Some(id) => {
+                        if self.sources[id].gender == Gender::Unknown && self.sources[id].kind == SourceType::Person {
+                            self.sources[id].gender = gender;
+                        }
+                        self.touch(id, m, at);
+                        vec![id]
+                    }
+                    None => vec![self.add(new_source(m.span.slice(text).to_string(), SourceType::Anonymous, m, text), at)],
+                }
+            }
+            MentionKind::Name => {
+                let name_span = m.name.unwrap_or(m.span);
+                let key = names::surname_key(name_span.slice(text));
+                let first = names::first_name(name_span.slice(text));
+                let existing = (0..self.sources.len()).rev().find(|&id| {
+                    let s = &self.sources[id];
+                    s.key == key && !s.anonymous && (first.is_none() || names::first_name(&s.name).is_none_or(|f| Some(f) == first))
+                });
+                if let Some(id) = existing {
+                    // A fuller form replaces a shorter one ("Rasoul" → "Yahya Rasoul").
+                    if name_span.slice(text).split_whitespace().count() > self.sources[id].name.split_whitespace().count() {
+                        self.sources[id].name = name_span.slice(text).to_string();
+                    }
+                    self.touch(id, m, at);
+                    return vec![id];
+                }
+                let mut name = name_span.slice(text).to_string();
+                if name.split_whitespace().count() == 1 {
+                    if let Some(full) = self.names.fullest(&key, text) {
+                        name = full;
+                    }
+                }
+                let kind = if names::is_organisation(&name, m.title.is_some()) { SourceType::Organisation } else { SourceType::Person };
+                let mut s = new_source(name, kind, m, text);
+                s.key = key;
+                if kind == SourceType::Person {
+                    s.affiliation = m.role.and_then(|r| names::affiliation(r.slice(text)));
+                }
+                let id = self.add(s, at);
+                self.touch(id, m, at);
+                vec![id]
+            }
+            MentionKind::Descriptor => {
+                let phrase = m.span.slice(text);
+                let parts = anonymity::split_descriptors(phrase);
+                let mut ids = Vec::new();
+                for (off, len) in parts {
+                    let span = Span::new(m.span.start + off, m.span.start + off + len);
+                    let part = Mention { span, role: None, ..*m };
+                    ids.push(self.resolve_descriptor(&part, at));
+                }
+                ids
+            }
+        }
+    }
+
+    fn person_from_name(&mut self, n: Span, at: usize) -> usize {
+        let text = self.doc.text;
+        let key = self.names.key_of(n, text);
+        if let Some(id) = self.sources.iter().position(|s| s.key == key && !s.anonymous) {
+            return id;
+        }
+        let m = Mention { span: n, kind: MentionKind::Name, name: Some(n), title: None, premodifier: None, role: None };
+        let mut s = new_source(n.slice(text).to_string(), SourceType::Person, &m, text);
+        s.key = key;
+        self.add(s, at)
+    }
+
+    fn resolve_descriptor(&mut self, m: &Mention, at: usize) -> usize {
+        let lex = lexicon();
+        let text = self.doc.text;
+        let phrase = m.span.slice(text);
+        let lower = phrase.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        let head = words.last().copied().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let definite = matches!(words.first().copied(), Some("the" | "this" | "that" | "these" | "those"));
+        let kind = if lex.documents.contains(&head) {
+            SourceType::Document
+        } else if lex.vague_subjects.contains(&lower) || lex.vague_subjects.contains(&head) && words.len() <= 2 {
+            SourceType::Group
+        } else if lex.org_heads.contains(&head) {
+            SourceType::Organisation
+        } else {
+            SourceType::Anonymous
+        };
+        // "the company", "the officials": the latest source of that kind with the same head.
+        if definite || kind == SourceType::Organisation {
+            let found = (0..self.sources.len()).rev().find(|&id| {
+                let s = &self.sources[id];
+                s.kind == kind && (kind == SourceType::Organisation || s.key == head || s.key.trim_end_matches('s') == head.trim_end_matches('s'))
+            });
+            if let Some(id) = found {
+                self.touch(id, m, at);
+                return id;
+            }
+        }
+        let mut s = new_source(phrase.to_string(), kind, m, text);
+        s.key = head.clone();
+        s.anonymous = matches!(kind, SourceType::Anonymous | SourceType::Group);
+        s.descriptor = s.anonymous.then_some(m.span);
+        s.plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
+        s.count = if kind == SourceType::Anonymous { anonymity::count(&words, s.plural) } else { None };
+        if kind == SourceType::Organisation || kind == SourceType::Document {
+            s.role = None;
+        }
+        let id = self.add(s, at);
+        self.touch(id, m, at);
+        id
+    }
+}
+
+fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source {
+    let _ = text;
+    Source {
+        name,
+        kind,
+        anonymous: kind == SourceType::Anonymous || kind == SourceType::Group,
+        title: None,
+        role: None,
+        affiliation: None,
+        descriptor: None,
+        count: None,
+        anonymity_reason: None,
+        gender: Gender::Unknown,
+        mentions: vec![m.span],
+        quotes: Vec::new(),
+        quoted_words: 0,
+        key: String::new(),
+        plural: false,
+    }
+}
+
+/// Gender from the mention's own words: an honorific, or a gendered pronoun.
+fn gender_of(doc: &Document, m: &Mention) -> Gender {
+    let lex = lexicon();
+    if let Some(t) = m.title {
+        let g = lex.titles.get(&t.slice(doc.text).to_lowercase()).copied().unwrap_or(Gender::Unknown);
+        if g != Gender::Unknown {
+            return g;
+        }
+    }
+    if m.kind == MentionKind::Pronoun {
+        return lex.pronoun(m.span.slice(doc.text)).map_or(Gender::Unknown, |p| p.0);
+    }
+    Gender::Unknown
+}

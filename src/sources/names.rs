@@ -1,0 +1,142 @@
+//! Proper names across the whole article: where each person-like name
+//! occurs, its surname key, and its fullest form.
+
+use crate::lexicon::{lexicon, Gender};
+use crate::quotes::np::{is_lower_in, is_name_word, title_at};
+use crate::text::Document;
+use crate::Span;
+
+/// Every run of two or more name words (or a title and a name) outside quotes, in text order.
+pub struct NameIndex {
+    /// Name span (title excluded) and the gender its title gives.
+    occurrences: Vec<(Span, Gender)>,
+}
+
+const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "der", "di", "da", "du", "van", "von", "la", "le"];
+
+impl NameIndex {
+    pub fn build(doc: &Document) -> NameIndex {
+        let lex = lexicon();
+        let mut occurrences = Vec::new();
+        let n = doc.tokens.len();
+        let mut t = 0;
+        while t < n {
+            if !doc.is_narrative(t) || !doc.tokens[t].is_word() {
+                t += 1;
+                continue;
+            }
+            let para_end = doc.paragraphs[doc.paragraph_of(t)].last;
+            let title_end = title_at(doc, t, para_end);
+            let ns = title_end.unwrap_or(t);
+            let mut k = ns;
+            while k < para_end && doc.is_narrative(k) && doc.tokens[k].is_word() {
+                let w = doc.word(k);
+                if is_name_word(w) || (k > ns && k + 1 < para_end && is_lower_in(PARTICLES, w) && is_name_word(doc.word(k + 1))) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let words = k - ns;
+            if words >= 2 || (words == 1 && title_end.is_some()) {
+                let span = doc.token_span(ns, k);
+                let g = title_end
+                    .map(|te| lex.titles.get(&doc.token_span(t, te).slice(doc.text).to_lowercase()).copied().unwrap_or(Gender::Unknown))
+                    .unwrap_or(Gender::Unknown);
+                if !is_organisation(span.slice(doc.text), title_end.is_some()) {
+                    occurrences.push((span, g));
+                }
+                t = k.max(t + 1);
+            } else {
+                t = k.max(t + 1);
+            }
+        }
+        NameIndex { occurrences }
+    }
+
+    pub fn key_of(&self, span: Span, text: &str) -> String {
+        surname_key(span.slice(text))
+    }
+
+    /// The fullest name in the article with this surname key.
+    pub fn fullest(&self, key: &str, text: &str) -> Option<String> {
+        self.occurrences
+            .iter()
+            .filter(|(s, _)| surname_key(s.slice(text)) == key)
+            .max_by_key(|(s, _)| (s.slice(text).split_whitespace().count(), usize::MAX - s.start))
+            .map(|(s, _)| s.slice(text).to_string())
+    }
+
+    /// The latest person-like name before byte `at` (within a few paragraphs), compatible with `gender`.
+    pub fn latest_before(&self, at: usize, gender: Gender, text: &str) -> Option<Span> {
+        let _ = text;
+        let i = self.occurrences.partition_point(|(s, _)| s.end <= at);
+        self.occurrences[..i]
+            .iter()
+            .rev()
+            .take_while(|(s, _)| at - s.end < 1200)
+            .find(|(_, g)| gender == Gender::Unknown || *g == Gender::Unknown || *g == gender)
+            .map(|(s, _)| *s)
+    }
+}
+
+/// The clustering key of a name: its last word, lower case, without `al-` or a possessive.
+pub fn surname_key(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or("");
+    let mut w = last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    for suffix in ["'s", "’s"] {
+        if let Some(x) = w.strip_suffix(suffix) {
+            w = x.to_string();
+        }
+    }
+    for prefix in ["al-", "el-", "al’", "d'", "d’"] {
+        if let Some(x) = w.strip_prefix(prefix) {
+            w = x.to_string();
+        }
+    }
+    w
+}
+
+/// The first word of a multi-word name, lower case.
+pub fn first_name(name: &str) -> Option<String> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    Some(first.to_lowercase())
+}
+
+/// True when a capitalised name is an organisation (`Delmar Construction Ltd.`, `Health Canada`'s ministry...).
+pub fn is_organisation(name: &str, has_title: bool) -> bool {
+    if has_title {
+        return false;
+    }
+    let lex = lexicon();
+    name.split_whitespace().any(|w| {
+        let lw = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase();
+        lex.org_suffixes.contains(&lw) || (w.starts_with(|c: char| c.is_uppercase()) && lex.org_heads.contains(&lw) && lw.len() > 3)
+    })
+}
+
+/// The organisation named in a role phrase (`the Iraqi Army spokesman` → `Iraqi Army`).
+pub fn affiliation(role: &str) -> Option<String> {
+    let mut best: Option<Vec<&str>> = None;
+    let mut run: Vec<&str> = Vec::new();
+    let words: Vec<&str> = role.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let clean = w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'));
+        let cap = clean.starts_with(|c: char| c.is_uppercase());
+        let joiner = !run.is_empty() && matches!(clean, "of" | "for" | "and" | "the" | "on" | "&") && words.get(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
+        if (cap && !(i == 0 && matches!(clean, "The" | "A" | "An"))) || joiner {
+            run.push(clean);
+        } else {
+            if run.len() > best.as_ref().map_or(0, Vec::len) {
+                best = Some(std::mem::take(&mut run));
+            }
+            run.clear();
+        }
+    }
+    if run.len() > best.as_ref().map_or(0, Vec::len) {
+        best = Some(run);
+    }
+    best.filter(|b| !b.is_empty()).map(|b| b.join(" "))
+}

@@ -1,0 +1,124 @@
+//! Stage 1: the article as a token stream.
+//!
+//! In: the untouched article text (`&str`).
+//! Out: a [`Document`]: paragraphs, tokens (words, numbers, punctuation and
+//! quotation marks with their class), quote regions (paired marks, nested and
+//! running over paragraphs), and sentences that never split inside a quote.
+//! Every position is a byte [`Span`] into the input; nothing is rewritten.
+
+mod marks;
+mod sentences;
+mod tokens;
+
+pub use marks::{Family, QuoteRegion};
+pub use tokens::{Token, TokenKind};
+
+use crate::Span;
+
+/// One sentence: a token range inside one paragraph.
+#[derive(Clone, Copy, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    /// Token indices `[first, last)`.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// One paragraph: a line, or lines up to a blank line.
+#[derive(Clone, Copy, Debug)]
+pub struct Paragraph {
+    pub span: Span,
+    /// Token indices `[first, last)`.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// The analysed text of one article.
+///
+/// ```
+/// let doc = whosaid::text::Document::new("“Yes,” she said.\n\nNo.");
+/// assert_eq!(doc.paragraphs.len(), 2);
+/// assert_eq!(doc.regions.len(), 1);
+/// assert_eq!(doc.regions[0].content.slice(doc.text), "Yes,");
+/// ```
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub paragraphs: Vec<Paragraph>,
+    pub tokens: Vec<Token>,
+    pub regions: Vec<QuoteRegion>,
+    pub sentences: Vec<Sentence>,
+    /// For each token, the index of the innermost quote region whose content holds it.
+    pub region_of: Vec<Option<u32>>,
+    /// For each token, its sentence.
+    pub sentence_of: Vec<u32>,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(text: &'a str) -> Document<'a> {
+        let mut paragraphs = Vec::new();
+        let mut tokens = Vec::new();
+        for span in paragraph_spans(text) {
+            let first = tokens.len();
+            tokens::tokenize(text, span, &mut tokens);
+            paragraphs.push(Paragraph { span, first, last: tokens.len() });
+        }
+        let regions = marks::pair(text, &tokens, &paragraphs);
+        let mut region_of = vec![None; tokens.len()];
+        // Regions are sorted by open position, outer before inner, so inner ones overwrite.
+        for (i, r) in regions.iter().enumerate() {
+            for slot in &mut region_of[r.first..r.last] {
+                *slot = Some(i as u32);
+            }
+        }
+        let sentences = sentences::split(text, &tokens, &paragraphs, &region_of);
+        let mut sentence_of = vec![0u32; tokens.len()];
+        for (i, s) in sentences.iter().enumerate() {
+            for slot in &mut sentence_of[s.first..s.last] {
+                *slot = i as u32;
+            }
+        }
+        Document { text, paragraphs, tokens, regions, sentences, region_of, sentence_of }
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].span.slice(self.text)
+    }
+
+    /// True when token `i` lies outside every quote region (narrative text).
+    pub fn is_narrative(&self, i: usize) -> bool {
+        self.region_of[i].is_none()
+    }
+
+    /// The paragraph holding token `i`.
+    pub fn paragraph_of(&self, i: usize) -> usize {
+        self.sentences[self.sentence_of[i] as usize].paragraph
+    }
+
+    /// The index of the first token that ends after byte `at` (the token holding it, or the next one).
+    pub fn token_after(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= at)
+    }
+
+    /// The span from the start of token `a` to the end of token `b - 1`.
+    pub fn token_span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.tokens[a].span.start, self.tokens[b.max(a + 1) - 1].span.end)
+    }
+}
+
+/// Paragraph spans: each non-blank line; trailing white space excluded.
+fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut offset = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let start = offset;
+        offset += line.len();
+        let lead = line.len() - line.trim_start().len();
+        let body = line.trim();
+        if body.is_empty() {
+            None
+        } else {
+            Some(Span::new(start + lead, start + lead + body.len()))
+        }
+    })
+}

@@ -1,0 +1,72 @@
+//! Sentence boundaries: after `.`, `?`, `!` or `…` outside quotes (or after a
+//! closing mark that follows one), when the next token starts a sentence.
+//! Abbreviations from the lexicon keep their period; ambiguous ones (`U.S.`)
+//! end a sentence only before a word that cannot be part of a name.
+
+use super::{Paragraph, Sentence, Token, TokenKind};
+use crate::lexicon::lexicon;
+use crate::Span;
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "?" | "!" | "…")
+}
+
+pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: &[Option<u32>]) -> Vec<Sentence> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    for (p, para) in paragraphs.iter().enumerate() {
+        let mut first = para.first;
+        let mut t = para.first;
+        while t < para.last {
+            let tok = tokens[t];
+            let word = tok.span.slice(text);
+            let ends = region_of[t].is_none()
+                && match tok.kind {
+                    TokenKind::Punct => is_terminal(word),
+                    // A closing mark after terminal punctuation: `... win."`
+                    TokenKind::Mark(..) => t > para.first && is_terminal(tokens[t - 1].span.slice(text)),
+                    TokenKind::Word => {
+                        lex.ambiguous_abbreviations.contains(word)
+                            && tokens.get(t + 1).is_some_and(|n| t + 1 < para.last && lex.is_not_name(n.span.slice(text)))
+                    }
+                    TokenKind::Number => false,
+                };
+            let mut end = t + 1;
+            // Closing marks and brackets after the terminal belong to this sentence.
+            while ends && end < para.last && region_of[end].is_none() && {
+                let k = tokens[end].kind;
+                let w = tokens[end].span.slice(text);
+                matches!(k, TokenKind::Mark(..)) && is_closing(tokens, text, end) || w == ")" || w == "]"
+            } {
+                end += 1;
+            }
+            let starts_next = end < para.last && {
+                let n = tokens[end];
+                let w = n.span.slice(text);
+                matches!(n.kind, TokenKind::Mark(..) | TokenKind::Number)
+                    || w.starts_with(|c: char| c.is_uppercase())
+                    || w == "("
+                    || w == "—"
+                    || w == "–"
+            };
+            if ends && starts_next {
+                out.push(Sentence { span: Span::new(tokens[first].span.start, tokens[end - 1].span.end), paragraph: p, first, last: end });
+                first = end;
+            }
+            t = end;
+        }
+        if first < para.last {
+            out.push(Sentence { span: Span::new(tokens[first].span.start, tokens[para.last - 1].span.end), paragraph: p, first, last: para.last });
+        }
+    }
+    out
+}
+
+/// A mark that ends something: nothing but space or punctuation follows it before the next token.
+fn is_closing(tokens: &[Token], text: &str, t: usize) -> bool {
+    let end = tokens[t].span.end;
+    match tokens.get(t + 1) {
+        Some(n) => text[end..n.span.start].chars().any(char::is_whitespace) || !tokens[t + 1].is_word(),
+        None => true,
+    }
+}

@@ -1,0 +1,144 @@
+//! Splitting a paragraph into word, number, punctuation and quotation-mark tokens.
+
+use super::marks::{Family, MarkShape};
+use crate::lexicon::lexicon;
+use crate::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner apostrophes, hyphens or abbreviation dots.
+    Word,
+    /// Digits, possibly with inner `,` `.` `:`.
+    Number,
+    /// Any other single character that is not white space.
+    Punct,
+    /// A quotation mark (or an apostrophe standing alone) of the given family and shape.
+    Mark(Family, MarkShape),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+    pub fn is_mark(&self) -> bool {
+        matches!(self.kind, TokenKind::Mark(..))
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '‑')
+}
+
+/// The mark family and shape of a quotation-mark character.
+fn mark_of(c: char) -> Option<(Family, MarkShape)> {
+    Some(match c {
+        '"' => (Family::Double, MarkShape::Straight),
+        '“' => (Family::Double, MarkShape::Left),
+        '”' => (Family::Double, MarkShape::Right),
+        '„' => (Family::Double, MarkShape::Low),
+        '\'' => (Family::Single, MarkShape::Straight),
+        '‘' => (Family::Single, MarkShape::Left),
+        '’' => (Family::Single, MarkShape::Right),
+        '‚' => (Family::Single, MarkShape::Low),
+        '«' => (Family::Angle, MarkShape::Left),
+        '»' => (Family::Angle, MarkShape::Right),
+        '‹' => (Family::SingleAngle, MarkShape::Left),
+        '›' => (Family::SingleAngle, MarkShape::Right),
+        '`' => (Family::Backtick, MarkShape::Left),
+        _ => return None,
+    })
+}
+
+/// Appends the tokens of `para` (a span of `text`) to `out`.
+pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
+    let lex = lexicon();
+    let s = para.slice(text);
+    let base = para.start;
+    let bytes = s.as_bytes();
+    let mut pos = 0;
+    while let Some(c) = s[pos..].chars().next() {
+        let i = pos;
+        pos += c.len_utf8();
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let numeric = c.is_ascii_digit();
+            let mut end = pos;
+            // Extend over letters and digits, and over joiners that have a letter or digit on both sides.
+            loop {
+                let mut it = s[end..].chars();
+                let Some(n) = it.next() else { break };
+                if n.is_alphanumeric() {
+                    end += n.len_utf8();
+                    continue;
+                }
+                let after = it.next();
+                let joins = match n {
+                    _ if is_apostrophe(n) => !numeric && after.is_some_and(char::is_alphabetic),
+                    _ if is_hyphen(n) => after.is_some_and(char::is_alphanumeric),
+                    '.' => after.is_some_and(|a| {
+                        if numeric { a.is_ascii_digit() } else { a.is_alphabetic() && is_initialism(&s[i..end]) }
+                    }),
+                    ',' | ':' => numeric && after.is_some_and(|a| a.is_ascii_digit()),
+                    '&' => after.is_some_and(char::is_uppercase),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                end += n.len_utf8();
+            }
+            // A final period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
+            if end < s.len() && bytes[end] == b'.' && !numeric {
+                let word = &s[i..=end];
+                let initial = word.chars().count() == 2 && word.starts_with(char::is_uppercase);
+                if initial || lex.abbreviations.contains(word) || (s[i..end].contains('.') && is_initialism(&s[i..end])) {
+                    end += 1;
+                }
+            }
+            out.push(Token {
+                span: Span::new(base + i, base + end),
+                kind: if numeric { TokenKind::Number } else { TokenKind::Word },
+            });
+            pos = end;
+            continue;
+        }
+        let kind = match mark_of(c) {
+            // Two backticks, or two straight singles, make one old-style double mark.
+            Some((Family::Backtick, _)) if s[pos..].starts_with('`') => {
+                pos += 1;
+                TokenKind::Mark(Family::Backtick, MarkShape::Left)
+            }
+            Some((Family::Single, MarkShape::Straight)) if s[pos..].starts_with('\'') => {
+                pos += 1;
+                TokenKind::Mark(Family::Backtick, MarkShape::Right)
+            }
+            Some((f, shape)) => TokenKind::Mark(f, shape),
+            None => TokenKind::Punct,
+        };
+        out.push(Token { span: Span::new(base + i, base + pos), kind });
+    }
+}
+
+/// "U.S", "U.N", "e.g": single letters joined by periods.
+fn is_initialism(w: &str) -> bool {
+    let mut letters = 0;
+    for part in w.split('.') {
+        if part.chars().count() != 1 {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 1 && !w.is_empty()
+}
