@@ -4,7 +4,7 @@ mod analyze;
 mod check;
 
 use clap::{Parser, Subcommand};
-use std::io::{self, Write};
+use std::io;
 
 #[derive(Parser)]
 #[command(name = "whosaid", version, about = "Find the quotes in news articles and who said them")]
@@ -59,8 +59,4 @@ pub fn read_input(path: &str) -> io::Result<Vec<u8>> {
     } else {
         std::fs::read(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))
     }
-}
-
-pub fn write_all(out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
-    out.write_all(bytes)
 }

@@ -47,7 +47,7 @@ pub fn takes_addressee(lemma: &str) -> bool {
 
 /// Verbs whose content includes their object: `urged locals to ...`, `asked residents to ...`.
 pub fn takes_object_clause(lemma: &str) -> bool {
-    matches!(lemma, "urge" | "ask" | "call" | "encourage" | "implore" | "beg" | "invite" | "order" | "instruct" | "demand" | "challenge" | "press")
+    matches!(lemma, "urge" | "ask" | "call" | "encourage" | "implore" | "beg" | "invite" | "instruct" | "demand" | "challenge" | "advise" | "warn" | "tell")
 }
 
 /// Participles that attach reported speech to the sentence's subject: `..., saying ...`.

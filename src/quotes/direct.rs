@@ -65,10 +65,10 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
     if a >= hi {
         return None;
     }
-    // Inverted: said X.
-    if let Some(c) = cue_at(doc, a).filter(|c| c.verb.class == VerbClass::Speech && !c.according) {
+    // Inverted: said X. / according to X.
+    if let Some(c) = cue_at(doc, a).filter(|c| c.verb.class == VerbClass::Speech) {
         if let Some(m) = np::phrase_after(doc, c.end, hi) {
-            return Some((m, c, "direct/said-speaker"));
+            return Some((m, c, if c.according { "direct/according-to-after" } else { "direct/said-speaker" }));
         }
     }
     // X said.
@@ -117,6 +117,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
     if j <= lo {
         return None;
     }
+    let colon = j < r.open && doc.word(j) == ":";
     for k in (lo..j).rev().take(8) {
         let Some(c) = cue_at(doc, k) else { continue };
         if c.verb.class != VerbClass::Speech || c.end > j {
@@ -129,10 +130,26 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         let m = np::subject_before(doc, k, lo)?;
         // Only a short adverbial may stand between the cue and the quote.
         let gap = j - c.end;
-        if gap > 6 || (c.end..j).any(|g| doc.word(g) == "that") {
+        if gap > 6 {
             return None;
         }
         return Some((m, c, "direct/speaker-said-before"));
+    }
+    // `Martell, the addictions doctor, is more blunt: "..."`: the subject of the clause the colon ends.
+    if colon {
+        let first = lo;
+        let mut e = first;
+        while e < j && doc.tokens[e].is_word() && (e == first || doc.word(e).starts_with(|c: char| c.is_uppercase())) {
+            e += 1;
+        }
+        let is_pronoun = e == first + 1 && crate::lexicon::lexicon().pronoun(doc.word(first)).is_some_and(|p| !p.1 || doc.word(first).eq_ignore_ascii_case("they"));
+        if let Some(m) = np::parse(doc, first, e).filter(|m| m.kind == np::MentionKind::Name || is_pronoun) {
+            let followed_by_verb = e < j && (doc.word(e) == "," || doc.tokens[e].is_word() && !doc.word(e).starts_with(|c: char| c.is_uppercase()));
+            if followed_by_verb {
+                let cue = Cue { start: j, end: j + 1, verb: crate::lexicon::Verb { lemma: ":", class: VerbClass::Speech }, according: false };
+                return Some((m, cue, "direct/colon-subject"));
+            }
+        }
     }
     None
 }
@@ -148,7 +165,10 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
     let ends_like_sentence = matches!(last, "." | "?" | "!" | "," | "…") || r.close.is_none();
     let embedded = r.open > doc.paragraphs[r.paragraph].first && doc.tokens[r.open - 1].is_word() && doc.is_narrative(r.open - 1);
     let title_case = words.len() <= 8 && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3);
-    if title_case && !ends_like_sentence {
+    if title_case && (!ends_like_sentence || embedded) {
+        return false;
+    }
+    if embedded && words.len() < 4 {
         return false;
     }
     if embedded && !ends_like_sentence {

@@ -46,7 +46,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
 /// Words that end a subject phrase going leftwards: a clause starts after them.
 const CLAUSE_OPENERS: &[&str] = &[
     "that", "which", "when", "while", "because", "but", "as", "if", "where", "although", "though", "after",
-    "before", "since", "until", "whether", "so", "than", "whom", "whose", "what", "why", "how", "and", "or",
+    "before", "since", "until", "whether", "so", "than", "whom", "whose", "what", "why", "how", "and", "or", "who",
 ];
 
 /// Leading words to drop from a subject phrase (`But he said` → `he`).
@@ -55,7 +55,6 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "moreover", "furthermore", "nevertheless", "nonetheless", "today", "yesterday", "separately", "later",
 ];
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "another", "its", "his", "her", "their", "our", "one", "some", "many", "several", "both", "other", "two", "three", "four", "five"];
 
 /// Lower-case particles inside names (`Jaber al-Jaberi`, `Ursula von der Leyen`).
 const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac"];
@@ -74,7 +73,8 @@ fn is_cap(w: &str) -> bool {
 pub fn is_name_word(w: &str) -> bool {
     let lex = lexicon();
     if is_cap(w) {
-        return !lex.is_not_name(w) && lex.pronoun(w).is_none() && lex.verb(w).is_none();
+        let contraction = ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t"].iter().any(|c| w.ends_with(c));
+        return !contraction && !lex.is_not_name(w) && lex.pronoun(w).is_none() && lex.verb(w).is_none();
     }
     // "al-Jaberi", "d'Arcy", "McDonald" are names with a lower-case start.
     w.split(['-', '\'', '’']).skip(1).any(is_cap) && w.len() > 3
@@ -192,9 +192,14 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             })
         }
         None => {
-            // A description: its head noun must be a role, an organisation, a document or a vague group.
-            let last = doc.word(b - 1).to_lowercase();
-            let ok = lex.is_role(&last)
+            // A description: its head noun (the last word before a preposition) must be a role, an
+            // organisation, a document or a vague group; or it is a short determiner-led phrase.
+            let head_end = (a + 1..b).find(|&k| is_lower_in(PREPOSITIONS, doc.word(k))).unwrap_or(b);
+            let last = doc.word(head_end - 1).to_lowercase();
+            let determined = is_lower_in(&["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a)) && b - a <= 7 && b - a >= 2
+                && (a + 1..b).all(|k| doc.tokens[k].is_word() && lex.verb(doc.word(k)).is_none());
+            let ok = determined
+                || lex.is_role(&last)
                 || lex.anonymous_heads.contains(&last)
                 || lex.org_heads.contains(&last)
                 || lex.documents.contains(&last)
@@ -252,7 +257,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
             if !(is_cap(left) || lexicon().is_role(left) || lexicon().anonymous_heads.contains(&left.to_lowercase())) || s == e {
                 break;
             }
-        } else if is_lower_in(CLAUSE_OPENERS, w) || (tok.is_word() && lexicon().verb(w).is_some() && !is_cap(w)) {
+        } else if is_lower_in(CLAUSE_OPENERS, w) || w == "to" || (tok.is_word() && lexicon().verb(w).is_some() && !is_cap(w)) {
             break;
         }
         if lexicon().pronoun(w).is_some() && s < e && !matches!(lower.as_str(), "his" | "her" | "its" | "their" | "our") {
@@ -272,8 +277,15 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         s = e - 1;
     }
     let mut m = parse(doc, s, e)?;
-    if role.is_some() {
-        m.role = role;
+    if let Some(r) = role {
+        // "His father, Ernie LeBlanc, says": the appositive is the name, the subject its description.
+        if m.kind == MentionKind::Descriptor {
+            let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
+            if let Some(named) = parse(doc, ra, rb).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none()) {
+                return Some(Mention { role: Some(m.span), ..named });
+            }
+        }
+        m.role = Some(r);
     }
     Some(m)
 }
@@ -289,7 +301,9 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         if !doc.is_narrative(e) || !(tok.is_word() || w == "&" || (w == "(" || w == ")")) {
             break;
         }
-        if e > a && (is_lower_in(PREPOSITIONS, w) && !(w == "of" || w == "for") || is_lower_in(CLAUSE_OPENERS, w) || w == "who") {
+        // "former lawmaker and tribal figure Jaber al-Jaberi": a coordinated description before the name.
+        let coordinated = w == "and" && !has_name && e + 1 < hi && lexicon().pronoun(doc.word(e + 1)).is_none();
+        if e > a && !coordinated && (is_lower_in(PREPOSITIONS, w) && !(w == "of" || w == "for") || is_lower_in(CLAUSE_OPENERS, w) || w == "who") {
             break;
         }
         if (w == "of" || w == "for") && has_name {

@@ -16,6 +16,13 @@ const TAIL_OPENERS: &[&str] = &[
     "when", "while", "as", "by", "from", "with", "over", "recently", "previously", "publicly", "again", "also",
 ];
 
+/// Words that cannot open reported content: the verb is used intransitively (`spoke on condition ...`).
+const PREPOSITION_STARTS: &[&str] = &[
+    "to", "for", "with", "about", "of", "by", "up", "off", "out", "into", "over", "away", "back", "down", "on", "in",
+    "at", "during", "after", "before", "from", "under", "as", "through", "against", "toward", "towards", "via",
+    "when", "while", "because", "since", "until", "unless", "amid", "highly",
+];
+
 pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     let mut out = Vec::new();
     for s in &doc.sentences {
@@ -78,7 +85,7 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
         if !comma_before {
             return None;
         }
-        let m = leading_subject(doc, first, cue.start)?;
+        let m = leading_subject(doc, skip_intro(doc, first, cue.start), cue.start)?;
         let a = skip_that(doc, cue.end, end);
         return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed);
     }
@@ -98,13 +105,30 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
             }
             return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed);
         }
+        // CONTENT, he says, REST: a parenthetical cue.
+        let m_start_tok = m_start;
+        if cue.end < end && doc.word(cue.end) == "," && m_start_tok > first && doc.word(m_start_tok - 1) == "," {
+            let mut b = m_start_tok - 1;
+            while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
+                b -= 1;
+            }
+            return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed);
+        }
         // X said (that) CONTENT.
         let mut a = cue.end;
-        if takes_addressee(cue.verb.lemma) {
+        if takes_addressee(cue.verb.lemma) && !reads_as_object_infinitive(doc, a, end) {
             a = skip_addressee(doc, a, end)?;
         }
+        let explicit_that = (cue.end..end.min(cue.end + 10)).any(|k| doc.word(k) == "that");
         a = skip_that(doc, a, end);
-        if a < end && np::is_lower_in(&["to", "for", "with", "about", "of", "by", "up", "off", "out", "into", "over", "away", "back", "down"], doc.word(a)) {
+        a = skip_adverbial(doc, a, end);
+        let approximate_number = a + 1 < end && doc.word(a).eq_ignore_ascii_case("about") && matches!(doc.tokens[a + 1].kind, TokenKind::Number);
+        if a < end && np::is_lower_in(PREPOSITION_STARTS, doc.word(a)) && !approximate_number {
+            return None;
+        }
+        // Only "say" reliably takes a bare clause; other verbs also take noun objects.
+        let object_clause = super::cues::takes_object_clause(cue.verb.lemma) && reads_as_object_infinitive(doc, a, end);
+        if cue.verb.lemma != "say" && !explicit_that && !object_clause && !reads_as_clause(doc, a, end) {
             return None;
         }
         return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed);
@@ -151,6 +175,24 @@ fn is_tail(doc: &Document, a: usize, end: usize) -> bool {
     let w = doc.word(a);
     (is_lower_in(TAIL_OPENERS, w) || (a + 1 < end && doc.word(a) == "," && is_lower_in(TAIL_OPENERS, doc.word(a + 1))))
         && !(a..end).any(|k| doc.word(k) == "that" || !doc.is_narrative(k))
+}
+
+/// `stated in July it opposed ...`: a short adverbial between the verb and a clause opened by a pronoun.
+fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
+    if a < end && is_lower_in(TAIL_OPENERS, doc.word(a)) {
+        for k in a + 1..end.min(a + 6) {
+            if !doc.tokens[k].is_word() {
+                break;
+            }
+            if is_lower_in(&["because", "when", "while", "if", "as", "after", "since"], doc.word(k)) {
+                break;
+            }
+            if is_lower_in(&["he", "she", "it", "they", "we", "i", "there"], doc.word(k)) {
+                return k;
+            }
+        }
+    }
+    a
 }
 
 fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
@@ -214,6 +256,74 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     Some(k)
 }
 
+/// Words that open an introductory clause or phrase (`After the vote, ...`).
+const INTRO_OPENERS: &[&str] = &[
+    "after", "when", "while", "as", "although", "though", "if", "because", "since", "before", "despite", "in", "on",
+    "at", "during", "with", "without", "following", "amid", "for", "by", "from", "over", "under", "unlike", "like",
+    "once", "until", "upon", "asked", "speaking", "earlier", "later", "last", "this", "meanwhile",
+];
+
+/// The start of the main clause: after an introductory clause closed by a comma.
+fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
+    if first < limit && is_lower_in(INTRO_OPENERS, doc.word(first)) {
+        if let Some(c) = (first..limit).find(|&k| doc.word(k) == "," && doc.is_narrative(k)) {
+            return c + 1;
+        }
+    }
+    first
+}
+
+/// True when `[a, end)` reads as a clause, not a noun-phrase object (`declared victory over
+/// the group`, `added a goal`): it opens with a subject-like word and holds a finite verb before
+/// its first comma or subordinate clause.
+fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "will", "would", "could", "can", "should", "shall", "has", "have", "had", "may",
+        "might", "must", "did", "does", "do", "isn't", "wasn't", "won't", "can't", "don't", "doesn't", "didn't",
+        "aren't", "weren't", "hasn't", "haven't", "wouldn't", "couldn't", "shouldn't", "need", "needs", "needed",
+        "isn’t", "wasn’t", "won’t", "can’t", "don’t", "doesn’t", "didn’t", "aren’t", "weren’t",
+    ];
+    const SUBJECT_STARTS: &[&str] = &[
+        "he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those", "the", "a", "an", "his",
+        "her", "its", "their", "our", "my", "your", "some", "many", "most", "all", "no", "every", "each", "any", "both",
+        "more", "few", "several", "none", "nobody", "everyone", "someone", "people",
+    ];
+    const SUBORDINATORS: &[&str] = &["when", "while", "as", "after", "before", "because", "if", "since", "until", "which", "who", "where", "whether", "though", "although"];
+    if a >= end {
+        return false;
+    }
+    let first = doc.word(a);
+    let subject_like = is_lower_in(SUBJECT_STARTS, first)
+        || matches!(doc.tokens[a].kind, TokenKind::Number)
+        || first.starts_with(|c: char| c.is_uppercase()) && !lexicon().is_not_name(first);
+    if !subject_like {
+        return false;
+    }
+    for k in a + 1..end.min(a + 20) {
+        let w = doc.word(k);
+        if w == "," || w == ";" || is_lower_in(SUBORDINATORS, w) {
+            return false;
+        }
+        if !doc.is_narrative(k) {
+            return true;
+        }
+        let lw = w.to_lowercase();
+        if is_lower_in(FINITE, &lw) {
+            return true;
+        }
+        // A past or present-tense verb right after a pronoun: "she wants", "they agreed".
+        if (lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss")) && lw.len() > 3 && lexicon().pronoun(doc.word(k - 1)).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// `urged locals to suspend ...`: an object and an infinitive.
+fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
+    (a + 1..end.min(a + 7)).find(|&k| doc.word(k) == "to").is_some_and(|to| (a..to).all(|k| doc.tokens[k].is_word()))
+}
+
 /// The subject at the start of a sentence, for participle cues (`Jaberi cautioned ..., saying ...`).
 fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
     let mut best = None;
@@ -251,6 +361,10 @@ fn make(
     }
     while b > a && matches!(doc.word(b - 1), "," | ":" | "—" | "–" | ";" | "." ) && doc.is_narrative(b - 1) {
         b -= 1;
+    }
+    // A non-restrictive relative clause after the content is the writer's, not the speaker's.
+    if let Some(c) = (a + 1..b).find(|&k| doc.word(k) == "," && doc.is_narrative(k) && k + 1 < b && doc.word(k + 1) == "which") {
+        b = c;
     }
     // Stop at a colon that introduces a full quote: `said the plan was sound: "..."`.
     if let Some(c) = (a..b).find(|&k| doc.word(k) == ":" && doc.is_narrative(k)) {

@@ -43,7 +43,11 @@ impl NameIndex {
                 let g = title_end
                     .map(|te| lex.titles.get(&doc.token_span(t, te).slice(doc.text).to_lowercase()).copied().unwrap_or(Gender::Unknown))
                     .unwrap_or(Gender::Unknown);
-                if !is_organisation(span.slice(doc.text), title_end.is_some()) {
+                // Places and objects follow prepositions ("in Edmonton", "the death of X"); a possessive
+                // name ("Nova Scotia's") qualifies something else. Neither introduces a speaker.
+                let after_preposition = t > 0 && title_end.is_none() && is_lower_in(&["in", "at", "from", "to", "of", "for", "near", "across", "into", "on", "by", "with", "against", "over", "toward", "towards", "around", "through"], doc.word(t - 1));
+                let possessive = span.slice(doc.text).ends_with("'s") || span.slice(doc.text).ends_with("’s");
+                if !after_preposition && !possessive && !is_organisation(span.slice(doc.text), title_end.is_some()) {
                     occurrences.push((span, g));
                 }
                 t = k.max(t + 1);

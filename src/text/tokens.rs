@@ -69,7 +69,8 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
     while let Some(c) = s[pos..].chars().next() {
         let i = pos;
         pos += c.len_utf8();
-        if c.is_whitespace() {
+        // Zero-width and soft-hyphen characters from web pages separate nothing visible: skip them.
+        if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}') {
             continue;
         }
         if c.is_alphanumeric() {
