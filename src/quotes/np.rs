@@ -227,10 +227,20 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     let mut role = None;
     if doc.word(e - 1) == "," {
         // X, APPOSITIVE, said
+        // The appositive may itself hold commas ("X, who ..., played ... and graduated ..., said"):
+        // take the nearest comma whose left side is not part of a relative clause.
         let c2 = e - 1;
-        let c1 = (lo..c2).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k) && doc.tokens[k].is_mark())?;
-        if doc.word(c1) != "," || c1 + 1 >= c2 {
-            return None;
+        let mut c1 = c2;
+        for _ in 0..4 {
+            c1 = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k) && doc.tokens[k].is_mark())?;
+            if doc.word(c1) != "," || c1 + 1 >= c2 {
+                return None;
+            }
+            let seg_start = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
+            let relative = (seg_start..c1).any(|k| is_lower_in(&["who", "which", "whose", "where"], doc.word(k)));
+            if !relative {
+                break;
+            }
         }
         role = Some(doc.token_span(c1 + 1, c2));
         e = c1;

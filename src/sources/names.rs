@@ -45,9 +45,14 @@ impl NameIndex {
                     .unwrap_or(Gender::Unknown);
                 // Places and objects follow prepositions ("in Edmonton", "the death of X"); a possessive
                 // name ("Nova Scotia's") qualifies something else. Neither introduces a speaker.
-                let after_preposition = t > 0 && title_end.is_none() && is_lower_in(&["in", "at", "from", "to", "of", "for", "near", "across", "into", "on", "by", "with", "against", "over", "toward", "towards", "around", "through"], doc.word(t - 1));
+                const PREPS: &[&str] = &["in", "at", "from", "to", "of", "for", "near", "across", "into", "on", "by", "with", "against", "over", "toward", "towards", "around", "through", "the", "a", "an"];
+                let after_preposition = t > 0 && is_lower_in(PREPS, doc.word(t - 1));
                 let possessive = span.slice(doc.text).ends_with("'s") || span.slice(doc.text).ends_with("’s");
-                if !after_preposition && !possessive && !is_organisation(span.slice(doc.text), title_end.is_some()) {
+                // A person is introduced as a subject: followed by a comma (appositive) or a verb.
+                let next = (k < para_end).then(|| doc.word(k));
+                let subject_like = title_end.is_some()
+                    || next.is_some_and(|w| w == "," || doc.tokens[k].is_word() && w.starts_with(|c: char| c.is_lowercase()) && !is_lower_in(PREPS, w) && !is_lower_in(&["and", "or"], w));
+                if subject_like && !after_preposition && !possessive && !is_organisation(span.slice(doc.text), title_end.is_some()) {
                     occurrences.push((span, g));
                 }
                 t = k.max(t + 1);
