@@ -127,6 +127,10 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
             let m = np::phrase_after(doc, c.end, j)?;
             return Some((m, c, "direct/according-to"));
         }
+        // A title named right after a verb (`a book called "The Long Road"`) is not a quote.
+        if j == r.open && looks_like_title(doc, r) {
+            return None;
+        }
         let m = np::subject_before(doc, k, lo)?;
         // Only a short adverbial may stand between the cue and the quote.
         let gap = j - c.end;
@@ -154,6 +158,13 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
     None
 }
 
+/// Short, every word capitalised, no closing punctuation: a title or a name, not speech.
+fn looks_like_title(doc: &Document, r: &QuoteRegion) -> bool {
+    let words: Vec<&str> = (r.first..r.last).filter(|&k| doc.tokens[k].is_word()).map(|k| doc.word(k)).collect();
+    let last = if r.last > r.first { doc.word(r.last - 1) } else { "" };
+    !words.is_empty() && words.len() <= 8 && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3) && !matches!(last, "." | "?" | "!" | ",")
+}
+
 /// A region with no cue is speech when it is long or ends like a sentence, and does not sit
 /// inside a sentence like a scare quote (`Iraq's "victory"`) or a title.
 fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
@@ -165,7 +176,7 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
     let ends_like_sentence = matches!(last, "." | "?" | "!" | "," | "…") || r.close.is_none();
     let embedded = r.open > doc.paragraphs[r.paragraph].first && doc.tokens[r.open - 1].is_word() && doc.is_narrative(r.open - 1);
     let title_case = words.len() <= 8 && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3);
-    if title_case && (!ends_like_sentence || embedded) {
+    if looks_like_title(doc, r) || title_case && embedded {
         return false;
     }
     if embedded && words.len() < 4 {

@@ -174,11 +174,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let head = runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied();
     let span = doc.token_span(a, b);
     match head {
-        Some((ns, ne, title)) => {
-            // A name that is only a modifier of a lower-case head is a descriptor ("Iraqi officials").
-            if is_modifier(ne) {
-                return Some(Mention { span, kind: MentionKind::Descriptor, name: None, title: None, premodifier: None, role: None });
-            }
+        Some((ns, ne, title)) if !is_modifier(ne) => {
             let title_span = title.map(|(s, e)| doc.token_span(s, e));
             let pre_end = title.map(|(s, _)| s).unwrap_or(ns);
             let premodifier = (pre_end > a).then(|| doc.token_span(a, pre_end));
@@ -191,7 +187,8 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                 role: None,
             })
         }
-        None => {
+        // A name that only modifies a lower-case head is part of a description ("Iraqi officials").
+        _ => {
             // A description: its head noun (the last word before a preposition) must be a role, an
             // organisation, a document or a vague group; or it is a short determiner-led phrase.
             let head_end = (a + 1..b).find(|&k| is_lower_in(PREPOSITIONS, doc.word(k))).unwrap_or(b);
@@ -313,13 +310,15 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         }
         // "former lawmaker and tribal figure Jaber al-Jaberi": a coordinated description before the name.
         let coordinated = w == "and" && !has_name && e + 1 < hi && lexicon().pronoun(doc.word(e + 1)).is_none();
-        if e > a && !coordinated && (is_lower_in(PREPOSITIONS, w) && !(w == "of" || w == "for") || is_lower_in(CLAUSE_OPENERS, w) || w == "who") {
+        if e > a && !coordinated && (is_lower_in(CLAUSE_OPENERS, w) || w == "who") {
             break;
         }
-        if (w == "of" || w == "for") && has_name {
+        // A description runs on through its prepositions ("two people familiar with the talks");
+        // a name stops at them ("Ana Ruiz on Tuesday").
+        if has_name && is_lower_in(PREPOSITIONS, w) {
             break;
         }
-        if e > a && lexicon().verb(w).is_some() && !is_cap(w) {
+        if e > a && has_name && lexicon().verb(w).is_some() && !is_cap(w) {
             break;
         }
         if is_cap(w) {

@@ -4,7 +4,7 @@
 //! mixed quote, and the fragments' regions are marked absorbed.
 
 use super::cues::{cue_at, is_participle, takes_addressee, Cue};
-use super::np::{self, is_lower_in, Mention, MentionKind};
+use super::np::{self, is_lower_in, Mention};
 use super::{Quote, QuoteKind};
 use crate::lexicon::{lexicon, VerbClass};
 use crate::text::{Document, Sentence, TokenKind};
@@ -66,7 +66,11 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
     let cue_span = Some(doc.token_span(cue.start, cue.end));
     let first = leading_start(doc, s);
     if cue.according {
-        let m = np::phrase_after(doc, cue.end, end)?;
+        let mut m = np::phrase_after(doc, cue.end, end)?;
+        if cue.start <= first {
+            // "According to X, CONTENT": what follows the comma is the content, not an appositive.
+            m.role = None;
+        }
         let m_end = mention_end(doc, &m);
         let (a, b, rule) = if cue.start <= first {
             // According to X, CONTENT.
@@ -305,7 +309,7 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
             return false;
         }
         if !doc.is_narrative(k) {
-            return true;
+            continue;
         }
         let lw = w.to_lowercase();
         if is_lower_in(FINITE, &lw) {
@@ -326,21 +330,23 @@ fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
 
 /// The subject at the start of a sentence, for participle cues (`Jaberi cautioned ..., saying ...`).
 fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
+    // The longest phrase from the sentence start that parses as a speaker and is followed by a
+    // lower-case word (its verb).
     let mut best = None;
-    for k in first + 1..limit.min(first + 10) {
+    for k in first + 1..limit.min(first + 9) {
+        let w = doc.word(k - 1);
+        if !doc.is_narrative(k - 1) || matches!(w, "," | ";" | ":") {
+            break;
+        }
         let next = doc.word(k);
-        let next_is_verbish = doc.tokens[k].is_word() && !next.starts_with(|c: char| c.is_uppercase()) && !is_lower_in(&["of", "for", "at", "and", "from", "with", "'s"], next);
-        if !next_is_verbish && doc.word(k) != "," {
+        if !(doc.tokens[k].is_word() && next.starts_with(|c: char| c.is_lowercase())) {
             continue;
         }
         if let Some(m) = np::parse(doc, first, k) {
             best = Some(m);
         }
-        if next_is_verbish && best.is_some() {
-            break;
-        }
     }
-    best.filter(|m| m.kind != MentionKind::Descriptor || !m.span.slice(doc.text).contains(','))
+    best
 }
 
 #[allow(clippy::too_many_arguments)]
