@@ -56,6 +56,13 @@ const SENTENCE_ADVERBS: &[&str] = &[
 ];
 
 
+/// Words that cannot head a noun phrase.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "against", "and", "or", "but",
+    "that", "this", "these", "those", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would",
+    "not", "also", "who", "which", "as", "than", "then", "there", "here", "very", "more", "most", "into", "over",
+];
+
 /// Lower-case particles inside names (`Jaber al-Jaberi`, `Ursula von der Leyen`).
 const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac"];
 
@@ -195,7 +202,17 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             let last = doc.word(head_end - 1).to_lowercase();
             let determined = is_lower_in(&["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a)) && b - a <= 7 && b - a >= 2
                 && (a + 1..b).all(|k| doc.tokens[k].is_word() && lex.verb(doc.word(k)).is_none());
+            // "Cisco's Talos security unit", "Iraqi officials": a named modifier and a lower-case head.
+            let named_modifier = runs.last().is_some_and(|r| {
+                b - a <= 6
+                    && b - r.1 <= 3
+                    && (r.1..b).all(|k| {
+                        let w = doc.word(k);
+                        doc.tokens[k].is_word() && !is_cap(w) && lex.verb(w).is_none() && !w.ends_with("ed") && !is_lower_in(FUNCTION_WORDS, w)
+                    })
+            });
             let ok = determined
+                || named_modifier
                 || lex.is_role(&last)
                 || lex.anonymous_heads.contains(&last)
                 || lex.org_heads.contains(&last)

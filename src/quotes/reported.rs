@@ -30,9 +30,14 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         let mut t = s.first;
         while t < end {
             if let Some(cue) = cue_at(doc, t) {
-                if let Some(q) = try_cue(doc, s, end, &cue, absorbed) {
+                let mut extra = Vec::new();
+                if let Some(q) = try_cue(doc, s, end, &cue, absorbed, &mut extra) {
                     t = cue.end.max(doc.token_after(q.span.end).min(end));
                     out.push(q);
+                    if let Some(last) = extra.last() {
+                        t = t.max(doc.token_after(last.span.end).min(end));
+                    }
+                    out.append(&mut extra);
                     continue;
                 }
                 t = cue.end;
@@ -58,7 +63,7 @@ fn mention_end(doc: &Document, m: &Mention) -> usize {
     doc.token_after(end)
 }
 
-fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [bool]) -> Option<Quote> {
+fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [bool], extra: &mut Vec<Quote>) -> Option<Quote> {
     let lex = lexicon();
     if cue.verb.class == VerbClass::Belief {
         return None;
@@ -116,7 +121,16 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
             while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
                 b -= 1;
             }
-            return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed);
+            let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed);
+            // The sentence goes on after the cue ("..., he says, and are mostly meant ..."): a second piece.
+            if let Some(after) = make(doc, s, cue.end + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed) {
+                if before.is_some() {
+                    extra.push(after);
+                    return before;
+                }
+                return Some(after);
+            }
+            return before;
         }
         // X said (that) CONTENT.
         let mut a = cue.end;
@@ -127,7 +141,7 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
         a = skip_that(doc, a, end);
         a = skip_adverbial(doc, a, end);
         let approximate_number = a + 1 < end && doc.word(a).eq_ignore_ascii_case("about") && matches!(doc.tokens[a + 1].kind, TokenKind::Number);
-        if a < end && np::is_lower_in(PREPOSITION_STARTS, doc.word(a)) && !approximate_number {
+        if a < end && np::is_lower_in(PREPOSITION_STARTS, doc.word(a)) && !approximate_number && !explicit_that {
             return None;
         }
         // Only "say" reliably takes a bare clause; other verbs also take noun objects.
@@ -208,7 +222,7 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
             }
         }
     }
-    while a < end && (doc.word(a) == "that" || matches!(doc.word(a), "," | ":")) {
+    while a < end && (doc.word(a) == "that" || matches!(doc.word(a), "," | ":") || is_lower_in(&["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc.word(a)) && a + 1 < end && matches!(doc.word(a + 1), "," | "that")) {
         a += 1;
     }
     a
@@ -221,6 +235,12 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     }
     if let Some(k) = (a..end.min(a + 10)).find(|&k| doc.word(k) == "that") {
         if !(a..k).any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(j) != ".") {
+            return Some(k);
+        }
+    }
+    // "told investigators he ...", "told the court she ...": a short addressee, then a pronoun subject.
+    if let Some(k) = (a + 1..end.min(a + 5)).find(|&k| is_lower_in(&["he", "she", "it", "they", "we", "i", "there"], doc.word(k))) {
+        if (a..k).all(|j| doc.tokens[j].is_word() && lexicon().verb(doc.word(j)).is_none()) {
             return Some(k);
         }
     }
