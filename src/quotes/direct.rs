@@ -131,6 +131,12 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         if j == r.open && looks_like_title(doc, r) {
             return None;
         }
+        // Inverted before the quote: `..., asks editor Jennifer Ditchburn, "...`.
+        if c.end < j {
+            if let Some(m) = np::phrase_after(doc, c.end, j).filter(|m| m.kind == np::MentionKind::Name && doc.token_after(m.span.end) + 1 >= j) {
+                return Some((m, c, "direct/said-speaker-before"));
+            }
+        }
         let m = np::subject_before(doc, k, lo)?;
         // Only a short adverbial may stand between the cue and the quote.
         let gap = j - c.end;

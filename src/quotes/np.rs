@@ -317,6 +317,10 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
 /// The phrase after an inverted cue (`said Brig. Gen. Yahya Rasoul, the Iraqi Army spokesman.`),
 /// starting at token `a` and ending before `hi`.
 pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
+    // "said in a statement", "said about the plan": an adverbial, not a speaker.
+    if a < hi && is_lower_in(PREPOSITIONS, doc.word(a)) {
+        return None;
+    }
     let mut e = a;
     let mut has_name = false;
     while e < hi {
