@@ -191,5 +191,5 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
     if embedded && !ends_like_sentence {
         return false;
     }
-    words.len() >= 6 || (ends_like_sentence && words.len() >= 2)
+    words.len() >= 6 || (ends_like_sentence && words.len() >= 4)
 }

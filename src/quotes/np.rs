@@ -81,7 +81,7 @@ pub fn is_name_word(w: &str) -> bool {
     let lex = lexicon();
     if is_cap(w) {
         let contraction = ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t"].iter().any(|c| w.ends_with(c));
-        return !contraction && !lex.is_not_name(w) && lex.pronoun(w).is_none() && lex.verb(w).is_none();
+        return !contraction && !lex.is_not_name(w) && lex.pronoun(w).is_none() && lex.verb(w).is_none() && !lex.numbers.contains_key(&w.to_lowercase());
     }
     // "al-Jaberi", "d'Arcy", "McDonald" are names with a lower-case start.
     w.split(['-', '\'', '’']).skip(1).any(is_cap) && w.len() > 3
