@@ -51,10 +51,8 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
         let sentence = s.span.slice(doc.text);
         let lower = sentence.to_lowercase();
         let Some(at) = lex.anonymity_reasons.iter().filter_map(|p| find_phrase(&lower, p)).min() else { continue };
-        let mut end = sentence.len();
-        while end > at && sentence[..end].ends_with(['.', ',', ';', '"', '”', ')']) {
-            end -= 1;
-        }
+        // Trim by characters, not bytes: the sentence may end in a multi-byte mark.
+        let end = at + sentence[at..].trim_end_matches(['.', ',', ';', '"', '”', ')']).len();
         let reason = Span::new(s.span.start + at, s.span.start + end);
         let is_candidate = |src: &Source| src.kind == SourceType::Anonymous && src.anonymity_reason.is_none();
         let in_sentence: Vec<usize> = (0..sources.len())
