@@ -66,14 +66,14 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         return None;
     }
     // Inverted: said X. / according to X.
-    if let Some(c) = cue_at(doc, a).filter(|c| c.verb.class == VerbClass::Speech) {
+    if let Some(c) = cue_at(doc, a).filter(|c| c.verb.class != VerbClass::Belief) {
         if let Some(m) = np::phrase_after(doc, c.end, hi) {
             return Some((m, c, if c.according { "direct/according-to-after" } else { "direct/said-speaker" }));
         }
     }
     // X said.
     for k in a + 1..hi.min(a + 14) {
-        if let Some(c) = cue_at(doc, k).filter(|c| c.verb.class == VerbClass::Speech && !c.according) {
+        if let Some(c) = cue_at(doc, k).filter(|c| c.verb.class != VerbClass::Belief && !c.according) {
             if let Some(m) = np::subject_before(doc, k, a) {
                 if doc.token_after(m.span.start) == a || doc.token_after(m.span.start) == a + 1 && doc.word(a) == "," {
                     return Some((m, c, "direct/speaker-said"));
@@ -90,6 +90,31 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         if matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "." | "?" | "!" | ";") {
             break;
         }
+    }
+    unlisted_verb(doc, a, hi)
+}
+
+/// `"...," scolded Elyse.` / `"...," McMillen echoes.`: right after a quote, a verb the lexicon
+/// does not list still attributes it when the clause is only that verb and a name.
+fn unlisted_verb(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &'static str)> {
+    let end = (a..hi).find(|&k| matches!(doc.word(k), "." | "?" | "!" | ";" | ",")).unwrap_or(hi);
+    if end <= a + 1 || end - a > 6 {
+        return None;
+    }
+    let is_verb = |k: usize| {
+        let w = doc.word(k);
+        doc.tokens[k].is_word() && w.starts_with(|c: char| c.is_lowercase()) && (w.ends_with("ed") || w.ends_with('s')) && w.len() > 3
+    };
+    let cue = |k: usize| Cue { start: k, end: k + 1, verb: crate::lexicon::Verb { lemma: "(unlisted)", class: VerbClass::Speech }, according: false };
+    // verb + name
+    if is_verb(a) {
+        let m = np::parse(doc, a + 1, end)?;
+        return (m.kind == np::MentionKind::Name).then(|| (m, cue(a), "direct/verbed-speaker"));
+    }
+    // name + verb
+    if is_verb(end - 1) {
+        let m = np::parse(doc, a, end - 1)?;
+        return matches!(m.kind, np::MentionKind::Name | np::MentionKind::Pronoun).then(|| (m, cue(end - 1), "direct/speaker-verbed"));
     }
     None
 }
@@ -120,7 +145,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
     let colon = j < r.open && doc.word(j) == ":";
     for k in (lo..j).rev().take(8) {
         let Some(c) = cue_at(doc, k) else { continue };
-        if c.verb.class != VerbClass::Speech || c.end > j {
+        if c.verb.class == VerbClass::Belief || c.end > j {
             continue;
         }
         if c.according {
