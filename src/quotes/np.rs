@@ -235,6 +235,10 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     while e > lo && doc.tokens[e - 1].is_word() && is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) {
         e -= 1;
     }
+    // "veteran MPs who say ...": the relative pronoun's antecedent is the speaker.
+    if e > lo + 1 && is_lower_in(&["who", "which"], doc.word(e - 1)) {
+        e -= 1;
+    }
     if e <= lo {
         return None;
     }
@@ -293,14 +297,16 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         }
     }
     // A phrase starting with a preposition is an adverbial ("In a statement").
-    while s < e && is_lower_in(PREPOSITIONS, doc.word(s)) {
-        return None;
+    // "In early November the company announced": skip an adverbial to the subject's determiner.
+    if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) {
+        s = (s + 2..e).find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || lexicon().pronoun(doc.word(k)).is_some())?;
     }
     // A pronoun right before the verb is the whole subject.
     if lexicon().pronoun(doc.word(e - 1)).is_some() {
         s = e - 1;
     }
-    let mut m = parse(doc, s, e)?;
+    // The longest phrase that names a speaker ("A growing list of veteran MPs" → "veteran MPs").
+    let mut m = parse(doc, s, e).or_else(|| if is_lower_in(&["who", "which"], doc.word(e)) { (s..e).filter(|&k| !is_lower_in(PREPOSITIONS, doc.word(k))).find_map(|k| parse(doc, k, e)) } else { None })?;
     if let Some(r) = role {
         // "His father, Ernie LeBlanc, says": the appositive is the name, the subject its description.
         if m.kind == MentionKind::Descriptor {

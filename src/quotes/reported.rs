@@ -98,8 +98,20 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
         let a = skip_that(doc, cue.end, end);
         return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed);
     }
-    if let Some(m) = np::subject_before(doc, cue.start, s.first) {
-        if cue.verb.class == VerbClass::Evidence && !is_document(doc, &m) {
+    // "X are preparing a motion, and have alleged that ...": a second verb shares the sentence's subject.
+    let coordinated = {
+        let mut k = cue.start;
+        while k > s.first && is_lower_in(&["have", "has", "had", "also", "later", "then", "would", "will"], doc.word(k - 1)) {
+            k -= 1;
+        }
+        k > s.first && doc.word(k - 1) == "and"
+    };
+    let subject = np::subject_before(doc, cue.start, s.first)
+        .or_else(|| if coordinated { leading_subject(doc, skip_intro(doc, first, cue.start), cue.start) } else { None });
+    if let Some(m) = subject {
+        let explicit_that = (cue.end..end.min(cue.end + 10)).any(|k| doc.word(k) == "that");
+        let person_like = m.kind != np::MentionKind::Descriptor || !is_document(doc, &m);
+        if cue.verb.class == VerbClass::Evidence && !is_document(doc, &m) && !(person_like && explicit_that) {
             return None;
         }
         let m_start = doc.token_after(m.span.start);
@@ -134,10 +146,11 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
         }
         // X said (that) CONTENT.
         let mut a = cue.end;
+        let mut addressed = false;
         if takes_addressee(cue.verb.lemma) && !reads_as_object_infinitive(doc, a, end) {
             a = skip_addressee(doc, a, end)?;
+            addressed = cue.verb.lemma == "tell";
         }
-        let explicit_that = (cue.end..end.min(cue.end + 10)).any(|k| doc.word(k) == "that");
         a = skip_that(doc, a, end);
         a = skip_adverbial(doc, a, end);
         let approximate_number = a + 1 < end && doc.word(a).eq_ignore_ascii_case("about") && matches!(doc.tokens[a + 1].kind, TokenKind::Number);
@@ -146,7 +159,7 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
         }
         // Only "say" reliably takes a bare clause; other verbs also take noun objects.
         let object_clause = super::cues::takes_object_clause(cue.verb.lemma) && reads_as_object_infinitive(doc, a, end);
-        if cue.verb.lemma != "say" && !explicit_that && !object_clause && !reads_as_clause(doc, a, end) {
+        if cue.verb.lemma != "say" && !explicit_that && !object_clause && !addressed && !reads_as_clause(doc, a, end) {
             return None;
         }
         return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed);
@@ -193,6 +206,7 @@ fn is_tail(doc: &Document, a: usize, end: usize) -> bool {
     let w = doc.word(a);
     (is_lower_in(TAIL_OPENERS, w) || (a + 1 < end && doc.word(a) == "," && is_lower_in(TAIL_OPENERS, doc.word(a + 1))))
         && !(a..end).any(|k| doc.word(k) == "that" || !doc.is_narrative(k))
+        && skip_adverbial(doc, a, end) == a
 }
 
 /// `stated in July it opposed ...`: a short adverbial between the verb and a clause opened by a pronoun.
@@ -206,6 +220,10 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
                 break;
             }
             if is_lower_in(&["he", "she", "it", "they", "we", "i", "there"], doc.word(k)) {
+                return k;
+            }
+            // "said by text message the weather ...": a determiner after the adverbial's noun.
+            if k >= a + 2 && is_lower_in(&["the", "a", "an"], doc.word(k)) && !is_lower_in(&["the", "a", "an", "his", "her", "their", "its"], doc.word(k - 1)) {
                 return k;
             }
         }
@@ -233,7 +251,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     if a >= end {
         return None;
     }
-    if let Some(k) = (a..end.min(a + 10)).find(|&k| doc.word(k) == "that") {
+    if let Some(k) = (a..end.min(a + 16)).find(|&k| doc.word(k) == "that") {
         if !(a..k).any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(j) != ".") {
             return Some(k);
         }
@@ -247,7 +265,8 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     let w = doc.word(a);
     let lower = w.to_lowercase();
     let mut k = a;
-    if matches!(lower.as_str(), "him" | "her" | "them" | "me" | "us" | "you" | "reporters" | "journalists" | "lawmakers" | "supporters" | "listeners" | "viewers" | "students" | "members" | "parliament" | "congress") {
+    let plural_noun = lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3 && w.starts_with(|c: char| c.is_lowercase());
+    if matches!(lower.as_str(), "him" | "her" | "them" | "me" | "us" | "you" | "parliament" | "congress" | "police") || plural_noun {
         k += 1;
     } else if w.starts_with(|c: char| c.is_uppercase()) || lower == "the" || lower == "a" || lower == "an" {
         // A named addressee: "the Globe and Mail", "CBC News", "a news conference".
@@ -350,8 +369,10 @@ fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
 
 /// The subject at the start of a sentence, for participle cues (`Jaberi cautioned ..., saying ...`).
 fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
-    // The longest phrase from the sentence start that parses as a speaker and is followed by a
-    // lower-case word (its verb).
+    // The phrase from the sentence start that parses as a speaker and is followed by its verb;
+    // failing a clear verb, the longest phrase followed by a lower-case word.
+    const FINITE: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "did", "does", "do", "may", "might", "must", "should"];
+    let lex = lexicon();
     let mut best = None;
     for k in first + 1..limit.min(first + 9) {
         let w = doc.word(k - 1);
@@ -362,9 +383,15 @@ fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention
         if !(doc.tokens[k].is_word() && next.starts_with(|c: char| c.is_lowercase())) {
             continue;
         }
-        if let Some(m) = np::parse(doc, first, k) {
-            best = Some(m);
+        let Some(m) = np::parse(doc, first, k) else { continue };
+        let lower = next.to_lowercase();
+        let verbish = !lex.is_role(&lower)
+            && !lex.documents.contains(&lower)
+            && (lower.ends_with("ed") || is_lower_in(FINITE, &lower) || lex.verb(&lower).is_some() || lower.ends_with('s') && !lower.ends_with("ss"));
+        if verbish {
+            return Some(m);
         }
+        best = Some(m);
     }
     best
 }
