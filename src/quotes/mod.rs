@@ -12,6 +12,7 @@
 pub mod np;
 mod cues;
 mod direct;
+mod pull;
 mod reported;
 
 pub use np::{Mention, MentionKind};
@@ -72,6 +73,8 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
     let mut absorbed = vec![false; doc.regions.len()];
     let mut quotes = reported::detect(doc, &mut absorbed);
     quotes.extend(direct::detect(doc, &absorbed, &quotes));
+    let pulled = pull::detect(doc, &quotes);
+    quotes.extend(pulled);
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     link_continuations(doc, &mut quotes);
     quotes

@@ -19,6 +19,11 @@ use crate::text::Document;
 use crate::Span;
 use names::NameIndex;
 
+/// True when a capitalised name reads as an organisation (`Delmar Construction Ltd.`).
+pub fn is_organisation_name(name: &str) -> bool {
+    names::is_organisation(name, false)
+}
+
 /// What kind of thing a source is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
