@@ -49,11 +49,14 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
     let lex = lexicon();
     for s in &doc.sentences {
         let sentence = s.span.slice(doc.text);
-        let lower = sentence.to_lowercase();
+        // ASCII lower-casing keeps byte offsets, so `at` indexes `sentence` too (full Unicode
+        // lower-casing can change lengths and put `at` inside a character: issue 7 panic).
+        let lower = sentence.to_ascii_lowercase();
         let Some(at) = lex.anonymity_reasons.iter().filter_map(|p| find_phrase(&lower, p)).min() else { continue };
         let mut end = sentence.len();
         while end > at && sentence[..end].ends_with(['.', ',', ';', '"', '”', ')']) {
-            end -= 1;
+            // `”` is three bytes: step back by whole characters (issue 7 panic).
+            end -= sentence[..end].chars().next_back().map_or(1, char::len_utf8);
         }
         let reason = Span::new(s.span.start + at, s.span.start + end);
         let is_candidate = |src: &Source| src.kind == SourceType::Anonymous && src.anonymity_reason.is_none();
