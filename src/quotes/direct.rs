@@ -12,11 +12,23 @@ use crate::text::{Document, QuoteRegion, TokenKind};
 
 pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
+    // Reported spans by start, with the running maximum end: whether any overlaps a region is one
+    // binary search, not a scan of every reported quote per region (quadratic, issue 7).
+    let mut spans: Vec<_> = reported.iter().map(|q| q.span).filter(|s| !s.is_empty()).collect();
+    spans.sort_by_key(|s| s.start);
+    let max_end: Vec<usize> = spans.iter().scan(0, |m, s| {
+        *m = s.end.max(*m);
+        Some(*m)
+    }).collect();
+    let overlaps_reported = |c: crate::Span| {
+        let n = spans.partition_point(|s| s.start < c.end);
+        !c.is_empty() && n > 0 && max_end[n - 1] > c.start
+    };
     for (i, r) in doc.regions.iter().enumerate() {
         if r.depth != 0 || absorbed[i] || r.last <= r.first {
             continue;
         }
-        if reported.iter().any(|q| q.span.overlaps(r.content)) {
+        if overlaps_reported(r.content) {
             continue;
         }
         let found = after(doc, i, r).or_else(|| before(doc, i, r));
@@ -36,7 +48,8 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
 
 /// The next top-level region after region `i` in the same paragraph.
 fn next_open(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
-    doc.regions[i + 1..].iter().find(|n| n.depth == 0 && n.paragraph == r.paragraph && n.open > r.open).map(|n| n.open)
+    // Regions are sorted by position, so the search ends with the paragraph (issue 7: quadratic).
+    doc.regions[i + 1..].iter().take_while(|n| n.paragraph == r.paragraph).find(|n| n.depth == 0 && n.open > r.open).map(|n| n.open)
 }
 
 /// `"...," said X.` / `"...," X said.` / `"...?" X asked.` / `"A" being ..., writes X, "B"`.
@@ -123,7 +136,7 @@ fn unlisted_verb(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &
 fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'static str)> {
     let para = doc.paragraphs[r.paragraph];
     let (mut lo, mut j) = (doc.sentences[doc.sentence_of[r.open] as usize].first, r.open);
-    if let Some(prev) = doc.regions[..i].iter().rev().find(|p| p.depth == 0 && p.paragraph == r.paragraph) {
+    if let Some(prev) = doc.regions[..i].iter().rev().take_while(|p| p.paragraph == r.paragraph).find(|p| p.depth == 0) {
         if let Some(c) = prev.close {
             lo = lo.max(c + 1);
         }

@@ -83,17 +83,21 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
 /// A quote with no cue continues the nearest earlier quote with a speaker, in its own
 /// paragraph or the one before (the news convention for a speaker's run of quotes).
 fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
+    // The latest quote with a speaker so far, kept as we go (searching back from each quote was
+    // quadratic when no earlier quote had one, issue 7).
+    let mut prev: Option<usize> = None;
     for i in 0..quotes.len() {
         if quotes[i].mention.is_some() || quotes[i].follows.is_some() {
+            prev = Some(i);
             continue;
         }
         let para = quotes[i].paragraph;
-        let prev = (0..i).rev().find(|&j| quotes[j].mention.is_some() || quotes[j].follows.is_some());
         if let Some(j) = prev {
             let gap = para - quotes[j].paragraph;
             // Paragraphs between must hold no narrative sentence of their own: only quotes continue.
             if gap <= 1 || (gap == 2 && doc.paragraphs.get(para - 1).is_some_and(|p| p.last > p.first && !doc.is_narrative(p.first + 1))) {
                 quotes[i].follows = Some(j);
+                prev = Some(i);
                 if quotes[i].rule == "direct/no-cue" {
                     quotes[i].rule = "direct/continues-speaker";
                 }

@@ -428,13 +428,22 @@ fn make(
     }
     // Regions wholly inside the content.
     let span = doc.token_span(a, b);
-    let inside: Vec<usize> = doc
-        .regions
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.depth == 0 && span.start < r.content.end && r.content.start < span.end)
-        .map(|(i, _)| i)
-        .collect();
+    // Top-level regions do not overlap one another and are sorted, so walking back from the last
+    // one opening before the span's end can stop at the first that ends before the span: no scan
+    // of every region per quote (quadratic, issue 7).
+    let hi = doc.regions.partition_point(|r| r.content.start < span.end);
+    let mut inside: Vec<usize> = Vec::new();
+    for i in (0..hi).rev() {
+        let r = &doc.regions[i];
+        if r.depth != 0 {
+            continue;
+        }
+        if r.content.end <= span.start {
+            break;
+        }
+        inside.push(i);
+    }
+    inside.reverse();
     // Content that is exactly one quote is a direct quote, found by the direct rules.
     if let [r] = inside[..] {
         let reg = doc.regions[r];

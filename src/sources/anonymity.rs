@@ -49,7 +49,9 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
     let lex = lexicon();
     for s in &doc.sentences {
         let sentence = s.span.slice(doc.text);
-        let lower = sentence.to_lowercase();
+        // ASCII lower-casing keeps byte offsets, so `at` indexes `sentence` too (full Unicode
+        // lower-casing can change lengths and put `at` inside a character: issue 7 panic).
+        let lower = sentence.to_ascii_lowercase();
         let Some(at) = lex.anonymity_reasons.iter().filter_map(|p| find_phrase(&lower, p)).min() else { continue };
         // Trim by characters, not bytes: the sentence may end in a multi-byte mark.
         let end = at + sentence[at..].trim_end_matches(['.', ',', ';', '"', '”', ')']).len();

@@ -18,6 +18,7 @@ use crate::quotes::{Mention, MentionKind, Quote};
 use crate::text::Document;
 use crate::Span;
 use names::NameIndex;
+use std::collections::{HashMap, HashSet};
 
 /// True when a capitalised name reads as an organisation (`Delmar Construction Ltd.`).
 pub fn is_organisation_name(name: &str) -> bool {
@@ -60,6 +61,9 @@ pub struct Source {
     pub quoted_words: usize,
     /// Surname key for clustering names (lower case, particles dropped).
     key: String,
+    /// The spans in `mentions`, for an O(1) duplicate check (issue 7: a source mentioned
+    /// thousands of times made every new mention scan the list).
+    mention_set: HashSet<Span>,
     plural: bool,
 }
 
@@ -81,7 +85,7 @@ pub struct Sources {
 /// Builds the sources of `quotes` in `doc`.
 pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
     let names = NameIndex::build(doc);
-    let mut b = Builder { doc, names, sources: Vec::new(), last_seen: Vec::new() };
+    let mut b = Builder { doc, names, sources: Vec::new(), last_seen: Vec::new(), by_key: HashMap::new() };
     let mut attributions = vec![Attribution::default(); quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
         if let Some(m) = &q.mention {
@@ -117,18 +121,23 @@ struct Builder<'d, 'a> {
     sources: Vec<Source>,
     /// Byte position of each source's latest mention or quote.
     last_seen: Vec<usize>,
+    /// Source ids by clustering key, in creation order, so a name is matched without scanning
+    /// every source (quadratic in articles with many sources, issue 7).
+    by_key: HashMap<String, Vec<usize>>,
 }
 
 impl Builder<'_, '_> {
     fn add(&mut self, s: Source, at: usize) -> usize {
+        let id = self.sources.len();
+        self.by_key.entry(s.key.clone()).or_default().push(id);
         self.sources.push(s);
         self.last_seen.push(at);
-        self.sources.len() - 1
+        id
     }
 
     fn touch(&mut self, id: usize, m: &Mention, at: usize) {
         let s = &mut self.sources[id];
-        if !s.mentions.contains(&m.span) {
+        if s.mention_set.insert(m.span) {
             s.mentions.push(m.span);
         }
         if s.title.is_none() {
@@ -192,9 +201,10 @@ impl Builder<'_, '_> {
                 let name_span = m.name.unwrap_or(m.span);
                 let key = names::surname_key(name_span.slice(text));
                 let first = names::first_name(name_span.slice(text));
-                let existing = (0..self.sources.len()).rev().find(|&id| {
+                let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
+                let existing = same_key.iter().rev().copied().find(|&id| {
                     let s = &self.sources[id];
-                    s.key == key && !s.anonymous && (first.is_none() || names::first_name(&s.name).is_none_or(|f| Some(f) == first))
+                    !s.anonymous && (first.is_none() || names::first_name(&s.name).is_none_or(|f| Some(f) == first))
                 });
                 if let Some(id) = existing {
                     // A fuller form replaces a shorter one ("Rasoul" → "Yahya Rasoul").
@@ -237,7 +247,8 @@ impl Builder<'_, '_> {
     fn person_from_name(&mut self, n: Span, at: usize) -> usize {
         let text = self.doc.text;
         let key = self.names.key_of(n, text);
-        if let Some(id) = self.sources.iter().position(|s| s.key == key && !s.anonymous) {
+        let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
+        if let Some(id) = same_key.iter().copied().find(|&id| !self.sources[id].anonymous) {
             return id;
         }
         let m = Mention { span: n, kind: MentionKind::Name, name: Some(n), title: None, premodifier: None, role: None };
@@ -303,6 +314,7 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
         anonymity_reason: None,
         gender: Gender::Unknown,
         mentions: vec![m.span],
+        mention_set: HashSet::from([m.span]),
         quotes: Vec::new(),
         quoted_words: 0,
         key: String::new(),

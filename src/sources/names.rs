@@ -10,6 +10,9 @@ use crate::Span;
 pub struct NameIndex {
     /// Name span (title excluded) and the gender its title gives.
     occurrences: Vec<(Span, Gender)>,
+    /// The fullest occurrence per surname key (most words, then earliest), computed once:
+    /// searching all occurrences per source was quadratic (issue 7).
+    fullest: std::collections::HashMap<String, Span>,
 }
 
 const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "der", "di", "da", "du", "van", "von", "la", "le"];
@@ -60,7 +63,19 @@ impl NameIndex {
                 t = k.max(t + 1);
             }
         }
-        NameIndex { occurrences }
+        let mut fullest = std::collections::HashMap::new();
+        for &(s, _) in &occurrences {
+            let words = |s: Span| s.slice(doc.text).split_whitespace().count();
+            fullest
+                .entry(surname_key(s.slice(doc.text)))
+                .and_modify(|best: &mut Span| {
+                    if words(s) > words(*best) {
+                        *best = s;
+                    }
+                })
+                .or_insert(s);
+        }
+        NameIndex { occurrences, fullest }
     }
 
     pub fn key_of(&self, span: Span, text: &str) -> String {
@@ -69,11 +84,7 @@ impl NameIndex {
 
     /// The fullest name in the article with this surname key.
     pub fn fullest(&self, key: &str, text: &str) -> Option<String> {
-        self.occurrences
-            .iter()
-            .filter(|(s, _)| surname_key(s.slice(text)) == key)
-            .max_by_key(|(s, _)| (s.slice(text).split_whitespace().count(), usize::MAX - s.start))
-            .map(|(s, _)| s.slice(text).to_string())
+        self.fullest.get(key).map(|s| s.slice(text).to_string())
     }
 
     /// The latest person-like name before byte `at` (within a few paragraphs), compatible with `gender`.

@@ -81,12 +81,24 @@ fn is_closing_context(c: Option<char>) -> bool {
     }
 }
 
+/// The largest char boundary at or before `i` (a byte offset a few bytes back may fall inside a
+/// multi-byte character; slicing there would panic).
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// Pairs the marks of every paragraph; regions come out sorted by opening position, outer first.
 pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<QuoteRegion> {
     let mut regions = Vec::new();
     let mut stack: Vec<(usize, Family, MarkShape)> = Vec::new();
+    // Open marks on the stack per family, so `has_open` is O(1) however many marks are open
+    // (issue 7: a long run of unclosed marks made every later mark scan the whole stack).
     for (p, para) in paragraphs.iter().enumerate() {
         stack.clear();
+        let mut open_count = [0usize; 5];
         for t in para.first..para.last {
             let TokenKind::Mark(family, shape) = tokens[t].kind else { continue };
             let span = tokens[t].span;
@@ -94,12 +106,15 @@ pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote
             let after = text[span.end..para.span.end].chars().next();
             let left_open = is_opening_context(before);
             let right_closed = is_closing_context(after);
-            let has_open = |f: Family| stack.iter().any(|&(_, g, _)| closes(g, f));
+            let has_open = |f: Family| match f {
+                Family::Double | Family::Backtick => open_count[Family::Double as usize] + open_count[Family::Backtick as usize] > 0,
+                _ => open_count[f as usize] > 0,
+            };
             let role = match (family, shape) {
                 // A straight mark right after a digit is a prime (5'11"), unless it closes a quote.
                 (Family::Single, MarkShape::Straight) if before.is_some_and(|c| c.is_ascii_digit()) => Role::Ignore,
                 (Family::Double, MarkShape::Straight)
-                    if before.is_some_and(|c| c.is_ascii_digit()) && text[para.span.start..span.start].ends_with(|c: char| c.is_ascii_digit()) && text[span.start.saturating_sub(4).max(para.span.start)..span.start].contains(['\'', '′']) =>
+                    if before.is_some_and(|c| c.is_ascii_digit()) && text[para.span.start..span.start].ends_with(|c: char| c.is_ascii_digit()) && text[floor_char_boundary(text, span.start.saturating_sub(4).max(para.span.start))..span.start].contains(['\'', '′']) =>
                 {
                     Role::Ignore
                 }
@@ -136,10 +151,16 @@ pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote
                 }
             };
             match role {
-                Role::Open => stack.push((t, family, shape)),
+                Role::Open => {
+                    stack.push((t, family, shape));
+                    open_count[family as usize] += 1;
+                }
                 Role::Close => {
                     if let Some(k) = stack.iter().rposition(|&(_, g, _)| closes(g, family)) {
                         let (o, f, _) = stack[k];
+                        for &(_, g, _) in &stack[k..] {
+                            open_count[g as usize] -= 1;
+                        }
                         stack.truncate(k);
                         regions.push(QuoteRegion {
                             open: o,

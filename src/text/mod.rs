@@ -65,11 +65,20 @@ impl<'a> Document<'a> {
         }
         let regions = marks::pair(text, &tokens, &paragraphs);
         let mut region_of = vec![None; tokens.len()];
-        // Regions are sorted by open position, outer before inner, so inner ones overwrite.
-        for (i, r) in regions.iter().enumerate() {
-            for slot in &mut region_of[r.first..r.last] {
-                *slot = Some(i as u32);
+        // Regions are sorted by open position, outer before inner, so the innermost region holding a
+        // token is the latest-opened one still open there: one sweep with a stack of open regions,
+        // linear however deep quotes nest (filling each region's range was quadratic, issue 7).
+        let mut open: Vec<usize> = Vec::new();
+        let mut next = 0;
+        for (t, slot) in region_of.iter_mut().enumerate() {
+            while next < regions.len() && regions[next].first <= t {
+                open.push(next);
+                next += 1;
             }
+            while open.last().is_some_and(|&i| regions[i].last <= t) {
+                open.pop();
+            }
+            *slot = open.last().map(|&i| i as u32);
         }
         let sentences = sentences::split(text, &tokens, &paragraphs, &region_of);
         let mut sentence_of = vec![0u32; tokens.len()];

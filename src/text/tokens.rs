@@ -76,12 +76,18 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
         if c.is_alphanumeric() {
             let numeric = c.is_ascii_digit();
             let mut end = pos;
+            // Whether `s[i..end]` is an initialism so far ("U.S"), kept up to date as the word grows
+            // so a long `a.a.a.…` run is not rescanned at every period (issue 7: quadratic).
+            let mut initialism = true;
+            let mut part_chars = 1;
             // Extend over letters and digits, and over joiners that have a letter or digit on both sides.
             loop {
                 let mut it = s[end..].chars();
                 let Some(n) = it.next() else { break };
                 if n.is_alphanumeric() {
                     end += n.len_utf8();
+                    part_chars += 1;
+                    initialism &= part_chars == 1;
                     continue;
                 }
                 let after = it.next();
@@ -89,7 +95,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                     _ if is_apostrophe(n) => !numeric && after.is_some_and(char::is_alphabetic),
                     _ if is_hyphen(n) => after.is_some_and(char::is_alphanumeric),
                     '.' => after.is_some_and(|a| {
-                        if numeric { a.is_ascii_digit() } else { a.is_alphabetic() && is_initialism(&s[i..end]) }
+                        if numeric { a.is_ascii_digit() } else { a.is_alphabetic() && initialism }
                     }),
                     ',' | ':' => numeric && after.is_some_and(|a| a.is_ascii_digit()),
                     '&' => after.is_some_and(char::is_uppercase),
@@ -97,6 +103,12 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                 };
                 if !joins {
                     break;
+                }
+                if n == '.' {
+                    part_chars = 0;
+                } else {
+                    // An apostrophe or hyphen joins parts that are no longer single letters.
+                    initialism = false;
                 }
                 end += n.len_utf8();
             }
