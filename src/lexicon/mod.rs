@@ -59,6 +59,8 @@ pub struct Lexicon {
     pub numbers: HashMap<String, Option<u32>>,
     pub pronouns: HashMap<String, (Gender, bool)>,
     pub not_names: HashSet<String>,
+    /// Labels of page-furniture lines (`READ MORE`, `WATCH`), case-sensitive.
+    pub boilerplate_labels: HashSet<&'static str>,
 }
 
 /// Lines of a data file with comments and blanks removed, split into trimmed fields.
@@ -162,6 +164,7 @@ impl Lexicon {
             .map(|e| (norm(e[0]), (gender(e.get(1)), e.get(2).is_some_and(|n| n.eq_ignore_ascii_case("plural")))))
             .collect();
         let not_names = entries(include_str!("not_names.txt")).map(|e| norm(e[0])).collect();
+        let boilerplate_labels = entries(include_str!("boilerplate.txt")).map(|e| e[0]).collect();
         Lexicon {
             verbs,
             verb_max_words,
@@ -181,6 +184,7 @@ impl Lexicon {
             numbers,
             pronouns,
             not_names,
+            boilerplate_labels,
         }
     }
 

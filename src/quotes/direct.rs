@@ -223,6 +223,7 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
     if looks_like_title(doc, r) || title_case && embedded {
         return false;
     }
+    // A short quote inside a sentence with no cue is a fragment or a scare quote, not speech.
     if embedded && words.len() < 4 {
         return false;
     }

@@ -75,9 +75,17 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
     quotes.extend(direct::detect(doc, &absorbed, &quotes));
     let pulled = pull::detect(doc, &quotes);
     quotes.extend(pulled);
+    quotes.retain(|q| !is_furniture(doc, q.paragraph));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     link_continuations(doc, &mut quotes);
     quotes
+}
+
+/// A paragraph of page furniture: `READ MORE: ...`, `WATCH: ...` (labels in `boilerplate.txt`).
+fn is_furniture(doc: &Document, p: usize) -> bool {
+    let text = doc.paragraphs[p].span.slice(doc.text);
+    let Some((label, _)) = text.split_once(':') else { return false };
+    label.len() <= 24 && crate::lexicon::lexicon().boilerplate_labels.contains(label.trim())
 }
 
 /// A quote with no cue continues the nearest earlier quote with a speaker, in its own

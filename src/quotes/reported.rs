@@ -68,6 +68,10 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
     if cue.verb.class == VerbClass::Belief {
         return None;
     }
+    // "did not say whether", "declined to say": a refusal reports nothing.
+    if (cue.start.saturating_sub(3)..cue.start).any(|k| is_lower_in(&["not", "never", "n't", "didn't", "won't", "wouldn't", "didn’t", "won’t", "wouldn’t", "declined", "refused", "declines", "refuses"], doc.word(k))) {
+        return None;
+    }
     let cue_span = Some(doc.token_span(cue.start, cue.end));
     let first = leading_start(doc, s);
     if cue.according {
