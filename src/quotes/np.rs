@@ -66,7 +66,10 @@ const FUNCTION_WORDS: &[&str] = &[
 /// Lower-case particles inside names (`Jaber al-Jaberi`, `Ursula von der Leyen`).
 const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac"];
 
-const PREPOSITIONS: &[&str] = &["of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "within", "inside", "near", "under", "across", "among", "behind"];
+const PREPOSITIONS: &[&str] = &[
+    "of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "within", "inside", "near", "under", "across",
+    "among", "behind", "despite", "amid", "during", "following", "without", "through", "unlike", "including",
+];
 
 pub fn is_lower_in(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))

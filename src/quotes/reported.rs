@@ -184,9 +184,20 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
     None
 }
 
-/// The first token of the sentence's own words (after a leading conjunction or dash).
+/// The first token of the sentence's own words (after a dateline, a leading conjunction or dash).
 fn leading_start(doc: &Document, s: &Sentence) -> usize {
     let mut a = s.first;
+    // A dateline opening the story: "DREVNA PASS, Kessar (AP) — ".
+    if doc.paragraphs[s.paragraph].first == s.first {
+        if let Some(dash) = (s.first..s.last.min(s.first + 12)).find(|&k| matches!(doc.word(k), "—" | "–")) {
+            let credit = (s.first..dash).any(|k| doc.word(k) == "(");
+            let upper = doc.tokens[s.first].is_word() && doc.word(s.first).chars().all(|c| !c.is_lowercase());
+            let plain = (s.first..dash).all(|k| !doc.tokens[k].is_word() || doc.word(k).starts_with(|c: char| c.is_uppercase()) || doc.word(k).chars().all(|c| c.is_ascii_digit()));
+            if (credit || upper) && plain {
+                a = dash + 1;
+            }
+        }
+    }
     while a < s.last && (matches!(doc.word(a), "—" | "–" | "-") || doc.word(a) == "But" || doc.word(a) == "And") {
         a += 1;
     }
