@@ -40,7 +40,7 @@ const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "earlier", "further", "would", "will", "did", "does", "do", "reportedly", "initially", "simply", "finally",
     "again", "just", "already", "often", "frequently", "still", "only", "privately", "first", "has also",
     "had also", "would later", "could", "may", "might", "must", "should", "can", "is", "was", "were", "are",
-    "been", "even", "never", "always", "not", "now",
+    "been", "even", "never", "always", "not", "now", "here", "there", "too", "both", "all",
 ];
 
 /// Words that end a subject phrase going leftwards: a clause starts after them.
@@ -52,7 +52,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// Leading words to drop from a subject phrase (`But he said` → `he`).
 const SENTENCE_ADVERBS: &[&str] = &[
     "but", "and", "so", "meanwhile", "however", "now", "still", "yet", "then", "also", "instead", "indeed",
-    "moreover", "furthermore", "nevertheless", "nonetheless", "today", "yesterday", "separately", "later",
+    "moreover", "furthermore", "nevertheless", "nonetheless", "today", "yesterday", "separately", "later", "even",
 ];
 
 
@@ -214,7 +214,12 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                         doc.tokens[k].is_word() && !is_cap(w) && lex.verb(w).is_none() && !w.ends_with("ed") && !is_lower_in(FUNCTION_WORDS, w)
                     })
             });
+            // "Some 22 percent", "six in 10", "One in five": poll shares speak as groups.
+            let phrase_lower = doc.token_span(a, b).slice(doc.text).to_lowercase();
+            let quantity = (a..b).any(|k| matches!(doc.tokens[k].kind, TokenKind::Number) || lex.numbers.contains_key(&doc.word(k).to_lowercase()))
+                && (phrase_lower.contains("percent") || phrase_lower.contains('%') || phrase_lower.contains(" in ") || phrase_lower.contains("per cent"));
             let ok = determined
+                || quantity
                 || named_modifier
                 || lex.is_role(&last)
                 || lex.anonymous_heads.contains(&last)
@@ -238,9 +243,14 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     while e > lo && doc.tokens[e - 1].is_word() && is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) {
         e -= 1;
     }
-    // "veteran MPs who say ...": the relative pronoun's antecedent is the speaker.
+    // "veteran MPs who say ...": the relative pronoun's antecedent is the speaker
+    // (right before it, or before the comma of "the president, who said").
     if e > lo + 1 && is_lower_in(&["who", "which"], doc.word(e - 1)) {
         e -= 1;
+        if e > lo + 1 && doc.word(e - 1) == "," {
+            e -= 1;
+            return subject_phrase(doc, lo, e, None);
+        }
     }
     if e <= lo {
         return None;
@@ -259,13 +269,20 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
             }
             let seg_start = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
             let relative = (seg_start..c1).any(|k| is_lower_in(&["who", "which", "whose", "where"], doc.word(k)));
-            if !relative {
+            // "Ramil Carr, 31, a photographer, said": an age is part of the appositive too.
+            let age = c1 == seg_start + 1 && matches!(doc.tokens[seg_start].kind, TokenKind::Number);
+            if !relative && !age {
                 break;
             }
         }
         role = Some(doc.token_span(c1 + 1, c2));
         e = c1;
     }
+    subject_phrase(doc, lo, e, role)
+}
+
+/// The subject phrase ending at token `e` (exclusive), walking left no further than `lo`.
+fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Option<Mention> {
     // Walk left over the phrase.
     let mut s = e;
     while s > lo {

@@ -166,7 +166,19 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
         if cue.verb.lemma != "say" && !explicit_that && !object_clause && !addressed && !reads_as_clause(doc, a, end) {
             return None;
         }
-        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed);
+        // Inside a non-restrictive relative clause ("X, who said ..., left"), the content ends
+        // with the clause's closing comma.
+        let mut b = end;
+        let mut k = cue.start;
+        while k > s.first && is_lower_in(&["also", "has", "had", "have", "later", "then"], doc.word(k - 1)) {
+            k -= 1;
+        }
+        if k >= s.first + 2 && is_lower_in(&["who", "which"], doc.word(k - 1)) && doc.word(k - 2) == "," {
+            if let Some(c) = (a..end).find(|&j| doc.word(j) == "," && doc.is_narrative(j)) {
+                b = c;
+            }
+        }
+        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed);
     }
     if comma_before && cue.verb.class == VerbClass::Speech {
         // CONTENT, said X.
@@ -281,6 +293,14 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     let lower = w.to_lowercase();
     let mut k = a;
     let plural_noun = lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3 && w.starts_with(|c: char| c.is_lowercase());
+    // "told host Sean Hannity ...": a role word before a named addressee.
+    if lexicon().is_role(&lower) && a + 1 < end && doc.word(a + 1).starts_with(|c: char| c.is_uppercase()) {
+        let mut k = a + 1;
+        while k < end && doc.tokens[k].is_word() && doc.word(k).starts_with(|c: char| c.is_uppercase()) {
+            k += 1;
+        }
+        return Some(k);
+    }
     if matches!(lower.as_str(), "him" | "her" | "them" | "me" | "us" | "you" | "parliament" | "congress" | "police") || plural_noun {
         k += 1;
     } else if w.starts_with(|c: char| c.is_uppercase()) || lower == "the" || lower == "a" || lower == "an" {
