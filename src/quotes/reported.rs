@@ -258,8 +258,10 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
     a
 }
 
+/// The start of the reported content after a cue: past commas, colons and sentence adverbs, and
+/// past a short adverbial to a near `that` (`said in a statement that ...`). The complementizer
+/// `that` itself is kept: the annotated news corpora include it in the content.
 fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
-    // "said in a statement that ...", "said on Tuesday that ...": jump to the "that" when it is near.
     if a < end && is_lower_in(TAIL_OPENERS, doc.word(a)) {
         if let Some(k) = (a..end.min(a + 9)).find(|&k| doc.word(k) == "that") {
             if !(a..k).any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..))) {
@@ -267,7 +269,7 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
             }
         }
     }
-    while a < end && (doc.word(a) == "that" || matches!(doc.word(a), "," | ":") || is_lower_in(&["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc.word(a)) && a + 1 < end && matches!(doc.word(a + 1), "," | "that")) {
+    while a < end && (matches!(doc.word(a), "," | ":") || is_lower_in(&["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc.word(a)) && a + 1 < end && matches!(doc.word(a + 1), "," | "that")) {
         a += 1;
     }
     a
