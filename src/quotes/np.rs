@@ -84,6 +84,11 @@ pub fn is_name_word(w: &str) -> bool {
     let lex = lexicon();
     if is_cap(w) {
         let contraction = ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t"].iter().any(|c| w.ends_with(c));
+        // A party-state tag ("D-Mich.", "R-Ill.") follows a name but is not one.
+        let b = w.as_bytes();
+        if b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() {
+            return false;
+        }
         return !contraction && !lex.is_not_name(w) && lex.pronoun(w).is_none() && lex.verb(w).is_none() && !lex.numbers.contains_key(&w.to_lowercase());
     }
     // "al-Jaberi", "d'Arcy", "McDonald" are names with a lower-case start.
@@ -260,21 +265,26 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         // X, APPOSITIVE, said
         // The appositive may itself hold commas ("X, who ..., played ... and graduated ..., said"):
         // take the nearest comma whose left side is not part of a relative clause.
+        // The appositive may itself hold commas ("X, a graduate, where ..., said", "X, 31, a nurse,
+        // said", "X, D-Mich., a member, said"): of the comma-separated segments before it, the
+        // speaker is the leftmost that reads as a name; failing one, the segment just before.
         let c2 = e - 1;
-        let mut c1 = c2;
-        for _ in 0..4 {
-            c1 = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k) && doc.tokens[k].is_mark())?;
-            if doc.word(c1) != "," || c1 + 1 >= c2 {
-                return None;
-            }
-            let seg_start = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
-            let relative = (seg_start..c1).any(|k| is_lower_in(&["who", "which", "whose", "where"], doc.word(k)));
-            // "Ramil Carr, 31, a photographer, said": an age is part of the appositive too.
-            let age = c1 == seg_start + 1 && matches!(doc.tokens[seg_start].kind, TokenKind::Number);
-            if !relative && !age {
+        let mut commas = Vec::new();
+        let mut c = c2;
+        while commas.len() < 4 {
+            let Some(k) = (lo..c).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k) && doc.tokens[k].is_mark()) else { break };
+            if doc.word(k) != "," || k + 1 >= c {
                 break;
             }
+            commas.push(k);
+            c = k;
         }
+        let first = *commas.first()?;
+        let named = commas.iter().rev().copied().find(|&c1| {
+            let seg_start = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
+            seg_start < c1 && !is_lower_in(PREPOSITIONS, doc.word(seg_start)) && subject_phrase(doc, lo, c1, None).is_some_and(|m| m.kind == MentionKind::Name && doc.token_after(m.span.start) == seg_start)
+        });
+        let c1 = named.unwrap_or(first);
         role = Some(doc.token_span(c1 + 1, c2));
         e = c1;
     }
@@ -305,7 +315,8 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             if !(is_cap(left) || lexicon().is_role(left) || lexicon().anonymous_heads.contains(&left.to_lowercase())) || s == e {
                 break;
             }
-        } else if is_lower_in(CLAUSE_OPENERS, w) || w == "to" || (tok.is_word() && lexicon().verb(w).is_some() && !is_cap(w)) {
+        } else if is_lower_in(CLAUSE_OPENERS, w) || w == "to" || (tok.is_word() && lexicon().verb(w).is_some() && !is_cap(w) && k + 1 != e) {
+            // (A verb form right before the cue is a noun: "the civil claim said".)
             break;
         }
         if lexicon().pronoun(w).is_some() && s < e && !matches!(lower.as_str(), "his" | "her" | "its" | "their" | "our") {

@@ -27,11 +27,33 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     let mut out = Vec::new();
     for s in &doc.sentences {
         let end = content_end(doc, s);
+        // A sentence-final attribution ("..., she said.") speaks for the whole sentence: try it
+        // before any cue inside the content ("Canada has asked ..., she said.").
+        if let Some(last) = (s.first..end).rev().take(12).find_map(|t| cue_at(doc, t).filter(|c| c.start > s.first)) {
+            let mut extra = Vec::new();
+            let mut taken = Vec::new();
+            if let Some(q) = try_cue(doc, s, end, &last, &mut taken, &mut extra) {
+                if extra.is_empty() && matches!(q.rule, "indirect/said-after" | "indirect/said-inverted" | "mixed/said-after" | "mixed/said-inverted") {
+                    for r in taken {
+                        absorbed[r] = true;
+                    }
+                    out.push(q);
+                    continue;
+                }
+            }
+        }
         let mut t = s.first;
         while t < end {
             if let Some(cue) = cue_at(doc, t) {
                 let mut extra = Vec::new();
-                if let Some(q) = try_cue(doc, s, end, &cue, absorbed, &mut extra) {
+                let mut taken = Vec::new();
+                let found = try_cue(doc, s, end, &cue, &mut taken, &mut extra);
+                if found.is_some() {
+                    for &r in &taken {
+                        absorbed[r] = true;
+                    }
+                }
+                if let Some(q) = found {
                     t = cue.end.max(doc.token_after(q.span.end).min(end));
                     out.push(q);
                     if let Some(last) = extra.last() {
@@ -63,7 +85,7 @@ fn mention_end(doc: &Document, m: &Mention) -> usize {
     doc.token_after(end)
 }
 
-fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [bool], extra: &mut Vec<Quote>) -> Option<Quote> {
+fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut Vec<usize>, extra: &mut Vec<Quote>) -> Option<Quote> {
     let lex = lexicon();
     if cue.verb.class == VerbClass::Belief {
         return None;
@@ -113,7 +135,8 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [
     let subject = np::subject_before(doc, cue.start, s.first)
         .or_else(|| if coordinated { leading_subject(doc, skip_intro(doc, first, cue.start), cue.start) } else { None });
     if let Some(m) = subject {
-        let explicit_that = (cue.end..end.min(cue.end + 10)).any(|k| doc.word(k) == "that");
+        let content_start = skip_that(doc, cue.end, end);
+        let explicit_that = content_start < end && doc.word(content_start) == "that";
         let person_like = m.kind != np::MentionKind::Descriptor || !is_document(doc, &m);
         if cue.verb.class == VerbClass::Evidence && !is_document(doc, &m) && !(person_like && explicit_that) {
             return None;
@@ -443,7 +466,7 @@ fn make(
     lemma: &'static str,
     mention: Option<Mention>,
     rule: &'static str,
-    absorbed: &mut [bool],
+    absorbed: &mut Vec<usize>,
 ) -> Option<Quote> {
     let (mut a, mut b) = (a, b);
     while a < b && matches!(doc.word(a), "," | ":" | "—" | "–" | ";") {
@@ -497,9 +520,7 @@ fn make(
         return None;
     }
     let kind = if inside.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
-    for &r in &inside {
-        absorbed[r] = true;
-    }
+    absorbed.extend_from_slice(&inside);
     let rule = if kind == QuoteKind::Mixed { mixed_rule(rule) } else { rule };
     Some(Quote { span, kind, cue, cue_lemma: Some(lemma), mention, follows: None, rule, paragraph: s.paragraph })
 }

@@ -40,7 +40,9 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
             } {
                 end += 1;
             }
-            let starts_next = end < para.last && {
+            // "JAZZ.FM91", "Yahoo!News": no space, no new sentence.
+            let spaced = end < para.last && tokens[end].span.start > tokens[end - 1].span.end;
+            let starts_next = spaced && {
                 let n = tokens[end];
                 let w = n.span.slice(text);
                 matches!(n.kind, TokenKind::Mark(..) | TokenKind::Number)
