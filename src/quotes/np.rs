@@ -209,7 +209,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             let head_end = (a + 1..b).find(|&k| is_lower_in(PREPOSITIONS, doc.word(k))).unwrap_or(b);
             let last = doc.word(head_end - 1).to_lowercase();
             let determined = is_lower_in(&["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a)) && b - a <= 7 && b - a >= 2
-                && (a + 1..b).all(|k| doc.tokens[k].is_word() && lex.verb(doc.word(k)).is_none() && !is_lower_in(FUNCTION_WORDS, doc.word(k)));
+                && (a + 1..b).all(|k| doc.tokens[k].is_word() && (k + 1 == b || lex.verb(doc.word(k)).is_none()) && !is_lower_in(FUNCTION_WORDS, doc.word(k)));
             // "Cisco's Talos security unit", "Iraqi officials": a named modifier and a lower-case head.
             let named_modifier = runs.last().is_some_and(|r| {
                 b - a <= 6
