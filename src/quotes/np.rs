@@ -267,8 +267,9 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     while s < e && is_lower_in(PREPOSITIONS, doc.word(s)) {
         return None;
     }
-    // A pronoun right before the verb is the whole subject.
-    if lexicon().pronoun(doc.word(e - 1)).is_some() {
+    // A pronoun right before the verb is the whole subject. (`e` may have fallen back to `lo` on
+    // an appositive starting the sentence: `, x, said ...` underflowed here, issue 7.)
+    if e > lo && lexicon().pronoun(doc.word(e - 1)).is_some() {
         s = e - 1;
     }
     let mut m = parse(doc, s, e)?;
