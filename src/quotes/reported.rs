@@ -21,10 +21,14 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     for s in &doc.sentences {
         let end = content_end(doc, s);
         let mut t = s.first;
+        // Where the next quote's content may start: after the previous quote and its speaker, so
+        // two `..., according to X` in one sentence give two quotes that do not overlap (issue 7).
+        let mut from = s.first;
         while t < end {
             if let Some(cue) = cue_at(doc, t) {
-                if let Some(q) = try_cue(doc, s, end, &cue, absorbed) {
+                if let Some(q) = try_cue(doc, s, from, end, &cue, absorbed) {
                     t = cue.end.max(doc.token_after(q.span.end).min(end));
+                    from = t.max(q.mention.map_or(0, |m| mention_end(doc, &m)));
                     out.push(q);
                     continue;
                 }
@@ -51,13 +55,13 @@ fn mention_end(doc: &Document, m: &Mention) -> usize {
     doc.token_after(end)
 }
 
-fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut [bool]) -> Option<Quote> {
+fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, absorbed: &mut [bool]) -> Option<Quote> {
     let lex = lexicon();
     if cue.verb.class == VerbClass::Belief {
         return None;
     }
     let cue_span = Some(doc.token_span(cue.start, cue.end));
-    let first = leading_start(doc, s);
+    let first = leading_start(doc, s).max(from);
     if cue.according {
         let m = np::phrase_after(doc, cue.end, end)?;
         let m_end = mention_end(doc, &m);
