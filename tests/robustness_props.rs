@@ -96,12 +96,17 @@ const PIECES: &[&str] = &[
     "Ltd. ", "report ", "shows ", "critics ", "saying ", "Ruiz said", ", said ",
 ];
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+}
+
 fn news_like() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|v| v.concat())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+    // 256 cases keeps the suite fast; set PROPTEST_CASES for a longer local run.
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn issue_7_arbitrary_strings_keep_every_invariant(text in any::<String>()) {
