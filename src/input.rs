@@ -44,6 +44,9 @@ pub enum Format {
     Jsonl,
 }
 
+/// The UTF-8 byte-order mark some editors put at the start of a file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Guesses a file's format from its name and first bytes.
 pub fn detect_format(name: &str, bytes: &[u8]) -> Format {
     let lower = name.to_ascii_lowercase();
@@ -56,6 +59,7 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Format {
     if lower.ends_with(".txt") || lower.ends_with(".text") || lower.ends_with(".md") {
         return Format::Text;
     }
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{') => Format::Jsonl,
         Some(b'<') => Format::Html,
@@ -66,11 +70,16 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Format {
 /// Decodes UTF-8, naming the byte offset of the first invalid sequence; with `lossy`,
 /// invalid bytes become U+FFFD instead.
 pub fn decode(bytes: &[u8], lossy: bool, what: &str) -> Result<String, InputError> {
+    decode_in(bytes, lossy, what, "")
+}
+
+/// [`decode`], with `within` saying what the byte offset counts from (`" of the line"`).
+fn decode_in(bytes: &[u8], lossy: bool, what: &str, within: &str) -> Result<String, InputError> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(_) if lossy => Ok(String::from_utf8_lossy(bytes).into_owned()),
         Err(e) => Err(err(format!(
-            "{what}: invalid UTF-8 at byte {} (use --lossy to replace bad bytes)",
+            "{what}: invalid UTF-8 at byte {}{within} (use --lossy to replace bad bytes)",
             e.valid_up_to()
         ))),
     }
@@ -159,7 +168,9 @@ const META_FIELDS: &[&str] = &["outlet", "author", "date", "url", "title", "sect
 pub fn parse_jsonl_line(line: &[u8], line_no: usize, file: &str, lossy: bool) -> Result<Article, (Value, InputError)> {
     let fallback_id = Value::from(line_no);
     let what = format!("{file}:{line_no}");
-    let s = decode(line, lossy, &what).map_err(|e| (fallback_id.clone(), e))?;
+    // A byte-order mark can only start the file, so only line 1 may carry one.
+    let line = if line_no == 1 { line.strip_prefix(UTF8_BOM).unwrap_or(line) } else { line };
+    let s = decode_in(line, lossy, &what, " of the line").map_err(|e| (fallback_id.clone(), e))?;
     let v: Value = serde_json::from_str(&s).map_err(|e| (fallback_id.clone(), err(format!("{what}: malformed JSON: {e}"))))?;
     let Value::Object(mut obj) = v else {
         return Err((fallback_id, err(format!("{what}: expected a JSON object"))));

@@ -69,7 +69,18 @@ fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, s
             return Err(io::Error::new(io::ErrorKind::NotFound, format!("{path}: no .txt or .html articles in directory")));
         }
         for f in files {
-            process_path(&f, args, threads, out, stats)?;
+            match process_path(&f, args, threads, out, stats) {
+                Err(e) if !super::is_broken_pipe(&e) => {
+                    // One unreadable article must not stop the rest of the directory.
+                    stats.docs += 1;
+                    stats.failed += 1;
+                    eprintln!("whosaid: {e}");
+                    let mut buf = Vec::new();
+                    write_error(&mut buf, Value::from(f.as_str()), 0, e.to_string());
+                    out.write_all(&buf)?;
+                }
+                r => r?,
+            }
         }
         return Ok(());
     }
@@ -82,9 +93,20 @@ fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, s
     };
     let head = reader.fill_buf()?.to_vec();
     let name = if path == "-" { "<stdin>" } else { path };
-    let format = if args.format == Format::Auto { input::detect_format(name, &head) } else { args.format };
+    let format = match args.format {
+        // Empty standard input is an empty batch, not an empty article.
+        Format::Auto if path == "-" && head.is_empty() => Format::Jsonl,
+        Format::Auto => input::detect_format(name, &head),
+        f => f,
+    };
     if format == Format::Jsonl {
-        return stream_jsonl(reader, name, args.lossy, threads, out, stats);
+        let before = stats.docs;
+        stream_jsonl(reader, name, args.lossy, threads, out, stats)?;
+        if stats.docs == before {
+            // Not an error (an empty batch is a valid batch), but say so: it is often a mistake.
+            eprintln!("whosaid: {name}: no records");
+        }
+        return Ok(());
     }
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes)?;
@@ -94,15 +116,21 @@ fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, s
     match input::article_from_file(name, &bytes, format, args.lossy) {
         Ok(article) => {
             let mut buf = Vec::new();
-            render(&article, &mut buf);
+            // As for JSONL lines: a bug on one article must not end the run.
+            if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&article, &mut buf))).is_err() {
+                buf.clear();
+                stats.failed += 1;
+                let msg = format!("{name}: internal error while analysing (please report)");
+                eprintln!("whosaid: {msg}");
+                write_error(&mut buf, Value::from(name), 0, msg);
+            }
             out.write_all(&buf)
         }
         Err(e) => {
             stats.failed += 1;
             eprintln!("whosaid: {e}");
-            let rec = ErrorOut { id: Value::from(name), line: 0, error: e.message };
-            let mut buf = serde_json::to_vec(&rec).expect("error record serialises");
-            buf.push(b'\n');
+            let mut buf = Vec::new();
+            write_error(&mut buf, Value::from(name), 0, e.message);
             out.write_all(&buf)
         }
     }
@@ -219,6 +247,9 @@ fn stream_jsonl(mut reader: Box<dyn BufRead + Send>, file: &str, lossy: bool, th
             });
         }
         drop(res_tx);
+        // Only the workers may hold the job queue: if they all stop (the writer hit a closed
+        // stdout), the reader's next send must fail rather than wait for ever (issue 7 hang).
+        drop(job_rx);
         // The reader runs on its own thread so reading, analysing and writing overlap;
         // this thread writes, since the locked stdout stays here.
         let reader_thread = scope.spawn(move || -> io::Result<()> {

@@ -332,8 +332,9 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) {
         s = (s + 2..e).find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || lexicon().pronoun(doc.word(k)).is_some())?;
     }
-    // A pronoun right before the verb is the whole subject.
-    if lexicon().pronoun(doc.word(e - 1)).is_some() {
+    // A pronoun right before the verb is the whole subject. (`e` may have fallen back to `lo` on
+    // an appositive starting the sentence: `, x, said ...` underflowed here, issue 7.)
+    if e > lo && lexicon().pronoun(doc.word(e - 1)).is_some() {
         s = e - 1;
     }
     // The longest phrase that names a speaker ("A growing list of veteran MPs" → "veteran MPs").

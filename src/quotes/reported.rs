@@ -32,7 +32,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         if let Some(last) = (s.first..end).rev().take(12).find_map(|t| cue_at(doc, t).filter(|c| c.start > s.first)) {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
-            if let Some(q) = try_cue(doc, s, end, &last, &mut taken, &mut extra) {
+            if let Some(q) = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra) {
                 if extra.is_empty() && matches!(q.rule, "indirect/said-after" | "indirect/said-inverted" | "mixed/said-after" | "mixed/said-inverted") {
                     for r in taken {
                         absorbed[r] = true;
@@ -43,11 +43,14 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
             }
         }
         let mut t = s.first;
+        // Where the next quote's content may start: after the previous quote and its speaker, so
+        // two `..., according to X` in one sentence give two quotes that do not overlap (issue 7).
+        let mut from = s.first;
         while t < end {
             if let Some(cue) = cue_at(doc, t) {
                 let mut extra = Vec::new();
                 let mut taken = Vec::new();
-                let found = try_cue(doc, s, end, &cue, &mut taken, &mut extra);
+                let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra);
                 if found.is_some() {
                     for &r in &taken {
                         absorbed[r] = true;
@@ -55,6 +58,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
                 }
                 if let Some(q) = found {
                     t = cue.end.max(doc.token_after(q.span.end).min(end));
+                    from = t.max(q.mention.map_or(0, |m| mention_end(doc, &m)));
                     out.push(q);
                     if let Some(last) = extra.last() {
                         t = t.max(doc.token_after(last.span.end).min(end));
@@ -85,7 +89,7 @@ fn mention_end(doc: &Document, m: &Mention) -> usize {
     doc.token_after(end)
 }
 
-fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut Vec<usize>, extra: &mut Vec<Quote>) -> Option<Quote> {
+fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, absorbed: &mut Vec<usize>, extra: &mut Vec<Quote>) -> Option<Quote> {
     let lex = lexicon();
     if cue.verb.class == VerbClass::Belief {
         return None;
@@ -95,7 +99,7 @@ fn try_cue(doc: &Document, s: &Sentence, end: usize, cue: &Cue, absorbed: &mut V
         return None;
     }
     let cue_span = Some(doc.token_span(cue.start, cue.end));
-    let first = leading_start(doc, s);
+    let first = leading_start(doc, s).max(from);
     if cue.according {
         let mut m = np::phrase_after(doc, cue.end, end)?;
         if cue.start <= first {

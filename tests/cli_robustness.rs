@@ -1,0 +1,317 @@
+//! Issue 7 through the binary: bad inputs get clear messages and the documented exit codes
+//! (docs/exit-codes.md), one bad document never stops the run, and output is deterministic.
+
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_whosaid");
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_robustness").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(BIN).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited, not killed by a signal")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Every stdout line, parsed: output must always be well-formed JSON Lines.
+fn records(o: &Output) -> Vec<Value> {
+    let s = std::str::from_utf8(&o.stdout).expect("stdout is UTF-8");
+    s.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}"))).collect()
+}
+
+fn is_error(v: &Value) -> bool {
+    v.get("error").is_some()
+}
+
+#[test]
+fn issue_7_invalid_utf8_text_names_file_and_offset() {
+    let dir = scratch("utf8_text");
+    let f = write(&dir, "bad.txt", b"He said \xff\xfe hello.\n");
+    let o = run(&["analyze", &f], b"");
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("bad.txt: invalid UTF-8 at byte 8"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--lossy"));
+    let r = records(&o);
+    assert_eq!(r.len(), 1);
+    assert!(is_error(&r[0]));
+
+    let o = run(&["analyze", "--lossy", &f], b"");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let r = records(&o);
+    assert!(!is_error(&r[0]));
+    assert!(r[0]["quotes"][0]["text"].as_str().unwrap().contains('\u{FFFD}'));
+
+    let o = run(&["check", &f], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("bad.txt: invalid UTF-8 at byte 8"), "{}", stderr(&o));
+    assert_eq!(code(&run(&["check", "--lossy", &f], b"")), 0);
+}
+
+#[test]
+fn issue_7_jsonl_bad_lines_become_error_records_in_place() {
+    let dir = scratch("jsonl_bad");
+    let input: &[u8] = b"{\"id\":\"a\",\"text\":\"\xe2\x80\x9cYes,\xe2\x80\x9d she said.\"}\n\
+        {\"id\":\"b\",\"text\":\"bad \xff inside a string\"}\n\
+        not json at all\n\
+        \n\
+        {\"id\":\"d\"}\n\
+        {\"id\":\"e\",\"text\":\"The mayor said the road would reopen.\"}\n";
+    let f = write(&dir, "batch.jsonl", input);
+    for threads in ["1", "2"] {
+        let o = run(&["analyze", "--threads", threads, &f], b"");
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        let r = records(&o);
+        // One record per non-blank line, in input order.
+        assert_eq!(r.len(), 5);
+        let errors: Vec<(usize, u64)> = r.iter().enumerate().filter(|(_, v)| is_error(v)).map(|(i, v)| (i, v["line"].as_u64().unwrap())).collect();
+        assert_eq!(errors, vec![(1, 2), (2, 3), (3, 5)]);
+        assert_eq!(r[0]["id"], "a");
+        assert_eq!(r[4]["id"], "e");
+        let err = stderr(&o);
+        assert!(err.contains("batch.jsonl:2: invalid UTF-8 at byte"), "{err}");
+        assert!(err.contains("batch.jsonl:3: malformed JSON"), "{err}");
+        assert!(err.contains("3 of 5 documents failed"), "{err}");
+    }
+    // --lossy applies per line: line 2 is now analysed.
+    let o = run(&["analyze", "--lossy", &f], b"");
+    let r = records(&o);
+    assert_eq!(r[1]["id"], "b");
+    assert!(!is_error(&r[1]));
+    assert!(stderr(&o).contains("2 of 5 documents failed"), "{}", stderr(&o));
+}
+
+#[test]
+fn issue_7_jsonl_with_byte_order_mark_and_crlf() {
+    let o = run(&["analyze"], b"\xef\xbb\xbf{\"id\":\"x\",\"text\":\"Hello.\"}\r\n{\"id\":\"y\",\"text\":\"Bye.\"}\r\n");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let r = records(&o);
+    assert_eq!(r.iter().map(|v| v["id"].as_str().unwrap()).collect::<Vec<_>>(), ["x", "y"]);
+}
+
+#[test]
+fn issue_7_empty_inputs() {
+    let dir = scratch("empty");
+    let txt = write(&dir, "empty.txt", b"");
+    let o = run(&["analyze", &txt], b"");
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("empty.txt: empty file"), "{}", stderr(&o));
+    assert!(is_error(&records(&o)[0]));
+    let blank = write(&dir, "blank.txt", b"  \n\n \t\n");
+    let o = run(&["analyze", &blank], b"");
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("blank.txt: empty article"), "{}", stderr(&o));
+
+    // An empty batch is not an error, but it is reported.
+    let jsonl = write(&dir, "empty.jsonl", b"");
+    let o = run(&["analyze", &jsonl], b"");
+    assert_eq!(code(&o), 0);
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("empty.jsonl: no records"), "{}", stderr(&o));
+    let o = run(&["analyze"], b"");
+    assert_eq!(code(&o), 0);
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("<stdin>: no records"), "{}", stderr(&o));
+
+    let o = run(&["check", &txt], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("empty.txt: empty file"));
+    assert_eq!(code(&run(&["check", "-"], b"")), 2);
+}
+
+#[test]
+fn issue_7_directories() {
+    let dir = scratch("dirs");
+    let none = dir.join("none");
+    std::fs::create_dir_all(&none).unwrap();
+    write(&none, "notes.dat", b"not an article");
+    let none = none.to_string_lossy().into_owned();
+    let o = run(&["analyze", &none], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("no .txt or .html articles"), "{}", stderr(&o));
+    let o = run(&["check", &none], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains(&none), "{}", stderr(&o));
+
+    // One bad article in a directory: the others are still analysed, in name order.
+    let some = dir.join("some");
+    std::fs::create_dir_all(&some).unwrap();
+    write(&some, "a.txt", "“We are ready,” said Ana Ruiz.".as_bytes());
+    write(&some, "b.txt", b"\x00\x01\x02binary junk");
+    write(&some, "c.html", "<p>“Unclosed <b>quote</p><div>said the mayor.".as_bytes());
+    let o = run(&["analyze", &some.to_string_lossy()], b"");
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let r = records(&o);
+    assert_eq!(r.len(), 3);
+    assert!(!is_error(&r[0]) && is_error(&r[1]) && !is_error(&r[2]));
+    assert!(stderr(&o).contains("b.txt: binary data (NUL byte at offset 0)"), "{}", stderr(&o));
+}
+
+#[test]
+fn issue_7_missing_file_is_unusable_input_but_others_are_processed() {
+    let dir = scratch("missing");
+    let good = write(&dir, "good.txt", "“We are ready,” said Ana Ruiz.".as_bytes());
+    let missing = dir.join("missing.txt").to_string_lossy().into_owned();
+    let o = run(&["analyze", &missing, &good], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("missing.txt: No such file"), "{}", stderr(&o));
+    assert_eq!(records(&o).len(), 1);
+    let o = run(&["check", &missing], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("missing.txt"), "{}", stderr(&o));
+}
+
+#[test]
+fn issue_7_unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("unreadable");
+    let f = write(&dir, "secret.txt", b"He said hello.");
+    std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&f).is_ok() {
+        // Root (as in CI) reads any file: the case cannot arise.
+        eprintln!("notice: skipping issue_7_unreadable_file: running with privileges that ignore file permissions");
+        return;
+    }
+    let o = run(&["analyze", &f], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("secret.txt: Permission denied"), "{}", stderr(&o));
+    let o = run(&["check", &f], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("secret.txt: Permission denied"), "{}", stderr(&o));
+    // Inside a directory it is one failed document.
+    let o = run(&["analyze", &dir.to_string_lossy()], b"");
+    assert_eq!(code(&o), 1);
+    assert!(is_error(&records(&o)[0]));
+}
+
+/// A batch of `n` articles with distinct ids, cycling over the bundled batch.
+fn big_batch(n: usize) -> Vec<u8> {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/batch.jsonl")).unwrap();
+    let lines: Vec<Value> = src.lines().filter(|l| !l.trim().is_empty()).map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut out = Vec::new();
+    for i in 0..n {
+        let mut v = lines[i % lines.len()].clone();
+        v["id"] = Value::from(format!("doc-{i}"));
+        serde_json::to_writer(&mut out, &v).unwrap();
+        out.push(b'\n');
+    }
+    out
+}
+
+#[test]
+fn issue_7_broken_pipe_is_success() {
+    let dir = scratch("pipe");
+    let batch = write(&dir, "big.jsonl", &big_batch(2000));
+    for threads in ["1", "2", "4"] {
+        let mut child = Command::new(BIN).args(["analyze", "--threads", threads, &batch]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 64];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(code(&o), 0, "threads {threads}: {}", stderr(&o));
+        assert!(!stderr(&o).to_lowercase().contains("broken pipe"), "{}", stderr(&o));
+    }
+    // `check` on a big article whose report is larger than a pipe's buffer.
+    let article = "“We are ready,” said Ana Ruiz, the mayor. Officials said the road would reopen.\n".repeat(3000);
+    let f = write(&dir, "big.txt", article.as_bytes());
+    for format in ["text", "json"] {
+        let mut child = Command::new(BIN).args(["check", "--format", format, &f]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(code(&o), 0, "check --format {format}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn issue_7_output_is_identical_whatever_the_thread_count() {
+    let dir = scratch("determinism");
+    let batch = write(&dir, "batch.jsonl", &big_batch(600));
+    let outputs: Vec<Vec<u8>> = ["1", "2", "4"]
+        .iter()
+        .map(|t| {
+            let o = run(&["analyze", "--threads", t, &batch], b"");
+            assert_eq!(code(&o), 0, "{}", stderr(&o));
+            o.stdout
+        })
+        .collect();
+    assert_eq!(records(&run(&["analyze", "--threads", "1", &batch], b"")).len(), 600);
+    assert!(outputs[0] == outputs[1], "--threads 1 and 2 differ");
+    assert!(outputs[0] == outputs[2], "--threads 1 and 4 differ");
+    // And a second run gives the same bytes.
+    assert!(run(&["analyze", "--threads", "4", &batch], b"").stdout == outputs[0]);
+}
+
+#[test]
+fn issue_7_exotic_and_huge_inputs_give_well_formed_json() {
+    let dir = scratch("exotic");
+    let cases: Vec<(&str, String)> = vec![
+        ("guillemets", "«Nous sommes prêts», a déclaré le maire. ‹Oui›, dit-il. »Reversed«, she said.".to_string()),
+        ("german", "„Wir sind bereit“, sagte sie. ‚Ja‘, he said. „Unclosed, said Ana Ruiz.".to_string()),
+        ("primes and backticks", "He is 5'11\" tall. ``We won,'' he said. `Odd' marks. The 1990s' end.".to_string()),
+        ("unbalanced", "”Closed first,“ he said. “Never closed, said Ana Ruiz.\n\n”\n\n“".to_string()),
+        ("a thousand opening marks", "“".repeat(1000) + " said Ana Ruiz."),
+        ("a few MB on one line", "“We are ready,” said Ana Ruiz, the mayor. ".repeat(60_000)),
+        ("html fragment", "<p>“Half a <b>tag</p><script>x</scr".to_string()),
+    ];
+    for (i, (what, text)) in cases.iter().enumerate() {
+        let f = write(&dir, &format!("case{i}.txt"), text.as_bytes());
+        let o = run(&["analyze", &f], b"");
+        assert_eq!(code(&o), 0, "{what}: {}", stderr(&o));
+        let r = records(&o);
+        assert_eq!(r.len(), 1, "{what}");
+        for q in r[0]["quotes"].as_array().unwrap() {
+            let (s, e) = (q["start"].as_u64().unwrap() as usize, q["end"].as_u64().unwrap() as usize);
+            assert_eq!(&text[s..e], q["text"].as_str().unwrap(), "{what}");
+        }
+        assert_eq!(code(&run(&["check", &f], b"")), 0, "{what}");
+    }
+}
+
+#[test]
+fn issue_7_binary_junk_is_one_failed_document() {
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let mut batch = b"{\"id\":1,\"text\":\"Fine.\"}\n".to_vec();
+    batch.extend_from_slice(&junk);
+    batch.extend_from_slice(b"\n{\"id\":3,\"text\":\"Also fine.\"}\n");
+    let o = run(&["analyze", "--format", "jsonl"], &batch);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let r = records(&o);
+    assert_eq!(r.first().unwrap()["id"], 1);
+    assert_eq!(r.last().unwrap()["id"], 3);
+    assert!(r[1..r.len() - 1].iter().all(is_error));
+    // As a text file, NUL bytes mean binary data; --lossy does not make it text.
+    for args in [&["analyze", "--format", "text"][..], &["analyze", "--format", "text", "--lossy"][..]] {
+        let o = run(args, &junk);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        assert!(stderr(&o).contains("binary data"), "{}", stderr(&o));
+    }
+}
