@@ -329,7 +329,9 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     }
     // A phrase starting with a preposition is an adverbial ("In a statement").
     // "In early November the company announced": skip an adverbial to the subject's determiner.
-    if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) {
+    // ("About four in 10 said": an approximate number, not a preposition.)
+    let approximate = s + 1 < e && is_lower_in(&["about", "around"], doc.word(s)) && (matches!(doc.tokens[s + 1].kind, TokenKind::Number) || lexicon().numbers.contains_key(&doc.word(s + 1).to_lowercase()));
+    if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) && !approximate {
         s = (s + 2..e).find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || lexicon().pronoun(doc.word(k)).is_some())?;
     }
     // A pronoun right before the verb is the whole subject. (`e` may have fallen back to `lo` on

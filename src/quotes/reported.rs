@@ -277,7 +277,7 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
                 return k;
             }
             // "said by text message the weather ...": a determiner after the adverbial's noun.
-            if k >= a + 2 && is_lower_in(&["the", "a", "an"], doc.word(k)) && !is_lower_in(&["the", "a", "an", "his", "her", "their", "its"], doc.word(k - 1)) {
+            if k >= a + 2 && is_lower_in(&["the", "a", "an"], doc.word(k)) && !is_lower_in(&["the", "a", "an", "his", "her", "their", "its"], doc.word(k - 1)) && !is_lower_in(TAIL_OPENERS, doc.word(k - 1)) && !is_lower_in(PREPOSITION_STARTS, doc.word(k - 1)) {
                 return k;
             }
         }
