@@ -261,6 +261,17 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         return None;
     }
     let mut role = None;
+    // "Deborah Reynolds - his co-host - told ...": a dash pair brackets an appositive like commas.
+    if matches!(doc.word(e - 1), "-" | "—" | "–") {
+        let d2 = e - 1;
+        if let Some(d1) = (lo..d2).rev().take(16).find(|&k| doc.word(k) == doc.word(d2)) {
+            if d1 > lo && d1 + 1 < d2 {
+                if let Some(m) = subject_phrase(doc, lo, d1, Some(doc.token_span(d1 + 1, d2))) {
+                    return Some(m);
+                }
+            }
+        }
+    }
     if doc.word(e - 1) == "," {
         // X, APPOSITIVE, said
         // The appositive may itself hold commas ("X, who ..., played ... and graduated ..., said"):
@@ -370,7 +381,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
             break;
         }
         // "former lawmaker and tribal figure Jaber al-Jaberi": a coordinated description before the name.
-        let coordinated = w == "and" && !has_name && e + 1 < hi && lexicon().pronoun(doc.word(e + 1)).is_none();
+        let coordinated = (w == "and" || w == "but") && !has_name && e + 1 < hi && lexicon().pronoun(doc.word(e + 1)).is_none();
         if e > a && !coordinated && (is_lower_in(CLAUSE_OPENERS, w) || w == "who") {
             break;
         }

@@ -146,7 +146,9 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
             return None;
         }
         let m_start = doc.token_after(m.span.start);
-        if is_tail(doc, cue.end, end) {
+        // "..., his top aide, Tad Devine, told The Huffington Post.": an addressee is part of the tail.
+        let tail_start = if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end };
+        if is_tail(doc, cue.end, end) || tail_start >= end || is_tail(doc, tail_start, end) && tail_start > cue.end {
             // CONTENT, X said.
             let mut b = m_start;
             if b <= first || !matches!(doc.word(b - 1), "," | "—" | "–") {
@@ -290,8 +292,9 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
 /// `that` itself is kept: the annotated news corpora include it in the content.
 fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
     if a < end && is_lower_in(TAIL_OPENERS, doc.word(a)) {
-        if let Some(k) = (a..end.min(a + 9)).find(|&k| doc.word(k) == "that") {
-            if !(a..k).any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..))) {
+        // ("says at a campaign stop in Toledo, Ohio, that ...": commas of a place name allowed.)
+        if let Some(k) = (a..end.min(a + 13)).find(|&k| doc.word(k) == "that") {
+            if !(a..k).any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(j) != "," && doc.word(j) != ".") {
                 a = k;
             }
         }
@@ -323,7 +326,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     let mut k = a;
     let plural_noun = lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3 && w.starts_with(|c: char| c.is_lowercase());
     // "told host Sean Hannity ...": a role word before a named addressee.
-    if lexicon().is_role(&lower) && a + 1 < end && doc.word(a + 1).starts_with(|c: char| c.is_uppercase()) {
+    if w.starts_with(|c: char| c.is_lowercase()) && lexicon().pronoun(w).is_none() && a + 2 < end && np::is_name_word(doc.word(a + 1)) && np::is_name_word(doc.word(a + 2)) {
         let mut k = a + 1;
         while k < end && doc.tokens[k].is_word() && doc.word(k).starts_with(|c: char| c.is_uppercase()) {
             k += 1;
