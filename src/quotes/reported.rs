@@ -145,7 +145,9 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
         if cue.verb.class == VerbClass::Evidence && !is_document(doc, &m) && !(person_like && explicit_that) {
             return None;
         }
-        let m_start = doc.token_after(m.span.start);
+        // The mention's first token, or its appositive description's when that comes first
+        // ("his chief negotiator, Ada Moreno, told").
+        let m_start = doc.token_after(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)));
         // "..., his top aide, Tad Devine, told The Huffington Post.": an addressee is part of the tail.
         let tail_start = if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end };
         if is_tail(doc, cue.end, end) || tail_start >= end || is_tail(doc, tail_start, end) && tail_start > cue.end {
