@@ -47,6 +47,19 @@ pub fn count(words: &[&str], plural: bool) -> Option<u32> {
 /// of: those mentioned in that sentence, else those mentioned in the two paragraphs before it.
 pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
     let lex = lexicon();
+    // Every mention with its source, by position: the sources mentioned in a span are found by
+    // binary search rather than by scanning every source's mentions per sentence (issue 7:
+    // quadratic in articles with many anonymous sources).
+    let mut by_pos: Vec<(Span, usize)> = sources.iter().enumerate().flat_map(|(i, src)| src.mentions.iter().map(move |m| (*m, i))).collect();
+    by_pos.sort_by_key(|&(m, i)| (m.start, m.end, i));
+    let mentioned_in = |sources: &[Source], within: Span| -> Vec<usize> {
+        let lo = by_pos.partition_point(|(m, _)| m.start < within.start);
+        let hi = by_pos.partition_point(|(m, _)| m.start <= within.end);
+        let mut ids: Vec<usize> = by_pos[lo..hi].iter().filter(|(m, i)| m.end <= within.end && is_candidate(&sources[*i])).map(|&(_, i)| i).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
     for s in &doc.sentences {
         let sentence = s.span.slice(doc.text);
         // ASCII lower-casing keeps byte offsets, so `at` indexes `sentence` too (full Unicode
@@ -59,24 +72,23 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
             end -= sentence[..end].chars().next_back().map_or(1, char::len_utf8);
         }
         let reason = Span::new(s.span.start + at, s.span.start + end);
-        let is_candidate = |src: &Source| src.kind == SourceType::Anonymous && src.anonymity_reason.is_none();
-        let in_sentence: Vec<usize> = (0..sources.len())
-            .filter(|&i| is_candidate(&sources[i]) && sources[i].mentions.iter().any(|m| s.span.contains(*m)))
-            .collect();
+        let in_sentence = mentioned_in(sources, s.span);
         let targets: Vec<usize> = if !in_sentence.is_empty() {
             in_sentence
         } else {
             // The nearest earlier paragraph (of the two before) that mentions candidates.
             let window_start = doc.paragraphs[s.paragraph.saturating_sub(2)].span.start;
-            let last_mention = |src: &Source| src.mentions.iter().filter(|m| m.start >= window_start && m.end <= s.span.start).map(|m| m.start).max();
-            let nearest = (0..sources.len()).filter(|&i| is_candidate(&sources[i])).filter_map(|i| last_mention(&sources[i])).max();
+            let upto = by_pos.partition_point(|(m, _)| m.start <= s.span.start);
+            let nearest = by_pos[..upto]
+                .iter()
+                .rev()
+                .take_while(|(m, _)| m.start >= window_start)
+                .find(|(m, i)| m.end <= s.span.start && is_candidate(&sources[*i]))
+                .map(|(m, _)| m.start);
             match nearest {
                 Some(n) => {
                     let para = doc.paragraph_of(doc.token_after(n));
-                    let p = doc.paragraphs[para].span;
-                    (0..sources.len())
-                        .filter(|&i| is_candidate(&sources[i]) && sources[i].mentions.iter().any(|m| p.contains(*m)))
-                        .collect()
+                    mentioned_in(sources, doc.paragraphs[para].span)
                 }
                 None => Vec::new(),
             }
@@ -85,6 +97,10 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
             sources[i].anonymity_reason = Some(reason);
         }
     }
+}
+
+fn is_candidate(src: &Source) -> bool {
+    src.kind == SourceType::Anonymous && src.anonymity_reason.is_none()
 }
 
 /// Byte offset of `phrase` in `hay` at word boundaries.
