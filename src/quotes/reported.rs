@@ -18,6 +18,10 @@ const TAIL_OPENERS: &[&str] = &[
 
 pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     let mut out = Vec::new();
+    // The top-level regions, in order: they never overlap, so those inside a quote's content are
+    // found by binary search (issue 7: scanning all regions per quote was quadratic).
+    let top: Vec<usize> = doc.regions.iter().enumerate().filter(|(_, r)| r.depth == 0).map(|(i, _)| i).collect();
+    let top = &top[..];
     for s in &doc.sentences {
         let end = content_end(doc, s);
         let mut t = s.first;
@@ -26,7 +30,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         let mut from = s.first;
         while t < end {
             if let Some(cue) = cue_at(doc, t) {
-                if let Some(q) = try_cue(doc, s, from, end, &cue, absorbed) {
+                if let Some(q) = try_cue(doc, s, from, end, &cue, absorbed, top) {
                     t = cue.end.max(doc.token_after(q.span.end).min(end));
                     from = t.max(q.mention.map_or(0, |m| mention_end(doc, &m)));
                     out.push(q);
@@ -55,7 +59,7 @@ fn mention_end(doc: &Document, m: &Mention) -> usize {
     doc.token_after(end)
 }
 
-fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, absorbed: &mut [bool]) -> Option<Quote> {
+fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, absorbed: &mut [bool], top: &[usize]) -> Option<Quote> {
     let lex = lexicon();
     if cue.verb.class == VerbClass::Belief {
         return None;
@@ -75,7 +79,7 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
         } else {
             (first, cue.start, "indirect/according-to-after")
         };
-        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), rule, absorbed);
+        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), rule, absorbed, top);
     }
     let comma_before = cue.start > s.first && matches!(doc.word(cue.start - 1), "," | "—" | "–");
     if is_participle(doc, cue) {
@@ -84,7 +88,7 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
         }
         let m = leading_subject(doc, first, cue.start)?;
         let a = skip_that(doc, cue.end, end);
-        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed);
+        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
     }
     if let Some(m) = np::subject_before(doc, cue.start, s.first) {
         if cue.verb.class == VerbClass::Evidence && !is_document(doc, &m) {
@@ -100,7 +104,7 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
             while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
                 b -= 1;
             }
-            return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed);
+            return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed, top);
         }
         // X said (that) CONTENT.
         let mut a = cue.end;
@@ -111,7 +115,7 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
         if a < end && np::is_lower_in(&["to", "for", "with", "about", "of", "by", "up", "off", "out", "into", "over", "away", "back", "down"], doc.word(a)) {
             return None;
         }
-        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed);
+        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed, top);
     }
     if comma_before && cue.verb.class == VerbClass::Speech {
         // CONTENT, said X.
@@ -124,7 +128,7 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
             b -= 1;
         }
         let _ = lex;
-        return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed);
+        return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top);
     }
     None
 }
@@ -248,6 +252,7 @@ fn make(
     mention: Option<Mention>,
     rule: &'static str,
     absorbed: &mut [bool],
+    top: &[usize],
 ) -> Option<Quote> {
     let (mut a, mut b) = (a, b);
     while a < b && matches!(doc.word(a), "," | ":" | "—" | "–" | ";") {
@@ -266,21 +271,10 @@ fn make(
     // Regions wholly inside the content.
     let span = doc.token_span(a, b);
     // Top-level regions do not overlap one another and are sorted, so walking back from the last
-    // one opening before the span's end can stop at the first that ends before the span: no scan
-    // of every region per quote (quadratic, issue 7).
-    let hi = doc.regions.partition_point(|r| r.content.start < span.end);
-    let mut inside: Vec<usize> = Vec::new();
-    for i in (0..hi).rev() {
-        let r = &doc.regions[i];
-        if r.depth != 0 {
-            continue;
-        }
-        if r.content.end <= span.start {
-            break;
-        }
-        inside.push(i);
-    }
-    inside.reverse();
+    // one opening before the span's end can stop at the first that ends before the span.
+    let hi = top.partition_point(|&i| doc.regions[i].content.start < span.end);
+    let lo = top[..hi].iter().rposition(|&i| doc.regions[i].content.end <= span.start).map_or(0, |k| k + 1);
+    let inside: Vec<usize> = top[lo..hi].to_vec();
     // Content that is exactly one quote is a direct quote, found by the direct rules.
     if let [r] = inside[..] {
         let reg = doc.regions[r];

@@ -5,6 +5,7 @@ use super::{Source, SourceType};
 use crate::lexicon::lexicon;
 use crate::text::Document;
 use crate::Span;
+use std::collections::BTreeSet;
 
 /// Byte ranges (offset, length) of the separate descriptors in `phrase`, split at ` and `
 /// when both sides start with a count word (`three ... and a ...`).
@@ -47,15 +48,18 @@ pub fn count(words: &[&str], plural: bool) -> Option<u32> {
 /// of: those mentioned in that sentence, else those mentioned in the two paragraphs before it.
 pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
     let lex = lexicon();
-    // Every mention with its source, by position: the sources mentioned in a span are found by
-    // binary search rather than by scanning every source's mentions per sentence (issue 7:
-    // quadratic in articles with many anonymous sources).
-    let mut by_pos: Vec<(Span, usize)> = sources.iter().enumerate().flat_map(|(i, src)| src.mentions.iter().map(move |m| (*m, i))).collect();
-    by_pos.sort_by_key(|&(m, i)| (m.start, m.end, i));
-    let mentioned_in = |sources: &[Source], within: Span| -> Vec<usize> {
-        let lo = by_pos.partition_point(|(m, _)| m.start < within.start);
-        let hi = by_pos.partition_point(|(m, _)| m.start <= within.end);
-        let mut ids: Vec<usize> = by_pos[lo..hi].iter().filter(|(m, i)| m.end <= within.end && is_candidate(&sources[*i])).map(|&(_, i)| i).collect();
+    // The mentions `(start, end, source)` of the sources still waiting for a reason, by position:
+    // the candidates mentioned in a span are a range look-up, and a source leaves the set once it
+    // has its reason, rather than every source's mentions being scanned per sentence (issue 7:
+    // quadratic in articles with many anonymous sources, or one long paragraph).
+    let mut live: BTreeSet<(usize, usize, usize)> = sources
+        .iter()
+        .enumerate()
+        .filter(|(_, src)| is_candidate(src))
+        .flat_map(|(i, src)| src.mentions.iter().map(move |m| (m.start, m.end, i)))
+        .collect();
+    let mentioned_in = |live: &BTreeSet<(usize, usize, usize)>, within: Span| -> Vec<usize> {
+        let mut ids: Vec<usize> = live.range((within.start, 0, 0)..=(within.end, usize::MAX, usize::MAX)).filter(|m| m.1 <= within.end).map(|m| m.2).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
@@ -72,29 +76,30 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
             end -= sentence[..end].chars().next_back().map_or(1, char::len_utf8);
         }
         let reason = Span::new(s.span.start + at, s.span.start + end);
-        let in_sentence = mentioned_in(sources, s.span);
+        let in_sentence = mentioned_in(&live, s.span);
         let targets: Vec<usize> = if !in_sentence.is_empty() {
             in_sentence
         } else {
             // The nearest earlier paragraph (of the two before) that mentions candidates.
             let window_start = doc.paragraphs[s.paragraph.saturating_sub(2)].span.start;
-            let upto = by_pos.partition_point(|(m, _)| m.start <= s.span.start);
-            let nearest = by_pos[..upto]
-                .iter()
+            let nearest = live
+                .range((window_start.min(s.span.start), 0, 0)..=(s.span.start, usize::MAX, usize::MAX))
                 .rev()
-                .take_while(|(m, _)| m.start >= window_start)
-                .find(|(m, i)| m.end <= s.span.start && is_candidate(&sources[*i]))
-                .map(|(m, _)| m.start);
+                .find(|m| m.1 <= s.span.start)
+                .map(|m| m.0);
             match nearest {
                 Some(n) => {
                     let para = doc.paragraph_of(doc.token_after(n));
-                    mentioned_in(sources, doc.paragraphs[para].span)
+                    mentioned_in(&live, doc.paragraphs[para].span)
                 }
                 None => Vec::new(),
             }
         };
         for i in targets {
             sources[i].anonymity_reason = Some(reason);
+            for m in &sources[i].mentions {
+                live.remove(&(m.start, m.end, i));
+            }
         }
     }
 }
