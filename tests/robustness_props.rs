@@ -176,6 +176,12 @@ fn big_cases() -> Vec<(&'static str, String)> {
         ("many quotes with no cue", "He wrote “We are ready to go now today.”\n".repeat(n / 30)),
         ("many distinct names", (0..n / 20).map(|i| format!("“Yes,” said Ana Ruiz{i}. ")).collect()),
         ("many reported quotes holding fragments", "He said that “we are ready to go” and more. ".repeat(n / 30)),
+        ("many named speakers, each followed by a pronoun", (0..n / 40).map(|i| format!("“Yes,” said Ana Ruiz{i}. “No,” he said.\n")).collect()),
+        // An early unclosed mark leaves every later region of the paragraph nested (depth > 0).
+        (
+            "one long paragraph after an unclosed mark",
+            "„Open. ".to_string() + &"“We are ready,” said Ana Ruiz, who spoke on condition of anonymity. Officials said the «road» would reopen. ".repeat(n / 60),
+        ),
         ("many anonymous sources with reasons", "Officials, who spoke on condition of anonymity, said it was fine. ".repeat(n / 50)),
     ]
 }

@@ -25,6 +25,10 @@ const PREPOSITION_STARTS: &[&str] = &[
 
 pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     let mut out = Vec::new();
+    // The top-level regions, in order: they never overlap, so those inside a quote's content are
+    // found by binary search (issue 7: scanning all regions per quote was quadratic).
+    let top: Vec<usize> = doc.regions.iter().enumerate().filter(|(_, r)| r.depth == 0).map(|(i, _)| i).collect();
+    let top = &top[..];
     for s in &doc.sentences {
         let end = content_end(doc, s);
         // A sentence-final attribution ("..., she said.") speaks for the whole sentence: try it
@@ -32,7 +36,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         if let Some(last) = (s.first..end).rev().take(12).find_map(|t| cue_at(doc, t).filter(|c| c.start > s.first)) {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
-            if let Some(q) = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra) {
+            if let Some(q) = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top) {
                 if extra.is_empty() && matches!(q.rule, "indirect/said-after" | "indirect/said-inverted" | "mixed/said-after" | "mixed/said-inverted") {
                     for r in taken {
                         absorbed[r] = true;
@@ -50,7 +54,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
             if let Some(cue) = cue_at(doc, t) {
                 let mut extra = Vec::new();
                 let mut taken = Vec::new();
-                let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra);
+                let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top);
                 if found.is_some() {
                     for &r in &taken {
                         absorbed[r] = true;
@@ -89,7 +93,7 @@ fn mention_end(doc: &Document, m: &Mention) -> usize {
     doc.token_after(end)
 }
 
-fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, absorbed: &mut Vec<usize>, extra: &mut Vec<Quote>) -> Option<Quote> {
+fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, absorbed: &mut Vec<usize>, extra: &mut Vec<Quote>, top: &[usize]) -> Option<Quote> {
     let lex = lexicon();
     if cue.verb.class == VerbClass::Belief {
         return None;
@@ -117,7 +121,7 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
         } else {
             (first, cue.start, "indirect/according-to-after")
         };
-        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), rule, absorbed);
+        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), rule, absorbed, top);
     }
     let comma_before = cue.start > s.first && matches!(doc.word(cue.start - 1), "," | "—" | "–");
     if is_participle(doc, cue) {
@@ -126,7 +130,7 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
         }
         let m = leading_subject(doc, skip_intro(doc, first, cue.start), cue.start)?;
         let a = skip_that(doc, cue.end, end);
-        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed);
+        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
     }
     // "X are preparing a motion, and have alleged that ...": a second verb shares the sentence's subject.
     let coordinated = {
@@ -159,7 +163,7 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
             while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
                 b -= 1;
             }
-            return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed);
+            return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed, top);
         }
         // CONTENT, he says, REST: a parenthetical cue.
         let m_start_tok = m_start;
@@ -168,9 +172,9 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
             while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
                 b -= 1;
             }
-            let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed);
+            let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top);
             // The sentence goes on after the cue ("..., he says, and are mostly meant ..."): a second piece.
-            if let Some(after) = make(doc, s, cue.end + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed) {
+            if let Some(after) = make(doc, s, cue.end + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top) {
                 if before.is_some() {
                     extra.push(after);
                     return before;
@@ -209,7 +213,7 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
                 b = c;
             }
         }
-        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed);
+        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed, top);
     }
     if comma_before && cue.verb.class == VerbClass::Speech {
         // CONTENT, said X.
@@ -222,7 +226,7 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
             b -= 1;
         }
         let _ = lex;
-        return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed);
+        return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top);
     }
     None
 }
@@ -476,6 +480,7 @@ fn make(
     mention: Option<Mention>,
     rule: &'static str,
     absorbed: &mut Vec<usize>,
+    top: &[usize],
 ) -> Option<Quote> {
     let (mut a, mut b) = (a, b);
     while a < b && matches!(doc.word(a), "," | ":" | "—" | "–" | ";") {
@@ -498,21 +503,10 @@ fn make(
     // Regions wholly inside the content.
     let span = doc.token_span(a, b);
     // Top-level regions do not overlap one another and are sorted, so walking back from the last
-    // one opening before the span's end can stop at the first that ends before the span: no scan
-    // of every region per quote (quadratic, issue 7).
-    let hi = doc.regions.partition_point(|r| r.content.start < span.end);
-    let mut inside: Vec<usize> = Vec::new();
-    for i in (0..hi).rev() {
-        let r = &doc.regions[i];
-        if r.depth != 0 {
-            continue;
-        }
-        if r.content.end <= span.start {
-            break;
-        }
-        inside.push(i);
-    }
-    inside.reverse();
+    // one opening before the span's end can stop at the first that ends before the span.
+    let hi = top.partition_point(|&i| doc.regions[i].content.start < span.end);
+    let lo = top[..hi].iter().rposition(|&i| doc.regions[i].content.end <= span.start).map_or(0, |k| k + 1);
+    let inside: Vec<usize> = top[lo..hi].to_vec();
     // Content that is exactly one quote is a direct quote, found by the direct rules.
     if let [r] = inside[..] {
         let reg = doc.regions[r];

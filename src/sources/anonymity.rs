@@ -5,6 +5,7 @@ use super::{Source, SourceType};
 use crate::lexicon::lexicon;
 use crate::text::Document;
 use crate::Span;
+use std::collections::BTreeSet;
 
 /// Byte ranges (offset, length) of the separate descriptors in `phrase`, split at ` and `
 /// when both sides start with a count word (`three ... and a ...`).
@@ -47,6 +48,22 @@ pub fn count(words: &[&str], plural: bool) -> Option<u32> {
 /// of: those mentioned in that sentence, else those mentioned in the two paragraphs before it.
 pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
     let lex = lexicon();
+    // The mentions `(start, end, source)` of the sources still waiting for a reason, by position:
+    // the candidates mentioned in a span are a range look-up, and a source leaves the set once it
+    // has its reason, rather than every source's mentions being scanned per sentence (issue 7:
+    // quadratic in articles with many anonymous sources, or one long paragraph).
+    let mut live: BTreeSet<(usize, usize, usize)> = sources
+        .iter()
+        .enumerate()
+        .filter(|(_, src)| is_candidate(src))
+        .flat_map(|(i, src)| src.mentions.iter().map(move |m| (m.start, m.end, i)))
+        .collect();
+    let mentioned_in = |live: &BTreeSet<(usize, usize, usize)>, within: Span| -> Vec<usize> {
+        let mut ids: Vec<usize> = live.range((within.start, 0, 0)..=(within.end, usize::MAX, usize::MAX)).filter(|m| m.1 <= within.end).map(|m| m.2).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    };
     for s in &doc.sentences {
         let sentence = s.span.slice(doc.text);
         // ASCII lower-casing keeps byte offsets, so `at` indexes `sentence` too (full Unicode
@@ -56,32 +73,36 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
         // Trim by characters, not bytes: the sentence may end in a multi-byte mark.
         let end = at + sentence[at..].trim_end_matches(['.', ',', ';', '"', '”', ')']).len();
         let reason = Span::new(s.span.start + at, s.span.start + end);
-        let is_candidate = |src: &Source| src.kind == SourceType::Anonymous && src.anonymity_reason.is_none();
-        let in_sentence: Vec<usize> = (0..sources.len())
-            .filter(|&i| is_candidate(&sources[i]) && sources[i].mentions.iter().any(|m| s.span.contains(*m)))
-            .collect();
+        let in_sentence = mentioned_in(&live, s.span);
         let targets: Vec<usize> = if !in_sentence.is_empty() {
             in_sentence
         } else {
             // The nearest earlier paragraph (of the two before) that mentions candidates.
             let window_start = doc.paragraphs[s.paragraph.saturating_sub(2)].span.start;
-            let last_mention = |src: &Source| src.mentions.iter().filter(|m| m.start >= window_start && m.end <= s.span.start).map(|m| m.start).max();
-            let nearest = (0..sources.len()).filter(|&i| is_candidate(&sources[i])).filter_map(|i| last_mention(&sources[i])).max();
+            let nearest = live
+                .range((window_start.min(s.span.start), 0, 0)..=(s.span.start, usize::MAX, usize::MAX))
+                .rev()
+                .find(|m| m.1 <= s.span.start)
+                .map(|m| m.0);
             match nearest {
                 Some(n) => {
                     let para = doc.paragraph_of(doc.token_after(n));
-                    let p = doc.paragraphs[para].span;
-                    (0..sources.len())
-                        .filter(|&i| is_candidate(&sources[i]) && sources[i].mentions.iter().any(|m| p.contains(*m)))
-                        .collect()
+                    mentioned_in(&live, doc.paragraphs[para].span)
                 }
                 None => Vec::new(),
             }
         };
         for i in targets {
             sources[i].anonymity_reason = Some(reason);
+            for m in &sources[i].mentions {
+                live.remove(&(m.start, m.end, i));
+            }
         }
     }
+}
+
+fn is_candidate(src: &Source) -> bool {
+    src.kind == SourceType::Anonymous && src.anonymity_reason.is_none()
 }
 
 /// Byte offset of `phrase` in `hay` at word boundaries.

@@ -18,7 +18,7 @@ use crate::quotes::{Mention, MentionKind, Quote};
 use crate::text::Document;
 use crate::Span;
 use names::NameIndex;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// True when a capitalised name reads as an organisation (`Delmar Construction Ltd.`).
 pub fn is_organisation_name(name: &str) -> bool {
@@ -85,7 +85,7 @@ pub struct Sources {
 /// Builds the sources of `quotes` in `doc`.
 pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
     let names = NameIndex::build(doc);
-    let mut b = Builder { doc, names, sources: Vec::new(), last_seen: Vec::new(), by_key: HashMap::new() };
+    let mut b = Builder { doc, names, sources: Vec::new(), last_seen: Vec::new(), by_key: HashMap::new(), recency: BTreeSet::new() };
     let mut attributions = vec![Attribution::default(); quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
         if let Some(m) = &q.mention {
@@ -98,7 +98,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
             attributions[i] = attributions[j];
             if let Some(id) = attributions[i].source {
                 b.sources[id].quotes.push(i);
-                b.last_seen[id] = q.span.start;
+                b.set_last_seen(id, q.span.start);
             }
         }
     }
@@ -124,6 +124,9 @@ struct Builder<'d, 'a> {
     /// Source ids by clustering key, in creation order, so a name is matched without scanning
     /// every source (quadratic in articles with many sources, issue 7).
     by_key: HashMap<String, Vec<usize>>,
+    /// `(last_seen, id)` for every source, so a pronoun looks only at recently seen sources
+    /// instead of every source (quadratic in articles with many sources, issue 7).
+    recency: BTreeSet<(usize, usize)>,
 }
 
 impl Builder<'_, '_> {
@@ -132,7 +135,14 @@ impl Builder<'_, '_> {
         self.by_key.entry(s.key.clone()).or_default().push(id);
         self.sources.push(s);
         self.last_seen.push(at);
+        self.recency.insert((at, id));
         id
+    }
+
+    fn set_last_seen(&mut self, id: usize, at: usize) {
+        self.recency.remove(&(self.last_seen[id], id));
+        self.last_seen[id] = at;
+        self.recency.insert((at, id));
     }
 
     fn touch(&mut self, id: usize, m: &Mention, at: usize) {
@@ -149,7 +159,7 @@ impl Builder<'_, '_> {
         if s.gender == Gender::Unknown {
             s.gender = gender_of(self.doc, m);
         }
-        self.last_seen[id] = at.max(self.last_seen[id]);
+        self.set_last_seen(id, at.max(self.last_seen[id]));
     }
 
     /// The sources a mention refers to (several for `three officials and a US official`).
@@ -160,8 +170,15 @@ impl Builder<'_, '_> {
                 let (gender, plural) = lexicon().pronoun(m.span.slice(text)).unwrap_or((Gender::Unknown, false));
                 let lower = m.span.slice(text).to_lowercase();
                 let wants_org = lower == "it";
-                let found = (0..self.sources.len())
-                    .filter(|&id| {
+                // Most recently seen first (ties: the later source, as `max_by_key` picked);
+                // sources last seen 2500 bytes or more ago are never candidates.
+                let found = self
+                    .recency
+                    .iter()
+                    .rev()
+                    .take_while(|&&(seen, _)| at.saturating_sub(seen) < 2500)
+                    .map(|&(_, id)| id)
+                    .find(|&id| {
                         let s = &self.sources[id];
                         let kind_ok = if wants_org {
                             matches!(s.kind, SourceType::Organisation | SourceType::Document)
@@ -173,9 +190,8 @@ impl Builder<'_, '_> {
                             s.kind == SourceType::Person || (s.kind == SourceType::Anonymous && !s.plural)
                         };
                         let gender_ok = gender == Gender::Unknown || s.gender == Gender::Unknown || s.gender == gender;
-                        kind_ok && gender_ok && at.saturating_sub(self.last_seen[id]) < 2500
-                    })
-                    .max_by_key(|&id| self.last_seen[id]);
+                        kind_ok && gender_ok
+                    });
                 // A person named since the last speaker (and not yet a source) is the likelier referent.
                 let named = if wants_org { None } else { self.names.latest_before(at, gender, text) };
                 let id = match (found, named) {
