@@ -172,6 +172,10 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         }
         if k > name_start {
             runs.push((name_start, k, title_end.map(|_| (start, name_start))));
+        } else if title_end.is_some() && k == start + 1 && (start == a || !is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(start - 1))) {
+            // A one-word title standing alone where a name should be is the surname ("Major said");
+            // after a determiner it is a description ("the Premier").
+            runs.push((start, k, None));
         } else if title_end.is_some() && k > start {
             // A bare title such as "the Premier" acts as a descriptor.
         } else {
