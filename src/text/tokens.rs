@@ -94,8 +94,15 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                 let joins = match n {
                     _ if is_apostrophe(n) => !numeric && after.is_some_and(char::is_alphabetic),
                     _ if is_hyphen(n) => after.is_some_and(char::is_alphanumeric),
+                    // "U.S", and web names such as "Atlantic.Net" or "Rentals.ca": a period with
+                    // letters right after it (no space) joins. (The look-ahead reads only the next
+                    // part, so the scan stays linear.)
                     '.' => after.is_some_and(|a| {
-                        if numeric { a.is_ascii_digit() } else { a.is_alphabetic() && initialism }
+                        if numeric {
+                            a.is_ascii_digit()
+                        } else {
+                            a.is_alphabetic() && (initialism || s[end + 1..].chars().take(2).filter(|c| c.is_alphabetic()).count() == 2)
+                        }
                     }),
                     ',' | ':' => numeric && after.is_some_and(|a| a.is_ascii_digit()),
                     '&' => after.is_some_and(char::is_uppercase),
