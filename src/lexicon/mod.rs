@@ -7,7 +7,8 @@
 //! lines are ignored, fields are separated by ` | `. Look-ups are
 //! case-insensitive except for `abbreviations.txt`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What kind of attribution a cue verb makes.
@@ -40,6 +41,8 @@ pub struct Lexicon {
     pub verbs: HashMap<String, Verb>,
     /// Longest verb phrase in words (`pointed out` is 2).
     pub verb_max_words: usize,
+    /// First words of all verb phrases, for a quick "no cue here" answer.
+    pub verb_first_words: HashSet<String>,
     pub loaded_verbs: HashMap<String, &'static str>,
     pub titles: HashMap<String, Gender>,
     pub title_max_words: usize,
@@ -89,7 +92,7 @@ fn gender(field: Option<&&str>) -> Gender {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let mut verbs = HashMap::new();
+        let mut verbs = HashMap::default();
         for e in entries(include_str!("speech_verbs.txt")) {
             let class = match e.get(1).map(|c| c.to_ascii_lowercase()) {
                 Some(c) if c == "belief" => VerbClass::Belief,
@@ -115,22 +118,23 @@ impl Lexicon {
             }
         }
         let verb_max_words = verbs.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let verb_first_words = verbs.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
         let loaded_verbs = entries(include_str!("loaded_verbs.txt"))
             .map(|e| (norm(e[0]), e.get(1).copied().unwrap_or("not a neutral attribution verb")))
             .collect();
         let titles: HashMap<String, Gender> =
             entries(include_str!("titles.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
         let title_max_words = titles.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-        let mut abbreviations = HashSet::new();
-        let mut ambiguous_abbreviations = HashSet::new();
+        let mut abbreviations = HashSet::default();
+        let mut ambiguous_abbreviations = HashSet::default();
         for e in entries(include_str!("abbreviations.txt")) {
             abbreviations.insert(e[0]);
             if e.get(1).is_some_and(|f| f.eq_ignore_ascii_case("ambiguous")) {
                 ambiguous_abbreviations.insert(e[0]);
             }
         }
-        let mut role_singular = HashSet::new();
-        let mut role_plural = HashSet::new();
+        let mut role_singular = HashSet::default();
+        let mut role_plural = HashSet::default();
         for e in entries(include_str!("roles.txt")) {
             role_singular.insert(norm(e[0]));
             if let Some(p) = e.get(1) {
@@ -138,7 +142,7 @@ impl Lexicon {
             }
         }
         let mut anonymity_reasons = Vec::new();
-        let mut anonymous_heads = HashSet::new();
+        let mut anonymous_heads = HashSet::default();
         for e in entries(include_str!("anonymity.txt")) {
             if e.get(1).is_some_and(|k| k.eq_ignore_ascii_case("reason")) {
                 anonymity_reasons.push(norm(e[0]));
@@ -147,8 +151,8 @@ impl Lexicon {
             }
         }
         let vague_subjects = entries(include_str!("vague_attribution.txt")).map(|e| norm(e[0])).collect();
-        let mut org_heads = HashSet::new();
-        let mut org_suffixes = HashSet::new();
+        let mut org_heads = HashSet::default();
+        let mut org_suffixes = HashSet::default();
         for e in entries(include_str!("organisations.txt")) {
             if e.get(1).is_some_and(|k| k.eq_ignore_ascii_case("suffix")) {
                 org_suffixes.insert(norm(e[0]));
@@ -168,6 +172,7 @@ impl Lexicon {
         Lexicon {
             verbs,
             verb_max_words,
+            verb_first_words,
             loaded_verbs,
             titles,
             title_max_words,
@@ -190,20 +195,29 @@ impl Lexicon {
 
     /// The cue verb spelled `word` (any case), if it is one.
     pub fn verb(&self, word: &str) -> Option<Verb> {
-        self.verbs.get(&word.to_lowercase()).copied()
+        self.verbs.get(lower(word).as_ref()).copied()
     }
 
     pub fn is_role(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.role_singular.contains(&w) || self.role_plural.contains(&w)
+        let w = lower(word);
+        self.role_singular.contains(w.as_ref()) || self.role_plural.contains(w.as_ref())
     }
 
     pub fn pronoun(&self, word: &str) -> Option<(Gender, bool)> {
-        self.pronouns.get(&word.to_lowercase()).copied()
+        self.pronouns.get(lower(word).as_ref()).copied()
     }
 
     pub fn is_not_name(&self, word: &str) -> bool {
-        self.not_names.contains(&word.to_lowercase())
+        self.not_names.contains(lower(word).as_ref())
+    }
+}
+
+/// `word` in lower case, borrowed when it already is (most words are: no allocation).
+pub fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 

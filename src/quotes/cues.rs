@@ -23,8 +23,12 @@ pub fn cue_at(doc: &Document, t: usize) -> Option<Cue> {
     if w.eq_ignore_ascii_case("according") && t + 1 < doc.tokens.len() && doc.word(t + 1).eq_ignore_ascii_case("to") {
         return Some(Cue { start: t, end: t + 2, verb: Verb { lemma: "according to", class: VerbClass::Speech }, according: true });
     }
-    // Longest verb phrase first ("pointed out" before "pointed").
-    let mut phrase = w.to_lowercase();
+    // Longest verb phrase first ("pointed out" before "pointed"); most words start no phrase.
+    let first = crate::lexicon::lower(w);
+    if !lex.verb_first_words.contains(first.as_ref()) {
+        return None;
+    }
+    let mut phrase = first.into_owned();
     let mut best = lex.verbs.get(&phrase).map(|v| (t + 1, *v));
     for k in t + 1..(t + lex.verb_max_words).min(doc.tokens.len()) {
         if !doc.tokens[k].is_word() {
