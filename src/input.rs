@@ -161,6 +161,43 @@ pub fn html_to_text(html: &str) -> String {
     out.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("\n\n")
 }
 
+/// Deepest nesting of block elements accepted in an HTML page. The HTML parser checks the whole
+/// stack of open elements at each block start tag, so its time grows with the square of the
+/// depth (200,000 nested `<div>`s: over two minutes); real pages stay far below this.
+pub const MAX_HTML_DEPTH: usize = 5000;
+
+/// Block elements whose start tag makes the HTML parser scan its stack of open elements, and that
+/// nest when left open (`<p>` is left out: an open `<p>` is closed by the next one).
+const SCANNING_BLOCKS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
+    "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "search", "section", "summary", "ul",
+];
+
+/// An estimate of the deepest nesting of [`SCANNING_BLOCKS`] in `html`, from its tags alone
+/// (one linear pass; comments and scripts are not special-cased, which can only over-count
+/// tags written inside them).
+pub fn html_block_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += k + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = i + closing as usize;
+        let len = bytes[start..].iter().take(12).take_while(|b| b.is_ascii_alphanumeric()).count();
+        let name = &bytes[start..start + len];
+        if len > 0 && SCANNING_BLOCKS.iter().any(|b| b.as_bytes().eq_ignore_ascii_case(name)) {
+            if closing {
+                depth = depth.saturating_sub(1);
+            } else {
+                depth += 1;
+                max = max.max(depth);
+            }
+        }
+    }
+    max
+}
+
 /// Metadata fields taken from the top level of a JSONL object (anything under `meta` is kept too).
 const META_FIELDS: &[&str] = &["outlet", "author", "date", "url", "title", "section", "publisher", "source", "language", "byline", "published"];
 
@@ -209,7 +246,13 @@ pub fn article_from_file(name: &str, bytes: &[u8], format: Format, lossy: bool) 
     }
     let raw = decode(bytes, lossy, name)?;
     let (text, extracted) = match format {
-        Format::Html => (html_to_text(&raw), true),
+        Format::Html => {
+            let depth = html_block_depth(&raw);
+            if depth > MAX_HTML_DEPTH {
+                return Err(err(format!("{name}: HTML nested too deeply ({depth} levels of block elements; the limit is {MAX_HTML_DEPTH})")));
+            }
+            (html_to_text(&raw), true)
+        }
         _ => (raw, false),
     };
     check_text(&text, name)?;

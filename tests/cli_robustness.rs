@@ -315,3 +315,23 @@ fn issue_7_binary_junk_is_one_failed_document() {
         assert!(stderr(&o).contains("binary data"), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn issue_7_pathologically_deep_html_is_one_failed_document() {
+    let dir = scratch("deep_html");
+    let page = |depth: usize| format!("<html><body>{}<p>“Deep,” she said.</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+    // Deep but plausible: parsed.
+    let ok = write(&dir, "ok.html", page(1000).as_bytes());
+    // Far beyond any real page: the HTML parser would take minutes, so it is refused.
+    let deep = write(&dir, "deep.html", page(100_000).as_bytes());
+    // Unclosed <p>s close one another and do not count as nesting.
+    let paras = write(&dir, "paras.html", "<p>“Yes,” she said. ".repeat(20_000).as_bytes());
+    let o = run(&["analyze", &ok, &deep, &paras], b"");
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let r = records(&o);
+    assert_eq!(r.len(), 3);
+    assert!(!is_error(&r[0]) && is_error(&r[1]) && !is_error(&r[2]));
+    assert!(stderr(&o).contains("deep.html: HTML nested too deeply"), "{}", stderr(&o));
+    assert_eq!(r[0]["quotes"].as_array().unwrap().len(), 1);
+    assert_eq!(code(&run(&["check", &deep], b"")), 2);
+}
