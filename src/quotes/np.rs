@@ -190,7 +190,14 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         let w = doc.word(end);
         doc.tokens[end].is_word() && !is_cap(w) && !is_lower_in(PREPOSITIONS, w) && !is_lower_in(&["and", "or", "who"], w)
     };
-    let head = runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied();
+    // An English noun phrase ends in its head: a phrase ending in a lower-case role or group noun
+    // is a description even when it holds names ("United States and Iraqi officials").
+    let last_word = doc.word(b - 1);
+    let lower_head = !is_cap(last_word) && doc.tokens[b - 1].is_word() && {
+        let lw = last_word.to_lowercase();
+        lex.is_role(&lw) || lex.anonymous_heads.contains(&lw) || lex.org_heads.contains(&lw) || lex.documents.contains(&lw) || lex.vague_subjects.contains(&lw)
+    };
+    let head = if lower_head { None } else { runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied() };
     let span = doc.token_span(a, b);
     match head {
         Some((ns, ne, title)) if !is_modifier(ne) => {
@@ -385,7 +392,9 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
             break;
         }
         // "former lawmaker and tribal figure Jaber al-Jaberi": a coordinated description before the name.
-        let coordinated = (w == "and" || w == "but") && !has_name && e + 1 < hi && lexicon().pronoun(doc.word(e + 1)).is_none();
+        // ... and "three officials and a US military official": a second counted description.
+        let counted_next = e + 1 < hi && lexicon().numbers.contains_key(&doc.word(e + 1).to_lowercase());
+        let coordinated = (w == "and" || w == "but") && (!has_name || counted_next) && e + 1 < hi && lexicon().pronoun(doc.word(e + 1)).is_none();
         if e > a && !coordinated && (is_lower_in(CLAUSE_OPENERS, w) || w == "who") {
             break;
         }

@@ -442,11 +442,9 @@ fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
 
 /// The subject at the start of a sentence, for participle cues (`Jaberi cautioned ..., saying ...`).
 fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
-    // The phrase from the sentence start that parses as a speaker and is followed by its verb;
-    // failing a clear verb, the longest phrase followed by a lower-case word.
-    const FINITE: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "did", "does", "do", "may", "might", "must", "should"];
+    // The shortest phrase from the sentence start that parses as a speaker and is followed by a
+    // lower-case word that is not itself a noun of the phrase (its verb: "Iraqi lawmakers began").
     let lex = lexicon();
-    let mut best = None;
     for k in first + 1..limit.min(first + 9) {
         let w = doc.word(k - 1);
         if !doc.is_narrative(k - 1) || matches!(w, "," | ";" | ":") {
@@ -456,17 +454,16 @@ fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention
         if !(doc.tokens[k].is_word() && next.starts_with(|c: char| c.is_lowercase())) {
             continue;
         }
-        let Some(m) = np::parse(doc, first, k) else { continue };
         let lower = next.to_lowercase();
-        let verbish = !lex.is_role(&lower)
-            && !lex.documents.contains(&lower)
-            && (lower.ends_with("ed") || is_lower_in(FINITE, &lower) || lex.verb(&lower).is_some() || lower.ends_with('s') && !lower.ends_with("ss"));
-        if verbish {
+        let noun = lex.is_role(&lower) || lex.documents.contains(&lower) || lex.org_heads.contains(&lower) || lex.anonymous_heads.contains(&lower);
+        if noun || is_lower_in(&["of", "for", "at", "and", "from", "with"], next) {
+            continue;
+        }
+        if let Some(m) = np::parse(doc, first, k) {
             return Some(m);
         }
-        best = Some(m);
     }
-    best
+    None
 }
 
 #[allow(clippy::too_many_arguments)]
