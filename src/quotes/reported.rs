@@ -95,8 +95,19 @@ fn mention_end(doc: &Document, m: &Mention) -> usize {
 
 fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, absorbed: &mut Vec<usize>, extra: &mut Vec<Quote>, top: &[usize]) -> Option<Quote> {
     let lex = lexicon();
+    // Beliefs are not speech, except as vague attributions ("many fear ...", "experts believe
+    // ..."): claims a reader should see attributed to nobody in particular.
     if cue.verb.class == VerbClass::Belief {
-        return None;
+        let vague = cue.start > s.first && {
+            let w = doc.word(cue.start - 1).to_lowercase();
+            lex.vague_subjects.contains(&w) && (cue.start - 1 == s.first || !doc.tokens[cue.start - 2].is_word() || is_lower_in(&["and", "but", "many", "some", "other", "most"], doc.word(cue.start - 2)))
+        };
+        if !vague {
+            return None;
+        }
+        let m = np::subject_before(doc, cue.start, s.first)?;
+        let a = skip_that(doc, cue.end, end);
+        return make(doc, s, a, end, Some(doc.token_span(cue.start, cue.end)), cue.verb.lemma, Some(m), "indirect/vague", absorbed, top);
     }
     // "did not say whether", "declined to say": a refusal reports nothing.
     if (cue.start.saturating_sub(3)..cue.start).any(|k| is_lower_in(&["not", "never", "n't", "didn't", "won't", "wouldn't", "didn’t", "won’t", "wouldn’t", "declined", "refused", "declines", "refuses"], doc.word(k))) {

@@ -94,7 +94,7 @@ pub fn summarize(doc: &Document, quotes: &[Quote], sources: &[Source], attributi
             if src.kind == SourceType::Anonymous && src.anonymity_reason.is_none() {
                 s.anonymous_without_reason += 1;
             }
-        } else {
+        } else if matches!(src.kind, SourceType::Person | SourceType::Organisation) {
             s.named_sources += 1;
             s.quoted_words_named += src.quoted_words;
         }

@@ -103,12 +103,53 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
         }
     }
     let Builder { mut sources, .. } = b;
+    add_name_mentions(doc, &mut sources);
     anonymity::attach_reasons(doc, &mut sources);
     for s in &mut sources {
         s.quotes.dedup();
         s.quoted_words = s.quotes.iter().map(|&i| count_words(quotes[i].span.slice(doc.text))).sum();
     }
     Sources { sources, attributions }
+}
+
+/// Every mention of a named person anywhere in the narrative (`Rasoul`, `Mr. Rasoul`), not only
+/// the ones that cue a quote: one pass over the tokens, matching surnames.
+fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
+    let mut by_surname: std::collections::HashMap<String, Option<usize>> = std::collections::HashMap::new();
+    for (i, s) in sources.iter().enumerate() {
+        if s.kind == SourceType::Person && !s.key.is_empty() {
+            // Two people sharing a surname: neither gets the bare-surname mentions.
+            by_surname.entry(s.key.clone()).and_modify(|v| *v = None).or_insert(Some(i));
+        }
+    }
+    if by_surname.is_empty() {
+        return;
+    }
+    for t in 0..doc.tokens.len() {
+        if !doc.is_narrative(t) || !doc.tokens[t].is_word() {
+            continue;
+        }
+        let w = doc.word(t);
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let key = names::surname_key(w);
+        let Some(&Some(id)) = by_surname.get(key.as_str()) else { continue };
+        // Extend left over first names and a title.
+        let mut a = t;
+        while a > 0 && doc.is_narrative(a - 1) && doc.tokens[a - 1].is_word() && doc.word(a - 1).starts_with(|c: char| c.is_uppercase()) && t - a < 4 {
+            a -= 1;
+        }
+        let span = doc.token_span(a, t + 1);
+        let src = &mut sources[id];
+        if !src.mentions.iter().any(|m| m.overlaps(span)) {
+            src.mention_set.insert(span);
+            src.mentions.push(span);
+        }
+    }
+    for s in sources.iter_mut() {
+        s.mentions.sort();
+    }
 }
 
 fn count_words(s: &str) -> usize {
@@ -158,6 +199,21 @@ impl Builder<'_, '_> {
         }
         if s.gender == Gender::Unknown {
             s.gender = gender_of(self.doc, m);
+        }
+        // "Mr. Schindler, who is now at the Counter Extremism Project": a current affiliation
+        // said later replaces one read from an earlier role.
+        if s.kind == SourceType::Person {
+            // (A premodifier names an organisation only with two words or more: "Iraqi Army
+            // spokesman" does, "Anbar tribal figure" does not.)
+            let found = m.role.and_then(|r| names::affiliation(r.slice(self.doc.text)).map(|a| (r, a)))
+                .or_else(|| m.premodifier.and_then(|r| names::affiliation(r.slice(self.doc.text)).filter(|a| a.contains(' ')).map(|a| (r, a))));
+            if let Some((r, a)) = found {
+                let role = r.slice(self.doc.text);
+                let current = ["now at ", "now with ", "now works at ", "now works for ", "now heads "].iter().any(|p| role.contains(p));
+                if s.affiliation.is_none() || current {
+                    s.affiliation = Some(a);
+                }
+            }
         }
         self.set_last_seen(id, at.max(self.last_seen[id]));
     }

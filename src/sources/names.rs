@@ -145,7 +145,7 @@ pub fn affiliation(role: &str) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         let clean = w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'));
         let cap = clean.starts_with(|c: char| c.is_uppercase());
-        let joiner = !run.is_empty() && matches!(clean, "of" | "for" | "and" | "the" | "on" | "&") && words.get(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
+        let joiner = !run.is_empty() && matches!(clean, "of" | "for" | "and" | "the" | "&") && words.get(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
         if (cap && !(i == 0 && matches!(clean, "The" | "A" | "An"))) || joiner {
             run.push(clean);
         } else {
