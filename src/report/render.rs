@@ -86,3 +86,94 @@ pub fn terminal(a: &Analysis, name: &str, st: &Style) -> String {
     }
     out
 }
+
+/// A readable snapshot of an analysis for golden tests and reviews: for each quote, the text it
+/// sits in with `^` under the quote, `~` under the cue and `-` under the speaker's mention, then
+/// its kind, rule and speaker; then the sources.
+///
+/// ```
+/// let a = whosaid::analyze("“We are ready,” said Gen. Ana Ruiz.");
+/// let snap = whosaid::report::render::snapshot(&a);
+/// assert!(snap.contains("direct/said-speaker"));
+/// assert!(snap.contains("^^^^^^^^^^^^^"));
+/// ```
+pub fn snapshot(a: &Analysis) -> String {
+    let text = a.doc.text;
+    let mut out = String::new();
+    for (i, q) in a.quotes.iter().enumerate() {
+        let at = &a.attributions[i];
+        let mut spans = vec![(q.span, '^')];
+        if let Some(c) = q.cue {
+            spans.push((c, '~'));
+        }
+        if let Some(m) = at.mention {
+            spans.push((m, '-'));
+        }
+        // The lines of text that hold every marked span, cut at paragraph bounds.
+        let start = spans.iter().map(|s| s.0.start).min().unwrap_or(0);
+        let end = spans.iter().map(|s| s.0.end).max().unwrap_or(0);
+        let from = text[..start].rfind('\n').map_or(0, |k| k + 1);
+        let to = text[end..].find('\n').map_or(text.len(), |k| end + k);
+        let speaker = match at.source {
+            Some(id) => a.sources[id].name.clone(),
+            None => at.mention.map_or("(none)".to_string(), |m| m.slice(text).to_string()),
+        };
+        let _ = writeln!(out, "[{i}] {} {} -> {speaker}", q.kind.as_str(), q.rule);
+        let mut line_start = from;
+        for line in text[from..to].split('\n') {
+            let line_end = line_start + line.len();
+            let mut marks = String::new();
+            let mut col = 0usize;
+            for (ci, (bi, _)) in line.char_indices().enumerate() {
+                let b = line_start + bi;
+                let mark = spans.iter().find(|(s, _)| s.start <= b && b < s.end).map(|(_, c)| *c);
+                if let Some(c) = mark {
+                    while col < ci {
+                        marks.push(' ');
+                        col += 1;
+                    }
+                    marks.push(c);
+                    col += 1;
+                }
+            }
+            let _ = writeln!(out, "    {line}");
+            if !marks.is_empty() {
+                let _ = writeln!(out, "    {marks}");
+            }
+            line_start = line_end + 1;
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "sources");
+    for (i, s) in a.sources.iter().enumerate() {
+        let mut parts = vec![kind_label(s.kind).to_string()];
+        if let Some(t) = s.title {
+            parts.push(format!("title {:?}", t.slice(text)));
+        }
+        if let Some(r) = s.role {
+            parts.push(format!("role {:?}", r.slice(text)));
+        }
+        if let Some(af) = &s.affiliation {
+            parts.push(format!("affiliation {af:?}"));
+        }
+        if let Some(c) = s.count {
+            parts.push(format!("count {c}"));
+        }
+        if s.kind == SourceType::Anonymous {
+            parts.push(match s.anonymity_reason {
+                Some(r) => format!("reason {:?}", r.slice(text)),
+                None => "no reason".to_string(),
+            });
+        }
+        parts.push(format!("gender {:?}", s.gender).to_lowercase());
+        let mentions: Vec<&str> = s.mentions.iter().map(|m| m.slice(text)).collect();
+        let _ = writeln!(out, "  [{i}] {} ({}) quotes {:?} mentions {:?}", s.name, parts.join(", "), s.quotes, mentions);
+    }
+    if !a.findings.is_empty() {
+        let _ = writeln!(out, "findings");
+        for f in &a.findings {
+            let _ = writeln!(out, "  {}: {}", f.id, f.message);
+        }
+    }
+    out
+}
