@@ -278,6 +278,18 @@ impl Builder<'_, '_> {
                     let s = &self.sources[id];
                     !s.anonymous && (first.is_none() || names::first_name(&s.name).is_none_or(|f| Some(f) == first))
                 });
+                // A lone first name ("Jordan said") after the full name: the same person, most
+                // recently seen first.
+                let single = name_span.slice(text).split_whitespace().count() == 1;
+                let existing = existing.or_else(|| {
+                    let word = name_span.slice(text).to_lowercase();
+                    single.then(|| {
+                        self.recency.iter().rev().map(|&(_, id)| id).find(|&id| {
+                            let s = &self.sources[id];
+                            s.kind == SourceType::Person && names::first_name(&s.name).is_some_and(|f| f == word)
+                        })
+                    }).flatten()
+                });
                 if let Some(id) = existing {
                     // A fuller form replaces a shorter one ("Rasoul" → "Yahya Rasoul").
                     if name_span.slice(text).split_whitespace().count() > self.sources[id].name.split_whitespace().count() {
@@ -350,7 +362,10 @@ impl Builder<'_, '_> {
         if definite || kind == SourceType::Organisation {
             let found = (0..self.sources.len()).rev().find(|&id| {
                 let s = &self.sources[id];
-                s.kind == kind && (kind == SourceType::Organisation || s.key == head || s.key.trim_end_matches('s') == head.trim_end_matches('s'))
+                // The same head noun ("the commission" is not "the company"), except that a
+                // generic head refers back to any organisation ("Delmar Construction ... the company").
+                let generic = kind == SourceType::Organisation && matches!(head.as_str(), "company" | "firm" | "corporation" | "business" | "organization" | "organisation" | "group" | "retailer" | "chain");
+                s.kind == kind && (generic || s.key == head || s.key.trim_end_matches('s') == head.trim_end_matches('s'))
             });
             if let Some(id) = found {
                 self.touch(id, m, at);
