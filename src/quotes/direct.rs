@@ -171,7 +171,9 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         }
         // Inverted before the quote: `..., asks editor Jennifer Ditchburn, "...`.
         if c.end < j {
-            if let Some(m) = np::phrase_after(doc, c.end, j).filter(|m| m.kind == np::MentionKind::Name && doc.token_after(m.span.end) + 1 >= j) {
+            // (A name at the end of a long phrase is not the speaker: "tell stories about the first time Megan".)
+            let short_premodifier = |m: &np::Mention| m.premodifier.is_none_or(|p| p.slice(doc.text).split_whitespace().count() <= 3);
+            if let Some(m) = np::phrase_after(doc, c.end, j).filter(|m| m.kind == np::MentionKind::Name && short_premodifier(m) && doc.token_after(m.span.end) + 1 >= j) {
                 return Some((m, c, "direct/said-speaker-before"));
             }
         }
@@ -192,7 +194,12 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         }
         let is_pronoun = e == first + 1 && crate::lexicon::lexicon().pronoun(doc.word(first)).is_some_and(|p| !p.1 || doc.word(first).eq_ignore_ascii_case("they"));
         if let Some(m) = np::parse(doc, first, e).filter(|m| m.kind == np::MentionKind::Name || is_pronoun) {
-            let followed_by_verb = e < j && (doc.word(e) == "," || doc.tokens[e].is_word() && !doc.word(e).starts_with(|c: char| c.is_uppercase()));
+            let verbish = |w: &str| {
+                let lw = w.to_lowercase();
+                lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss") || crate::lexicon::lexicon().verb(&lw).is_some()
+                    || np::is_lower_in(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "did", "does", "put", "took", "wrote", "got", "made", "gave", "kept", "felt"], &lw)
+            };
+            let followed_by_verb = e < j && (doc.word(e) == "," || doc.tokens[e].is_word() && !doc.word(e).starts_with(|c: char| c.is_uppercase()) && verbish(doc.word(e)));
             if followed_by_verb {
                 let cue = Cue { start: j, end: j + 1, verb: crate::lexicon::Verb { lemma: ":", class: VerbClass::Speech }, according: false };
                 return Some((m, cue, "direct/colon-subject"));

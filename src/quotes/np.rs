@@ -426,7 +426,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         }
         if r > e + 1 {
             if m.kind == MentionKind::Descriptor {
-                if let Some(named) = parse(doc, e + 1, r).filter(|n| n.kind == MentionKind::Name) {
+                if let Some(named) = parse(doc, e + 1, r).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none()) {
                     return Some(Mention { role: Some(m.span), ..named });
                 }
             }

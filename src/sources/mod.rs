@@ -372,6 +372,23 @@ impl Builder<'_, '_> {
                 return id;
             }
         }
+        // "said the 31-year-old", "says the affable proprietor": a definite singular description
+        // of a person most often refers back to the person the story is about, like "he".
+        let plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
+        // (Not for role nouns: "the nurse" after "a nurse ... said" is that anonymous nurse, or a new one.)
+        if definite && !plural && kind == SourceType::Anonymous && !lex.anonymous_heads.contains(&head) && !lex.is_role(&head) {
+            let person = self
+                .recency
+                .iter()
+                .rev()
+                .take_while(|&&(seen, _)| at.saturating_sub(seen) < 1500)
+                .map(|&(_, id)| id)
+                .find(|&id| self.sources[id].kind == SourceType::Person);
+            if let Some(id) = person {
+                self.touch(id, m, at);
+                return id;
+            }
+        }
         let mut s = new_source(phrase.to_string(), kind, m, text);
         s.key = head.clone();
         s.anonymous = matches!(kind, SourceType::Anonymous | SourceType::Group);
