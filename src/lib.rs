@@ -22,6 +22,7 @@
 //! per paragraph; cue search windows are bounded), so cost is linear in the
 //! article's length. See `docs/performance.md` for measured figures.
 
+pub mod eval;
 pub mod input;
 pub mod lexicon;
 pub mod quotes;

@@ -2,6 +2,7 @@
 
 mod analyze;
 mod check;
+mod eval;
 
 use clap::{Parser, Subcommand};
 use std::io;
@@ -19,6 +20,8 @@ enum Command {
     Analyze(analyze::Args),
     /// A readable report of one article: sources, quotes and findings.
     Check(check::Args),
+    /// Score the analyser on an annotated gold file (precision, recall, F1, errors).
+    Eval(eval::Args),
 }
 
 /// Runs the command line and returns the exit status.
@@ -34,6 +37,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Analyze(a) => analyze::run(a),
         Command::Check(a) => check::run(a),
+        Command::Eval(a) => eval::run(a),
     };
     match result {
         Ok(code) => code,
