@@ -10,6 +10,8 @@ use whosaid::wire::DocOut;
 pub enum OutputFormat {
     Text,
     Json,
+    /// A self-contained HTML page.
+    Html,
 }
 
 #[derive(clap::Args)]
@@ -48,6 +50,10 @@ pub fn run(args: Args) -> io::Result<i32> {
             let mut s = serde_json::to_string_pretty(&doc).expect("serialises");
             s.push('\n');
             out.write_all(s.as_bytes())?;
+        }
+        OutputFormat::Html => {
+            let doc = DocOut::new(article.id.clone(), article.meta.clone(), &analysis);
+            out.write_all(whosaid::report::html::article_page(&doc, &article.text, name).as_bytes())?;
         }
         OutputFormat::Text => {
             let colour = io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
