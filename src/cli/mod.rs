@@ -1,6 +1,7 @@
 //! Subcommands. Each lives in its own file; this one parses arguments and dispatches.
 
 mod analyze;
+mod audit;
 mod check;
 mod eval;
 
@@ -20,6 +21,8 @@ enum Command {
     Analyze(analyze::Args),
     /// A readable report of one article: sources, quotes and findings.
     Check(check::Args),
+    /// Sourcing figures over many articles, grouped by a metadata field.
+    Audit(audit::Args),
     /// Score the analyser on an annotated gold file (precision, recall, F1, errors).
     Eval(eval::Args),
 }
@@ -38,6 +41,7 @@ pub fn run() -> i32 {
         Command::Analyze(a) => analyze::run(a),
         Command::Check(a) => check::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Audit(a) => audit::run(a),
     };
     match result {
         Ok(code) => code,

@@ -356,6 +356,10 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) && !approximate {
         s = (s + 2..e).find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || lexicon().pronoun(doc.word(k)).is_some())?;
     }
+    // A sentence-opening demonstrative is a determiner here, not a complementizer ("That person said").
+    if s > lo && s == lo + 1 && matches!(doc.word(s - 1), "That" | "This" | "These" | "Those") {
+        s -= 1;
+    }
     // A pronoun right before the verb is the whole subject. (`e` may have fallen back to `lo` on
     // an appositive starting the sentence: `, x, said ...` underflowed here, issue 7.)
     if e > lo && lexicon().pronoun(doc.word(e - 1)).is_some() {

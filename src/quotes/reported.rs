@@ -420,9 +420,13 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
         return false;
     }
     let first = doc.word(a);
+    // (A bare noun phrase subject counts when a finite verb follows within a few words:
+    // "claimed department staff had been told ...".)
+    let finite_soon = (a + 1..end.min(a + 4)).any(|k| is_lower_in(FINITE, doc.word(k)));
     let subject_like = is_lower_in(SUBJECT_STARTS, first)
         || matches!(doc.tokens[a].kind, TokenKind::Number)
-        || first.starts_with(|c: char| c.is_uppercase()) && !lexicon().is_not_name(first);
+        || first.starts_with(|c: char| c.is_uppercase()) && !lexicon().is_not_name(first)
+        || finite_soon && doc.tokens[a].is_word() && !is_lower_in(PREPOSITION_STARTS, first);
     if !subject_like {
         return false;
     }
@@ -467,7 +471,7 @@ fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention
         }
         let lower = next.to_lowercase();
         let noun = lex.is_role(&lower) || lex.documents.contains(&lower) || lex.org_heads.contains(&lower) || lex.anonymous_heads.contains(&lower);
-        if noun || is_lower_in(&["of", "for", "at", "and", "from", "with"], next) {
+        if noun || is_lower_in(&["of", "for", "at", "and", "from", "with", "the", "a", "an", "in", "on", "to"], next) {
             continue;
         }
         if let Some(m) = np::parse(doc, first, k) {

@@ -5,6 +5,7 @@
 //! flags, each with the span that triggered it and a one-line reason.
 //! Rendering (JSON, terminal) lives in [`crate::wire`] and [`render`].
 
+pub mod audit;
 pub mod html;
 pub mod render;
 

@@ -221,6 +221,11 @@ impl Builder<'_, '_> {
     /// The sources a mention refers to (several for `three officials and a US official`).
     fn resolve(&mut self, m: &Mention, at: usize) -> Vec<usize> {
         let text = self.doc.text;
+        // The same words already resolved (one cue attributing both halves of a split quote).
+        if let Some(id) = self.recency.iter().rev().map(|&(_, id)| id).find(|&id| self.sources[id].mention_set.contains(&m.span)) {
+            self.touch(id, m, at);
+            return vec![id];
+        }
         match m.kind {
             MentionKind::Pronoun => {
                 let (gender, plural) = lexicon().pronoun(m.span.slice(text)).unwrap_or((Gender::Unknown, false));
@@ -347,7 +352,15 @@ impl Builder<'_, '_> {
         let phrase = m.span.slice(text);
         let lower = phrase.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
-        let head = words.last().copied().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        // The head noun: the last word before a preposition or a post-modifier ("a senior official
+        // at the authority", "people familiar with the plans").
+        let head_end = words
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|(_, w)| matches!(**w, "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to" | "familiar" | "close" | "who" | "that" | "near" | "inside" | "within"))
+            .map_or(words.len(), |(i, _)| i);
+        let head = words[..head_end].last().copied().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
         let definite = matches!(words.first().copied(), Some("the" | "this" | "that" | "these" | "those"));
         let kind = if lex.documents.contains(&head) {
             SourceType::Document
@@ -358,6 +371,18 @@ impl Builder<'_, '_> {
         } else {
             SourceType::Anonymous
         };
+        // "the people" after "two people familiar with the plans": an anonymous source named by
+        // the same head comes first, whatever kind the bare head would suggest.
+        if definite {
+            let same = (0..self.sources.len()).rev().find(|&id| {
+                let s = &self.sources[id];
+                s.anonymous && (s.key == head || s.key.trim_end_matches('s') == head.trim_end_matches('s'))
+            });
+            if let Some(id) = same {
+                self.touch(id, m, at);
+                return id;
+            }
+        }
         // "the company", "the officials": the latest source of that kind with the same head.
         if definite || kind == SourceType::Organisation {
             let found = (0..self.sources.len()).rev().find(|&id| {
