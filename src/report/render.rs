@@ -32,6 +32,34 @@ fn kind_label(k: SourceType) -> &'static str {
     }
 }
 
+/// The quote with a few words of its paragraph on each side, the quote highlighted (colour on a
+/// terminal, `⟦…⟧` otherwise).
+fn in_context(text: &str, span: crate::Span, st: &Style) -> String {
+    const SIDE: usize = 40;
+    let para_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let para_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let mut from = span.start.saturating_sub(SIDE).max(para_start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (span.end + SIDE).min(para_end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let (open, close) = if st.quote.is_empty() { ("⟦", "⟧") } else { (st.quote, st.reset) };
+    format!(
+        "{}{}{}{open}{}{close}{}{}{}{}",
+        if from > para_start { "…" } else { "" },
+        st.dim,
+        &text[from..span.start],
+        span.slice(text),
+        st.dim,
+        &text[span.end..to],
+        st.reset,
+        if to < para_end { "…" } else { "" },
+    )
+}
+
 /// Sources with their quotes, then unattributed quotes, then findings.
 pub fn terminal(a: &Analysis, name: &str, st: &Style) -> String {
     let text = a.doc.text;
@@ -63,7 +91,7 @@ pub fn terminal(a: &Analysis, name: &str, st: &Style) -> String {
         let _ = writeln!(out, "  {}({}){}", st.dim, details.join("; "), st.reset);
         for &q in &src.quotes {
             let quote = &a.quotes[q];
-            let _ = writeln!(out, "    {:<8} {}“{}”{}", quote.kind.as_str(), st.quote, quote.span.slice(text), st.reset);
+            let _ = writeln!(out, "    {:<8} {}", quote.kind.as_str(), in_context(text, quote.span, st));
         }
     }
     let unattributed: Vec<usize> = (0..a.quotes.len()).filter(|&i| a.attributions[i].source.is_none()).collect();
@@ -71,7 +99,7 @@ pub fn terminal(a: &Analysis, name: &str, st: &Style) -> String {
         let _ = writeln!(out, "\nunattributed");
         for i in unattributed {
             let q = &a.quotes[i];
-            let _ = writeln!(out, "    {:<8} {}“{}”{}", q.kind.as_str(), st.quote, q.span.slice(text), st.reset);
+            let _ = writeln!(out, "    {:<8} {}", q.kind.as_str(), in_context(text, q.span, st));
         }
     }
     if !a.findings.is_empty() {
