@@ -426,7 +426,7 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
     let subject_like = is_lower_in(SUBJECT_STARTS, first)
         || matches!(doc.tokens[a].kind, TokenKind::Number)
         || first.starts_with(|c: char| c.is_uppercase()) && !lexicon().is_not_name(first)
-        || finite_soon && doc.tokens[a].is_word() && !is_lower_in(PREPOSITION_STARTS, first);
+        || finite_soon && doc.tokens[a].is_word() && !is_lower_in(PREPOSITION_STARTS, first) && lexicon().verb(first).is_none();
     if !subject_like {
         return false;
     }
