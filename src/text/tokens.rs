@@ -144,6 +144,11 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                 pos += 1;
                 TokenKind::Mark(Family::Backtick, MarkShape::Right)
             }
+            // Two right single marks typed for one right double mark ("…creators,’’ says …").
+            Some((Family::Single, MarkShape::Right)) if s[pos..].starts_with('’') => {
+                pos += '’'.len_utf8();
+                TokenKind::Mark(Family::Double, MarkShape::Right)
+            }
             Some((f, shape)) => TokenKind::Mark(f, shape),
             None => TokenKind::Punct,
         };
