@@ -360,7 +360,11 @@ impl Builder<'_, '_> {
             .skip(1)
             .find(|(_, w)| matches!(**w, "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to" | "familiar" | "close" | "who" | "that" | "near" | "inside" | "within"))
             .map_or(words.len(), |(i, _)| i);
-        let head = words[..head_end].last().copied().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        // (A role noun at the very end is the head even after a prepositional modifier: "a
+        // Superior Court of Ontario judge".)
+        let last = clean(words.last().copied().unwrap_or(""));
+        let head = if lex.is_role(&last) { last } else { clean(words[..head_end].last().copied().unwrap_or("")) };
         let definite = matches!(words.first().copied(), Some("the" | "this" | "that" | "these" | "those"));
         let kind = if lex.documents.contains(&head) {
             SourceType::Document

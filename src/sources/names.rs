@@ -131,6 +131,16 @@ pub fn is_organisation(name: &str, has_title: bool) -> bool {
         return false;
     }
     let lex = lexicon();
+    // An acronym in a name ("BC Hydro", "Burnaby RCMP", "CNBC") marks an organisation.
+    let acronym = |w: &str| {
+        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) && !matches!(letters.as_str(), "II" | "III" | "IV" | "JR" | "SR")
+    };
+    // (Not when a title stands inside the name: "Local GP Dr Anjali Rao" is a person.)
+    let titled = name.split_whitespace().any(|w| lex.titles.contains_key(&w.to_lowercase()));
+    if !titled && name.split_whitespace().any(acronym) {
+        return true;
+    }
     name.split_whitespace().any(|w| {
         let lw = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase();
         lex.org_suffixes.contains(&lw) || (w.starts_with(|c: char| c.is_uppercase()) && lex.org_heads.contains(&lw) && lw.len() > 3)
