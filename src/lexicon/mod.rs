@@ -46,6 +46,8 @@ pub struct Lexicon {
     pub loaded_verbs: HashMap<String, &'static str>,
     pub titles: HashMap<String, Gender>,
     pub title_max_words: usize,
+    /// First words of all titles, for a quick "no title here" answer.
+    pub title_first_words: HashSet<String>,
     /// Case-sensitive: `Mr.`, `Jan.`.
     pub abbreviations: HashSet<&'static str>,
     /// Abbreviations that may also end a sentence (`U.S.`, `a.m.`).
@@ -125,6 +127,7 @@ impl Lexicon {
         let titles: HashMap<String, Gender> =
             entries(include_str!("titles.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
         let title_max_words = titles.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let title_first_words = titles.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
         let mut abbreviations = HashSet::default();
         let mut ambiguous_abbreviations = HashSet::default();
         for e in entries(include_str!("abbreviations.txt")) {
@@ -176,6 +179,7 @@ impl Lexicon {
             loaded_verbs,
             titles,
             title_max_words,
+            title_first_words,
             abbreviations,
             ambiguous_abbreviations,
             role_singular,

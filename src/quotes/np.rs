@@ -89,7 +89,7 @@ pub fn is_name_word(w: &str) -> bool {
         if b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() {
             return false;
         }
-        return !contraction && !lex.is_not_name(w) && lex.pronoun(w).is_none() && lex.verb(w).is_none() && !lex.numbers.contains_key(&w.to_lowercase());
+        return !contraction && !lex.is_not_name(w) && lex.pronoun(w).is_none() && lex.verb(w).is_none() && !lex.numbers.contains_key(crate::lexicon::lower(w).as_ref());
     }
     // "al-Jaberi", "d'Arcy", "McDonald" are names with a lower-case start.
     w.split(['-', '\'', '’']).skip(1).any(is_cap) && w.len() > 3
@@ -99,6 +99,10 @@ pub fn is_name_word(w: &str) -> bool {
 pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
     let lex = lexicon();
     if !is_cap(doc.word(t)) {
+        return None;
+    }
+    // Most capitalised words start no title: answer without building a phrase.
+    if !lex.title_first_words.contains(crate::lexicon::lower(doc.word(t)).as_ref()) {
         return None;
     }
     let mut best = None;
