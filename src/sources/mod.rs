@@ -85,7 +85,16 @@ pub struct Sources {
 /// Builds the sources of `quotes` in `doc`.
 pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
     let names = NameIndex::build(doc);
-    let mut b = Builder { doc, names, sources: Vec::new(), last_seen: Vec::new(), by_key: HashMap::new(), recency: BTreeSet::new() };
+    let mut b = Builder {
+        doc,
+        names,
+        sources: Vec::new(),
+        last_seen: Vec::new(),
+        by_key: HashMap::new(),
+        recency: BTreeSet::new(),
+        mention_owner: HashMap::new(),
+        organisations: Vec::new(),
+    };
     let mut attributions = vec![Attribution::default(); quotes.len()];
     for (i, q) in quotes.iter().enumerate() {
         if let Some(m) = &q.mention {
@@ -168,12 +177,22 @@ struct Builder<'d, 'a> {
     /// `(last_seen, id)` for every source, so a pronoun looks only at recently seen sources
     /// instead of every source (quadratic in articles with many sources, issue 7).
     recency: BTreeSet<(usize, usize)>,
+    /// Which source each mention span belongs to (a span resolved twice resolves the same way).
+    mention_owner: HashMap<Span, usize>,
+    /// Organisation sources in creation order, for "the company" referring back.
+    organisations: Vec<usize>,
 }
 
 impl Builder<'_, '_> {
     fn add(&mut self, s: Source, at: usize) -> usize {
         let id = self.sources.len();
         self.by_key.entry(s.key.clone()).or_default().push(id);
+        for &m in &s.mentions {
+            self.mention_owner.entry(m).or_insert(id);
+        }
+        if s.kind == SourceType::Organisation {
+            self.organisations.push(id);
+        }
         self.sources.push(s);
         self.last_seen.push(at);
         self.recency.insert((at, id));
@@ -190,6 +209,7 @@ impl Builder<'_, '_> {
         let s = &mut self.sources[id];
         if s.mention_set.insert(m.span) {
             s.mentions.push(m.span);
+            self.mention_owner.entry(m.span).or_insert(id);
         }
         if s.title.is_none() {
             s.title = m.title;
@@ -222,7 +242,7 @@ impl Builder<'_, '_> {
     fn resolve(&mut self, m: &Mention, at: usize) -> Vec<usize> {
         let text = self.doc.text;
         // The same words already resolved (one cue attributing both halves of a split quote).
-        if let Some(id) = self.recency.iter().rev().map(|&(_, id)| id).find(|&id| self.sources[id].mention_set.contains(&m.span)) {
+        if let Some(&id) = self.mention_owner.get(&m.span) {
             self.touch(id, m, at);
             return vec![id];
         }
@@ -289,7 +309,7 @@ impl Builder<'_, '_> {
                 let existing = existing.or_else(|| {
                     let word = name_span.slice(text).to_lowercase();
                     single.then(|| {
-                        self.recency.iter().rev().map(|&(_, id)| id).find(|&id| {
+                        self.recency.iter().rev().take(64).map(|&(_, id)| id).find(|&id| {
                             let s = &self.sources[id];
                             s.kind == SourceType::Person && names::first_name(&s.name).is_some_and(|f| f == word)
                         })
@@ -377,11 +397,18 @@ impl Builder<'_, '_> {
         };
         // "the people" after "two people familiar with the plans": an anonymous source named by
         // the same head comes first, whatever kind the bare head would suggest.
+        // Sources whose head is this one, singular or plural, latest first (through the key
+        // index: a scan of every source per mention would be quadratic in long articles).
+        let stem = head.trim_end_matches('s').to_string();
+        let mut same_head: Vec<usize> = [head.clone(), stem.clone(), format!("{stem}s")]
+            .iter()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .flat_map(|k| self.by_key.get(k).map_or(&[][..], Vec::as_slice).iter().copied())
+            .collect();
+        same_head.sort_unstable_by(|a, b| b.cmp(a));
         if definite {
-            let same = (0..self.sources.len()).rev().find(|&id| {
-                let s = &self.sources[id];
-                s.anonymous && (s.key == head || s.key.trim_end_matches('s') == head.trim_end_matches('s'))
-            });
+            let same = same_head.iter().copied().find(|&id| self.sources[id].anonymous);
             if let Some(id) = same {
                 self.touch(id, m, at);
                 return id;
@@ -389,13 +416,11 @@ impl Builder<'_, '_> {
         }
         // "the company", "the officials": the latest source of that kind with the same head.
         if definite || kind == SourceType::Organisation {
-            let found = (0..self.sources.len()).rev().find(|&id| {
-                let s = &self.sources[id];
-                // The same head noun ("the commission" is not "the company"), except that a
-                // generic head refers back to any organisation ("Delmar Construction ... the company").
-                let generic = kind == SourceType::Organisation && matches!(head.as_str(), "company" | "firm" | "corporation" | "business" | "organization" | "organisation" | "group" | "retailer" | "chain");
-                s.kind == kind && (generic || s.key == head || s.key.trim_end_matches('s') == head.trim_end_matches('s'))
-            });
+            // The same head noun ("the commission" is not "the company"), except that a generic
+            // head refers back to any organisation ("Delmar Construction ... the company").
+            let generic = kind == SourceType::Organisation && matches!(head.as_str(), "company" | "firm" | "corporation" | "business" | "organization" | "organisation" | "group" | "retailer" | "chain");
+            let by_head = same_head.iter().copied().find(|&id| self.sources[id].kind == kind);
+            let found = if generic { by_head.max(self.organisations.last().copied()) } else { by_head };
             if let Some(id) = found {
                 self.touch(id, m, at);
                 return id;
