@@ -218,6 +218,8 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             })
         }
         // A name that only modifies a lower-case head is part of a description ("Iraqi officials").
+        // A description holds no auxiliary or negation: "landlords ... will be looking" is a clause.
+        _ if (a..b).any(|k| is_lower_in(&["is", "was", "are", "were", "be", "been", "will", "would", "has", "have", "had", "not", "can", "could", "should"], doc.word(k))) => None,
         _ => {
             // A description: its head noun (the last word before a preposition) must be a role, an
             // organisation, a document or a vague group; or it is a short determiner-led phrase.

@@ -185,7 +185,9 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
             }
             let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top);
             // The sentence goes on after the cue ("..., he says, and are mostly meant ..."): a second piece.
-            if let Some(after) = make(doc, s, cue.end + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top) {
+            // (Not when another attribution follows: "..., he said, according to the complaint.")
+            let another_cue = cue.end + 1 < end && cue_at(doc, cue.end + 1).is_some();
+            if let Some(after) = (!another_cue).then(|| make(doc, s, cue.end + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top)).flatten() {
                 if before.is_some() {
                     extra.push(after);
                     return before;
