@@ -202,8 +202,18 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         lex.is_role(&lw) || lex.anonymous_heads.contains(&lw) || lex.org_heads.contains(&lw) || lex.documents.contains(&lw) || lex.vague_subjects.contains(&lw)
     };
     let head = if lower_head { None } else { runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied() };
+    // A capitalised role word glued to a name ("Farmer Glen Oduya", "Organizer Dwayne Croteau")
+    // describes the person; the name starts after it.
+    let head = head.map(|(ns, ne, title)| {
+        if title.is_none() && ne - ns >= 3 && lex.is_role(doc.word(ns)) { (ns + 1, ne, title) } else { (ns, ne, title) }
+    });
     let span = doc.token_span(a, b);
     match head {
+        // A name inside a post-modifier ("an internal memo seen by the Northern Dispatch", "a
+        // paramedic in Marrow Bay") is not the head: the phrase is a description.
+        Some((ns, _, None)) if ns > a && (a + 1..ns).any(|k| is_lower_in(&["by", "of", "in", "at", "for", "from", "with"], doc.word(k))) && !is_name_word(doc.word(a)) && title_at(doc, a, b).is_none() => {
+            ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention { span, kind: MentionKind::Descriptor, name: None, title: None, premodifier: None, role: None })
+        }
         Some((ns, ne, title)) if !is_modifier(ne) => {
             let title_span = title.map(|(s, e)| doc.token_span(s, e));
             let pre_end = title.map(|(s, _)| s).unwrap_or(ns);
@@ -220,42 +230,55 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         // A name that only modifies a lower-case head is part of a description ("Iraqi officials").
         // A description holds no auxiliary or negation: "landlords ... will be looking" is a clause.
         _ if (a..b).any(|k| is_lower_in(&["is", "was", "are", "were", "be", "been", "will", "would", "has", "have", "had", "not", "can", "could", "should"], doc.word(k))) => None,
-        _ => {
-            // A description: its head noun (the last word before a preposition) must be a role, an
-            // organisation, a document or a vague group; or it is a short determiner-led phrase.
-            let head_end = (a + 1..b).find(|&k| is_lower_in(PREPOSITIONS, doc.word(k))).unwrap_or(b);
-            let last = doc.word(head_end - 1).to_lowercase();
-            let determined = is_lower_in(&["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a)) && b - a <= 7 && b - a >= 2
-                && (a + 1..b).all(|k| doc.tokens[k].is_word() && (k + 1 == b || lex.verb(doc.word(k)).is_none()) && !is_lower_in(FUNCTION_WORDS, doc.word(k)));
-            // "Cisco's Talos security unit", "Iraqi officials": a named modifier and a lower-case head.
-            let named_modifier = runs.last().is_some_and(|r| {
-                b - a <= 6
-                    && b - r.1 <= 3
-                    && (r.1..b).all(|k| {
-                        let w = doc.word(k);
-                        doc.tokens[k].is_word() && !is_cap(w) && lex.verb(w).is_none() && !w.ends_with("ed") && !is_lower_in(FUNCTION_WORDS, w)
-                    })
-            });
-            // "Some 22 percent", "six in 10", "One in five": poll shares speak as groups.
-            let phrase_lower = doc.token_span(a, b).slice(doc.text).to_lowercase();
-            let quantity = (a..b).any(|k| matches!(doc.tokens[k].kind, TokenKind::Number) || lex.numbers.contains_key(&doc.word(k).to_lowercase()))
-                && (phrase_lower.contains("percent") || phrase_lower.contains('%') || phrase_lower.contains(" in ") || phrase_lower.contains("per cent"));
-            let ok = determined
-                || quantity
-                || named_modifier
-                || lex.is_role(&last)
-                || lex.anonymous_heads.contains(&last)
-                || lex.org_heads.contains(&last)
-                || lex.documents.contains(&last)
-                || lex.vague_subjects.contains(&last)
-                || {
-                    let phrase = doc.token_span(a, b).slice(doc.text).to_lowercase();
-                    lex.vague_subjects.contains(&phrase)
-                        || lex.anonymous_heads.iter().any(|h| h.contains(' ') && phrase.contains(h.as_str()))
-                };
-            ok.then_some(Mention { span, kind: MentionKind::Descriptor, name: None, title: None, premodifier: None, role: None })
-        }
+        _ => ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention { span, kind: MentionKind::Descriptor, name: None, title: None, premodifier: None, role: None }),
     }
+}
+
+
+/// True when tokens `[a, b)` read as a description that can speak: its head noun (the last word
+/// before a preposition) is a role, an organisation, a document or a vague group, or it is a
+/// short determiner-led phrase.
+fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>) -> bool {
+    let lex = lexicon();
+    // A description: its head noun (the last word before a preposition) must be a role, an
+    // organisation, a document or a vague group; or it is a short determiner-led phrase.
+    // (A participle also ends the head: "an internal memo seen by ...", "an expert cited in ...".)
+    let head_end = (a + 1..b)
+        .find(|&k| {
+            let w = doc.word(k);
+            is_lower_in(PREPOSITIONS, w) || (k > a + 1 && !is_cap(w) && (w.ends_with("ed") || w.ends_with("seen") || w.ends_with("en") && w.len() > 4))
+        })
+        .unwrap_or(b);
+    let last = doc.word(head_end - 1).to_lowercase();
+    let determined = is_lower_in(&["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a)) && b - a <= 7 && b - a >= 2
+        && (a + 1..b).all(|k| doc.tokens[k].is_word() && (k + 1 == b || lex.verb(doc.word(k)).is_none()) && !is_lower_in(FUNCTION_WORDS, doc.word(k)));
+    // "Cisco's Talos security unit", "Iraqi officials": a named modifier and a lower-case head.
+    let named_modifier = last_run_end.is_some_and(|r1| {
+        b - a <= 6
+            && b - r1 <= 3
+            && (r1..b).all(|k| {
+                let w = doc.word(k);
+                doc.tokens[k].is_word() && !is_cap(w) && lex.verb(w).is_none() && !w.ends_with("ed") && !is_lower_in(FUNCTION_WORDS, w)
+            })
+    });
+    // "Some 22 percent", "six in 10", "One in five": poll shares speak as groups.
+    let phrase_lower = doc.token_span(a, b).slice(doc.text).to_lowercase();
+    let quantity = (a..b).any(|k| matches!(doc.tokens[k].kind, TokenKind::Number) || lex.numbers.contains_key(&doc.word(k).to_lowercase()))
+        && (phrase_lower.contains("percent") || phrase_lower.contains('%') || phrase_lower.contains(" in ") || phrase_lower.contains("per cent"));
+    let ok = determined
+        || quantity
+        || named_modifier
+        || lex.is_role(&last)
+        || lex.anonymous_heads.contains(&last)
+        || lex.org_heads.contains(&last)
+        || lex.documents.contains(&last)
+        || lex.vague_subjects.contains(&last)
+        || {
+            let phrase = doc.token_span(a, b).slice(doc.text).to_lowercase();
+            lex.vague_subjects.contains(&phrase)
+                || lex.anonymous_heads.iter().any(|h| h.contains(' ') && phrase.contains(h.as_str()))
+        };
+    ok
 }
 
 /// The subject of a cue verb at token `v`: the phrase ending just before it (skipping

@@ -20,7 +20,7 @@ const TAIL_OPENERS: &[&str] = &[
 const PREPOSITION_STARTS: &[&str] = &[
     "to", "for", "with", "about", "of", "by", "up", "off", "out", "into", "over", "away", "back", "down", "on", "in",
     "at", "during", "after", "before", "from", "under", "as", "through", "against", "toward", "towards", "via",
-    "when", "while", "because", "since", "until", "unless", "amid", "highly",
+    "when", "while", "because", "since", "until", "unless", "amid", "highly", "not", "never",
 ];
 
 pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
@@ -503,9 +503,12 @@ fn make(
     while b > a && matches!(doc.word(b - 1), "," | ":" | "—" | "–" | ";" | "." ) && doc.is_narrative(b - 1) {
         b -= 1;
     }
-    // A non-restrictive relative clause after the content is the writer's, not the speaker's.
-    if let Some(c) = (a + 1..b).find(|&k| doc.word(k) == "," && doc.is_narrative(k) && k + 1 < b && doc.word(k + 1) == "which") {
-        b = c;
+    // A non-restrictive relative clause after reported content is the writer's, not the
+    // speaker's (only for content that follows its cue: before a cue it is part of the content).
+    if matches!(rule, "indirect/said-that" | "indirect/participle") {
+        if let Some(c) = (a + 1..b).find(|&k| doc.word(k) == "," && doc.is_narrative(k) && k + 1 < b && doc.word(k + 1) == "which") {
+            b = c;
+        }
     }
     // Stop at a colon that introduces a full quote: `said the plan was sound: "..."`.
     if let Some(c) = (a..b).find(|&k| doc.word(k) == ":" && doc.is_narrative(k)) {
