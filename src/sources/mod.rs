@@ -378,7 +378,11 @@ impl Builder<'_, '_> {
             .iter()
             .enumerate()
             .skip(1)
-            .find(|(_, w)| matches!(**w, "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to" | "familiar" | "close" | "who" | "that" | "near" | "inside" | "within"))
+            .find(|(i, w)| {
+                matches!(**w, "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to" | "familiar" | "close" | "who" | "that" | "near" | "inside" | "within")
+                    // a participle too: "an internal memo seen by ..."
+                    || *i > 1 && (w.ends_with("ed") || w.ends_with("en") && w.len() > 4 || **w == "seen")
+            })
             .map_or(words.len(), |(i, _)| i);
         let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
         // (A role noun at the very end is the head even after a prepositional modifier: "a
