@@ -199,6 +199,11 @@ impl Builder<'_, '_> {
         id
     }
 
+    /// Sources seen within `window` bytes before `at`, most recent first.
+    fn recent(&self, at: usize, window: usize) -> impl Iterator<Item = usize> + '_ {
+        self.recency.iter().rev().take_while(move |&&(seen, _)| at.saturating_sub(seen) < window).map(|&(_, id)| id)
+    }
+
     fn set_last_seen(&mut self, id: usize, at: usize) {
         self.recency.remove(&(self.last_seen[id], id));
         self.last_seen[id] = at;
@@ -253,13 +258,7 @@ impl Builder<'_, '_> {
                 let wants_org = lower == "it";
                 // Most recently seen first (ties: the later source, as `max_by_key` picked);
                 // sources last seen 2500 bytes or more ago are never candidates.
-                let found = self
-                    .recency
-                    .iter()
-                    .rev()
-                    .take_while(|&&(seen, _)| at.saturating_sub(seen) < 2500)
-                    .map(|&(_, id)| id)
-                    .find(|&id| {
+                let found = self.recent(at, 2500).find(|&id| {
                         let s = &self.sources[id];
                         let kind_ok = if wants_org {
                             matches!(s.kind, SourceType::Organisation | SourceType::Document)
@@ -435,13 +434,7 @@ impl Builder<'_, '_> {
         let plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
         // (Not for role nouns: "the nurse" after "a nurse ... said" is that anonymous nurse, or a new one.)
         if definite && !plural && kind == SourceType::Anonymous && !lex.anonymous_heads.contains(&head) && !lex.is_role(&head) {
-            let person = self
-                .recency
-                .iter()
-                .rev()
-                .take_while(|&&(seen, _)| at.saturating_sub(seen) < 1500)
-                .map(|&(_, id)| id)
-                .find(|&id| self.sources[id].kind == SourceType::Person);
+            let person = self.recent(at, 1500).find(|&id| self.sources[id].kind == SourceType::Person);
             if let Some(id) = person {
                 self.touch(id, m, at);
                 return id;
