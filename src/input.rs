@@ -78,10 +78,7 @@ fn decode_in(bytes: &[u8], lossy: bool, what: &str, within: &str) -> Result<Stri
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(_) if lossy => Ok(String::from_utf8_lossy(bytes).into_owned()),
-        Err(e) => Err(err(format!(
-            "{what}: invalid UTF-8 at byte {}{within} (use --lossy to replace bad bytes)",
-            e.valid_up_to()
-        ))),
+        Err(e) => Err(err(format!("{what}: invalid UTF-8 at byte {}{within} (use --lossy to replace bad bytes)", e.valid_up_to()))),
     }
 }
 
@@ -106,9 +103,30 @@ pub fn html_to_text(html: &str) -> String {
         .find_map(|sel| page.select(&Selector::parse(sel).expect("static selector")).next())
         .map(|e| *e)
         .unwrap_or_else(|| *page.root_element());
-    const SKIP: &[&str] = &["script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "svg", "button", "template", "figure"];
+    const SKIP: &[&str] =
+        &["script", "style", "nav", "header", "footer", "aside", "noscript", "form", "iframe", "svg", "button", "template", "figure"];
     const BLOCK: &[&str] = &[
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "section", "article", "br", "tr", "ul", "ol", "table", "pre", "dd", "dt", "figcaption",
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "blockquote",
+        "section",
+        "article",
+        "br",
+        "tr",
+        "ul",
+        "ol",
+        "table",
+        "pre",
+        "dd",
+        "dt",
+        "figcaption",
     ];
     let mut out = String::new();
     let mut stack = vec![(root, false)];
@@ -169,8 +187,30 @@ pub const MAX_HTML_DEPTH: usize = 5000;
 /// Block elements whose start tag makes the HTML parser scan its stack of open elements, and that
 /// nest when left open (`<p>` is left out: an open `<p>` is closed by the next one).
 const SCANNING_BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset", "figcaption",
-    "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol", "search", "section", "summary", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "search",
+    "section",
+    "summary",
+    "ul",
 ];
 
 /// An estimate of the deepest nesting of [`SCANNING_BLOCKS`] in `html`, from its tags alone
@@ -199,7 +239,8 @@ pub fn html_block_depth(html: &str) -> usize {
 }
 
 /// Metadata fields taken from the top level of a JSONL object (anything under `meta` is kept too).
-const META_FIELDS: &[&str] = &["outlet", "author", "date", "url", "title", "section", "publisher", "source", "language", "byline", "published"];
+const META_FIELDS: &[&str] =
+    &["outlet", "author", "date", "url", "title", "section", "publisher", "source", "language", "byline", "published"];
 
 /// Parses one JSON Lines record (`line_no` counts from 1).
 pub fn parse_jsonl_line(line: &[u8], line_no: usize, file: &str, lossy: bool) -> Result<Article, (Value, InputError)> {
@@ -249,7 +290,9 @@ pub fn article_from_file(name: &str, bytes: &[u8], format: Format, lossy: bool) 
         Format::Html => {
             let depth = html_block_depth(&raw);
             if depth > MAX_HTML_DEPTH {
-                return Err(err(format!("{name}: HTML nested too deeply ({depth} levels of block elements; the limit is {MAX_HTML_DEPTH})")));
+                return Err(err(format!(
+                    "{name}: HTML nested too deeply ({depth} levels of block elements; the limit is {MAX_HTML_DEPTH})"
+                )));
             }
             (html_to_text(&raw), true)
         }

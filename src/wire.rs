@@ -138,6 +138,8 @@ fn speaker(a: &Analysis, source: Option<usize>, mention: Option<Span>) -> Option
             let s = &a.sources[id];
             Some(Speaker { name: s.name.clone(), anonymous: s.anonymous, source: Some(id), mention: m.map(|m| SpanText::of(m, text)) })
         }
-        (None, Some(m)) => Some(Speaker { name: m.slice(text).to_string(), anonymous: false, source: None, mention: Some(SpanText::of(m, text)) }),
+        (None, Some(m)) => {
+            Some(Speaker { name: m.slice(text).to_string(), anonymous: false, source: None, mention: Some(SpanText::of(m, text)) })
+        }
     }
 }

@@ -92,7 +92,8 @@ fn issue_7_jsonl_bad_lines_become_error_records_in_place() {
         let r = records(&o);
         // One record per non-blank line, in input order.
         assert_eq!(r.len(), 5);
-        let errors: Vec<(usize, u64)> = r.iter().enumerate().filter(|(_, v)| is_error(v)).map(|(i, v)| (i, v["line"].as_u64().unwrap())).collect();
+        let errors: Vec<(usize, u64)> =
+            r.iter().enumerate().filter(|(_, v)| is_error(v)).map(|(i, v)| (i, v["line"].as_u64().unwrap())).collect();
         assert_eq!(errors, vec![(1, 2), (2, 3), (3, 5)]);
         assert_eq!(r[0]["id"], "a");
         assert_eq!(r[4]["id"], "e");
@@ -231,7 +232,12 @@ fn issue_7_broken_pipe_is_success() {
     let dir = scratch("pipe");
     let batch = write(&dir, "big.jsonl", &big_batch(2000));
     for threads in ["1", "2", "4"] {
-        let mut child = Command::new(BIN).args(["analyze", "--threads", threads, &batch]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut child = Command::new(BIN)
+            .args(["analyze", "--threads", threads, &batch])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
         let mut stdout = child.stdout.take().unwrap();
         let mut first = [0u8; 64];
         stdout.read_exact(&mut first).unwrap();
@@ -244,7 +250,8 @@ fn issue_7_broken_pipe_is_success() {
     let article = "“We are ready,” said Ana Ruiz, the mayor. Officials said the road would reopen.\n".repeat(3000);
     let f = write(&dir, "big.txt", article.as_bytes());
     for format in ["text", "json"] {
-        let mut child = Command::new(BIN).args(["check", "--format", format, &f]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut child =
+            Command::new(BIN).args(["check", "--format", format, &f]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
         drop(child.stdout.take());
         let o = child.wait_with_output().unwrap();
         assert_eq!(code(&o), 0, "check --format {format}: {}", stderr(&o));
@@ -319,7 +326,8 @@ fn issue_7_binary_junk_is_one_failed_document() {
 #[test]
 fn issue_7_pathologically_deep_html_is_one_failed_document() {
     let dir = scratch("deep_html");
-    let page = |depth: usize| format!("<html><body>{}<p>“Deep,” she said.</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
+    let page =
+        |depth: usize| format!("<html><body>{}<p>“Deep,” she said.</p>{}</body></html>", "<div>".repeat(depth), "</div>".repeat(depth));
     // Deep but plausible: parsed.
     let ok = write(&dir, "ok.html", page(1000).as_bytes());
     // Far beyond any real page: the HTML parser would take minutes, so it is refused.

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 use std::process::Command;
-use whosaid::eval::{evaluate, Options};
+use whosaid::eval::{Options, evaluate};
 
 #[test]
 fn scores_an_invented_gold_file() {
@@ -31,7 +31,8 @@ fn reference(set: &str) -> Option<serde_json::Value> {
     let analysed = Command::new(env!("CARGO_BIN_EXE_whosaid")).arg("analyze").arg(&gold).output().unwrap();
     let pred = std::env::temp_dir().join(format!("whosaid-eval-{}.jsonl", set.replace('/', "-")));
     std::fs::write(&pred, analysed.stdout).unwrap();
-    let out = Command::new("python3").arg(shared.join("score.py")).arg(&gold).arg(&pred).args(["--pred-offsets", "bytes", "--json"]).output();
+    let out =
+        Command::new("python3").arg(shared.join("score.py")).arg(&gold).arg(&pred).args(["--pred-offsets", "bytes", "--json"]).output();
     match out {
         Ok(o) if o.status.success() => Some(serde_json::from_slice(&o.stdout).unwrap()),
         _ => {
@@ -49,7 +50,15 @@ fn agree(set: &str) {
     for key in ["docs", "gold", "pred", "attributed"] {
         assert_eq!(got[key], want[key], "{set}: {key}");
     }
-    for (key, sub) in [("exact", "f1"), ("exact", "p"), ("overlap", "f1"), ("overlap", "r"), ("end_to_end", "p"), ("end_to_end", "r"), ("end_to_end", "f1")] {
+    for (key, sub) in [
+        ("exact", "f1"),
+        ("exact", "p"),
+        ("overlap", "f1"),
+        ("overlap", "r"),
+        ("end_to_end", "p"),
+        ("end_to_end", "r"),
+        ("end_to_end", "f1"),
+    ] {
         let (g, w) = (got[key][sub].as_f64().unwrap(), want[key][sub].as_f64().unwrap());
         assert!((g - w).abs() < 1e-9, "{set}: {key}.{sub} {g} != {w}");
     }

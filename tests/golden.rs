@@ -25,7 +25,8 @@ fn golden_fixtures() {
     let articles = root.join("fixtures/articles");
     let expected = root.join("fixtures/expected");
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    let mut files: Vec<_> = std::fs::read_dir(&articles).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&articles).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
     files.sort();
     assert!(files.len() >= 8, "the fixture articles are missing");
     let mut failures = Vec::new();

@@ -60,8 +60,10 @@ fn issue_4_audit_groups_by_outlet() {
     let v = audit_json(&["fixtures/batch.jsonl"]);
     let groups = v["groups"].as_object().unwrap();
     let lines = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/batch.jsonl")).unwrap();
-    let outlets: std::collections::BTreeSet<String> =
-        lines.lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["meta"]["outlet"].as_str().unwrap().to_string()).collect();
+    let outlets: std::collections::BTreeSet<String> = lines
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["meta"]["outlet"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(groups.keys().cloned().collect::<std::collections::BTreeSet<_>>(), outlets);
     let (table, _, _) = whosaid(&["audit", "--by", "outlet", "fixtures/batch.jsonl"]);
     assert_eq!(table.lines().count(), outlets.len() + 2, "{table}");
@@ -94,7 +96,10 @@ fn issue_4_csv_has_the_documented_header() {
     let (out, _, code) = whosaid(&["audit", "--by", "date", "--format", "csv", "fixtures/batch.jsonl"]);
     assert_eq!(code, 0);
     let header = out.lines().next().unwrap();
-    assert!(header.starts_with("group,articles,quotes,direct,indirect,mixed,unattributed,sources,named_sources,anonymous_sources"), "{header}");
+    assert!(
+        header.starts_with("group,articles,quotes,direct,indirect,mixed,unattributed,sources,named_sources,anonymous_sources"),
+        "{header}"
+    );
     assert!(header.ends_with("quoted_words_per_source,top_sources"), "{header}");
     // Grouped by date: one row per month, keys YYYY-MM.
     assert!(out.lines().skip(1).all(|l| l.as_bytes()[4] == b'-' && l.as_bytes()[7] == b','), "{out}");
@@ -113,7 +118,15 @@ fn rendered_dom(html: &str) -> Option<String> {
     let page = dir.join("page.html");
     std::fs::write(&page, html).unwrap();
     let out = Command::new(chromium)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ])
         .arg(format!("--user-data-dir={}", dir.join("profile").display()))
         .arg("--dump-dom")
         .arg(format!("file://{}", page.display()))

@@ -40,14 +40,17 @@ fn source_model_cases() {
         };
         let slice = |s: Option<whosaid::Span>| s.map(|s| s.slice(&text).to_string());
         let checks: Vec<(&str, String)> = vec![
-            ("type", match src.kind {
-                SourceType::Person => "person",
-                SourceType::Organisation => "organisation",
-                SourceType::Document => "document",
-                SourceType::Group => "group",
-                SourceType::Anonymous => "anonymous",
-            }
-            .to_string()),
+            (
+                "type",
+                match src.kind {
+                    SourceType::Person => "person",
+                    SourceType::Organisation => "organisation",
+                    SourceType::Document => "document",
+                    SourceType::Group => "group",
+                    SourceType::Anonymous => "anonymous",
+                }
+                .to_string(),
+            ),
             ("anonymous", src.anonymous.to_string()),
             ("count", src.count.map_or("none".to_string(), |c| c.to_string())),
             ("title", slice(src.title).unwrap_or_else(|| "none".into())),

@@ -7,7 +7,7 @@
 use super::read_input;
 use serde_json::Value;
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::sync::mpsc::{sync_channel, Receiver};
+use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 use whosaid::input::{self, Article, Format};
 use whosaid::wire::{DocOut, ErrorOut};
@@ -58,11 +58,18 @@ pub fn run(args: Args) -> io::Result<i32> {
     if stats.failed > 0 {
         eprintln!("whosaid: {} of {} documents failed", stats.failed, stats.docs);
     }
-    Ok(if unusable { 2 } else if stats.failed > 0 { 1 } else { 0 })
+    Ok(if unusable {
+        2
+    } else if stats.failed > 0 {
+        1
+    } else {
+        0
+    })
 }
 
 fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, stats: &mut Stats) -> io::Result<()> {
-    let meta = if path == "-" { None } else { Some(std::fs::metadata(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?) };
+    let meta =
+        if path == "-" { None } else { Some(std::fs::metadata(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?) };
     if meta.as_ref().is_some_and(|m| m.is_dir()) {
         let files = article_files(path)?;
         if files.is_empty() {
@@ -196,7 +203,14 @@ struct Batch {
 const BATCH_LINES: usize = 64;
 const BATCH_BYTES: usize = 1 << 20;
 
-fn stream_jsonl(mut reader: Box<dyn BufRead + Send>, file: &str, lossy: bool, threads: usize, out: &mut impl Write, stats: &mut Stats) -> io::Result<()> {
+fn stream_jsonl(
+    mut reader: Box<dyn BufRead + Send>,
+    file: &str,
+    lossy: bool,
+    threads: usize,
+    out: &mut impl Write,
+    stats: &mut Stats,
+) -> io::Result<()> {
     let mut next_line = || -> io::Result<Option<Vec<u8>>> {
         let mut line = Vec::new();
         if reader.read_until(b'\n', &mut line)? == 0 {
@@ -231,18 +245,20 @@ fn stream_jsonl(mut reader: Box<dyn BufRead + Send>, file: &str, lossy: bool, th
         for _ in 0..threads {
             let rx = Arc::clone(&job_rx);
             let tx = res_tx.clone();
-            scope.spawn(move || loop {
-                let job = { rx.lock().expect("job queue").recv() };
-                let Ok(batch) = job else { break };
-                let mut buf = Vec::new();
-                let mut failed = 0;
-                for (no, line) in &batch.lines {
-                    if !process_line(line, *no, file, lossy, &mut buf) {
-                        failed += 1;
+            scope.spawn(move || {
+                loop {
+                    let job = { rx.lock().expect("job queue").recv() };
+                    let Ok(batch) = job else { break };
+                    let mut buf = Vec::new();
+                    let mut failed = 0;
+                    for (no, line) in &batch.lines {
+                        if !process_line(line, *no, file, lossy, &mut buf) {
+                            failed += 1;
+                        }
                     }
-                }
-                if tx.send((batch.seq, buf, batch.lines.len(), failed)).is_err() {
-                    break;
+                    if tx.send((batch.seq, buf, batch.lines.len(), failed)).is_err() {
+                        break;
+                    }
                 }
             });
         }

@@ -108,7 +108,13 @@ pub fn run(args: Args) -> io::Result<i32> {
     if audit.failed > 0 {
         eprintln!("whosaid: {} inputs could not be read", audit.failed);
     }
-    Ok(if unusable { 2 } else if audit.failed > 0 { 1 } else { 0 })
+    Ok(if unusable {
+        2
+    } else if audit.failed > 0 {
+        1
+    } else {
+        0
+    })
 }
 
 fn read_path(path: &str, args: &Args, audit: &mut Audit) -> io::Result<()> {

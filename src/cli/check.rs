@@ -3,7 +3,7 @@
 use super::read_input;
 use std::io::{self, IsTerminal, Write};
 use whosaid::input::{self, Format};
-use whosaid::report::render::{terminal, Style};
+use whosaid::report::render::{Style, terminal};
 use whosaid::wire::DocOut;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -72,11 +72,7 @@ pub struct Lexicon {
 fn entries(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines().filter_map(|line| {
         let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            None
-        } else {
-            Some(line.split(" | ").map(str::trim).collect())
-        }
+        if line.is_empty() { None } else { Some(line.split(" | ").map(str::trim).collect()) }
     })
 }
 
@@ -124,8 +120,7 @@ impl Lexicon {
         let loaded_verbs = entries(include_str!("loaded_verbs.txt"))
             .map(|e| (norm(e[0]), e.get(1).copied().unwrap_or("not a neutral attribution verb")))
             .collect();
-        let titles: HashMap<String, Gender> =
-            entries(include_str!("titles.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
+        let titles: HashMap<String, Gender> = entries(include_str!("titles.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
         let title_max_words = titles.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let title_first_words = titles.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
         let mut abbreviations = HashSet::default();
@@ -164,9 +159,7 @@ impl Lexicon {
             }
         }
         let documents = entries(include_str!("documents.txt")).map(|e| norm(e[0])).collect();
-        let numbers = entries(include_str!("numbers.txt"))
-            .map(|e| (norm(e[0]), e.get(1).and_then(|v| v.parse().ok())))
-            .collect();
+        let numbers = entries(include_str!("numbers.txt")).map(|e| (norm(e[0]), e.get(1).and_then(|v| v.parse().ok()))).collect();
         let pronouns = entries(include_str!("pronouns.txt"))
             .map(|e| (norm(e[0]), (gender(e.get(1)), e.get(2).is_some_and(|n| n.eq_ignore_ascii_case("plural")))))
             .collect();
@@ -218,11 +211,7 @@ impl Lexicon {
 
 /// `word` in lower case, borrowed when it already is (most words are: no allocation).
 pub fn lower(word: &str) -> Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
+    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
 }
 
 /// The one shared lexicon, parsed on first use.

@@ -1,6 +1,6 @@
 //! Cue phrases: speech verbs from the lexicon (one or more words) and `according to`.
 
-use crate::lexicon::{lexicon, Verb, VerbClass};
+use crate::lexicon::{Verb, VerbClass, lexicon};
 use crate::text::Document;
 
 #[derive(Clone, Copy, Debug)]
@@ -51,7 +51,22 @@ pub fn takes_addressee(lemma: &str) -> bool {
 
 /// Verbs whose content includes their object: `urged locals to ...`, `asked residents to ...`.
 pub fn takes_object_clause(lemma: &str) -> bool {
-    matches!(lemma, "urge" | "ask" | "call" | "encourage" | "implore" | "beg" | "invite" | "instruct" | "demand" | "challenge" | "advise" | "warn" | "tell")
+    matches!(
+        lemma,
+        "urge"
+            | "ask"
+            | "call"
+            | "encourage"
+            | "implore"
+            | "beg"
+            | "invite"
+            | "instruct"
+            | "demand"
+            | "challenge"
+            | "advise"
+            | "warn"
+            | "tell"
+    )
 }
 
 /// Participles that attach reported speech to the sentence's subject: `..., saying ...`.

@@ -4,7 +4,7 @@
 //! a colon at the end of the previous paragraph. A region with no cue is kept
 //! only when it reads as speech rather than a scare quote or a title.
 
-use super::cues::{cue_at, Cue};
+use super::cues::{Cue, cue_at};
 use super::np::{self, Mention};
 use super::{Quote, QuoteKind};
 use crate::lexicon::VerbClass;
@@ -16,10 +16,13 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
     // binary search, not a scan of every reported quote per region (quadratic, issue 7).
     let mut spans: Vec<_> = reported.iter().map(|q| q.span).filter(|s| !s.is_empty()).collect();
     spans.sort_by_key(|s| s.start);
-    let max_end: Vec<usize> = spans.iter().scan(0, |m, s| {
-        *m = s.end.max(*m);
-        Some(*m)
-    }).collect();
+    let max_end: Vec<usize> = spans
+        .iter()
+        .scan(0, |m, s| {
+            *m = s.end.max(*m);
+            Some(*m)
+        })
+        .collect();
     let overlaps_reported = |c: crate::Span| {
         let n = spans.partition_point(|s| s.start < c.end);
         !c.is_empty() && n > 0 && max_end[n - 1] > c.start
@@ -41,7 +44,16 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
                 (None, None, None, "direct/no-cue")
             }
         };
-        out.push(Quote { span: r.content, kind: QuoteKind::Direct, cue, cue_lemma: lemma, mention, follows: None, rule, paragraph: r.paragraph });
+        out.push(Quote {
+            span: r.content,
+            kind: QuoteKind::Direct,
+            cue,
+            cue_lemma: lemma,
+            mention,
+            follows: None,
+            rule,
+            paragraph: r.paragraph,
+        });
     }
     out
 }
@@ -118,7 +130,12 @@ fn unlisted_verb(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &
         let w = doc.word(k);
         doc.tokens[k].is_word() && w.starts_with(|c: char| c.is_lowercase()) && (w.ends_with("ed") || w.ends_with('s')) && w.len() > 3
     };
-    let cue = |k: usize| Cue { start: k, end: k + 1, verb: crate::lexicon::Verb { lemma: "(unlisted)", class: VerbClass::Speech }, according: false };
+    let cue = |k: usize| Cue {
+        start: k,
+        end: k + 1,
+        verb: crate::lexicon::Verb { lemma: "(unlisted)", class: VerbClass::Speech },
+        according: false,
+    };
     // verb + name
     if is_verb(a) {
         let m = np::parse(doc, a + 1, end)?;
@@ -173,7 +190,9 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         if c.end < j {
             // (A name at the end of a long phrase is not the speaker: "tell stories about the first time Megan".)
             let short_premodifier = |m: &np::Mention| m.premodifier.is_none_or(|p| p.slice(doc.text).split_whitespace().count() <= 3);
-            if let Some(m) = np::phrase_after(doc, c.end, j).filter(|m| m.kind == np::MentionKind::Name && short_premodifier(m) && doc.token_after(m.span.end) + 1 >= j) {
+            if let Some(m) = np::phrase_after(doc, c.end, j)
+                .filter(|m| m.kind == np::MentionKind::Name && short_premodifier(m) && doc.token_after(m.span.end) + 1 >= j)
+            {
                 return Some((m, c, "direct/said-speaker-before"));
             }
         }
@@ -192,16 +211,28 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         while e < j && doc.tokens[e].is_word() && (e == first || doc.word(e).starts_with(|c: char| c.is_uppercase())) {
             e += 1;
         }
-        let is_pronoun = e == first + 1 && crate::lexicon::lexicon().pronoun(doc.word(first)).is_some_and(|p| !p.1 || doc.word(first).eq_ignore_ascii_case("they"));
+        let is_pronoun = e == first + 1
+            && crate::lexicon::lexicon().pronoun(doc.word(first)).is_some_and(|p| !p.1 || doc.word(first).eq_ignore_ascii_case("they"));
         if let Some(m) = np::parse(doc, first, e).filter(|m| m.kind == np::MentionKind::Name || is_pronoun) {
             let verbish = |w: &str| {
                 let lw = w.to_lowercase();
-                lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss") || crate::lexicon::lexicon().verb(&lw).is_some()
-                    || np::is_lower_in(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "did", "does", "put", "took", "wrote", "got", "made", "gave", "kept", "felt"], &lw)
+                lw.ends_with("ed")
+                    || lw.ends_with('s') && !lw.ends_with("ss")
+                    || crate::lexicon::lexicon().verb(&lw).is_some()
+                    || np::is_lower_in(
+                        &[
+                            "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "did", "does", "put",
+                            "took", "wrote", "got", "made", "gave", "kept", "felt",
+                        ],
+                        &lw,
+                    )
             };
-            let followed_by_verb = e < j && (doc.word(e) == "," || doc.tokens[e].is_word() && !doc.word(e).starts_with(|c: char| c.is_uppercase()) && verbish(doc.word(e)));
+            let followed_by_verb = e < j
+                && (doc.word(e) == ","
+                    || doc.tokens[e].is_word() && !doc.word(e).starts_with(|c: char| c.is_uppercase()) && verbish(doc.word(e)));
             if followed_by_verb {
-                let cue = Cue { start: j, end: j + 1, verb: crate::lexicon::Verb { lemma: ":", class: VerbClass::Speech }, according: false };
+                let cue =
+                    Cue { start: j, end: j + 1, verb: crate::lexicon::Verb { lemma: ":", class: VerbClass::Speech }, according: false };
                 return Some((m, cue, "direct/colon-subject"));
             }
         }
@@ -213,7 +244,10 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
 fn looks_like_title(doc: &Document, r: &QuoteRegion) -> bool {
     let words: Vec<&str> = (r.first..r.last).filter(|&k| doc.tokens[k].is_word()).map(|k| doc.word(k)).collect();
     let last = if r.last > r.first { doc.word(r.last - 1) } else { "" };
-    !words.is_empty() && words.len() <= 8 && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3) && !matches!(last, "." | "?" | "!" | ",")
+    !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3)
+        && !matches!(last, "." | "?" | "!" | ",")
 }
 
 /// A region with no cue is speech when it is long or ends like a sentence, and does not sit

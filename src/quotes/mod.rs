@@ -9,16 +9,16 @@
 //! Rules run in this order: reported speech (which absorbs quoted fragments
 //! into mixed quotes), then direct quotes for the quote regions left over.
 
-pub mod np;
 mod cues;
 mod direct;
+pub mod np;
 mod pull;
 mod reported;
 
 pub use np::{Mention, MentionKind};
 
-use crate::text::Document;
 use crate::Span;
+use crate::text::Document;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -2,9 +2,9 @@
 //! after an inverted cue (`said Mr. Nouri`), and what each holds (title, name,
 //! role appositive).
 
+use crate::Span;
 use crate::lexicon::lexicon;
 use crate::text::{Document, TokenKind};
-use crate::Span;
 
 /// What a speaker mention is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -36,39 +36,131 @@ pub struct Mention {
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
-    "also", "later", "has", "had", "have", "previously", "then", "recently", "once", "repeatedly", "publicly",
-    "earlier", "further", "would", "will", "did", "does", "do", "reportedly", "initially", "simply", "finally",
-    "again", "just", "already", "often", "frequently", "still", "only", "privately", "first", "has also",
-    "had also", "would later", "could", "may", "might", "must", "should", "can", "is", "was", "were", "are",
-    "been", "even", "never", "always", "not", "now", "here", "there", "too", "both", "all",
+    "also",
+    "later",
+    "has",
+    "had",
+    "have",
+    "previously",
+    "then",
+    "recently",
+    "once",
+    "repeatedly",
+    "publicly",
+    "earlier",
+    "further",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "reportedly",
+    "initially",
+    "simply",
+    "finally",
+    "again",
+    "just",
+    "already",
+    "often",
+    "frequently",
+    "still",
+    "only",
+    "privately",
+    "first",
+    "has also",
+    "had also",
+    "would later",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "can",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "even",
+    "never",
+    "always",
+    "not",
+    "now",
+    "here",
+    "there",
+    "too",
+    "both",
+    "all",
 ];
 
 /// Words that end a subject phrase going leftwards: a clause starts after them.
 const CLAUSE_OPENERS: &[&str] = &[
-    "that", "which", "when", "while", "because", "but", "as", "if", "where", "although", "though", "after",
-    "before", "since", "until", "whether", "so", "than", "whom", "whose", "what", "why", "how", "and", "or", "who",
+    "that", "which", "when", "while", "because", "but", "as", "if", "where", "although", "though", "after", "before", "since", "until",
+    "whether", "so", "than", "whom", "whose", "what", "why", "how", "and", "or", "who",
 ];
 
 /// Leading words to drop from a subject phrase (`But he said` → `he`).
 const SENTENCE_ADVERBS: &[&str] = &[
-    "but", "and", "so", "meanwhile", "however", "now", "still", "yet", "then", "also", "instead", "indeed",
-    "moreover", "furthermore", "nevertheless", "nonetheless", "today", "yesterday", "separately", "later", "even",
+    "but",
+    "and",
+    "so",
+    "meanwhile",
+    "however",
+    "now",
+    "still",
+    "yet",
+    "then",
+    "also",
+    "instead",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "today",
+    "yesterday",
+    "separately",
+    "later",
+    "even",
 ];
-
 
 /// Words that cannot head a noun phrase.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "against", "and", "or", "but",
-    "that", "this", "these", "those", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would",
-    "not", "also", "who", "which", "as", "than", "then", "there", "here", "very", "more", "most", "into", "over",
+    "the", "a", "an", "of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "against", "and", "or", "but", "that", "this",
+    "these", "those", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "not", "also", "who", "which", "as",
+    "than", "then", "there", "here", "very", "more", "most", "into", "over",
 ];
 
 /// Lower-case particles inside names (`Jaber al-Jaberi`, `Ursula von der Leyen`).
-const NAME_PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac"];
+const NAME_PARTICLES: &[&str] =
+    &["al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac"];
 
 const PREPOSITIONS: &[&str] = &[
-    "of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "within", "inside", "near", "under", "across",
-    "among", "behind", "despite", "amid", "during", "following", "without", "through", "unlike", "including",
+    "of",
+    "for",
+    "at",
+    "with",
+    "from",
+    "in",
+    "on",
+    "to",
+    "by",
+    "about",
+    "within",
+    "inside",
+    "near",
+    "under",
+    "across",
+    "among",
+    "behind",
+    "despite",
+    "amid",
+    "during",
+    "following",
+    "without",
+    "through",
+    "unlike",
+    "including",
 ];
 
 pub fn is_lower_in(list: &[&str], w: &str) -> bool {
@@ -89,7 +181,11 @@ pub fn is_name_word(w: &str) -> bool {
         if b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() {
             return false;
         }
-        return !contraction && !lex.is_not_name(w) && lex.pronoun(w).is_none() && lex.verb(w).is_none() && !lex.numbers.contains_key(crate::lexicon::lower(w).as_ref());
+        return !contraction
+            && !lex.is_not_name(w)
+            && lex.pronoun(w).is_none()
+            && lex.verb(w).is_none()
+            && !lex.numbers.contains_key(crate::lexicon::lower(w).as_ref());
     }
     // "al-Jaberi", "d'Arcy", "McDonald" are names with a lower-case start.
     w.split(['-', '\'', '’']).skip(1).any(is_cap) && w.len() > 3
@@ -137,7 +233,14 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         if matches!(w.as_str(), "him" | "her" | "them" | "me" | "us" | "you") {
             return None;
         }
-        return Some(Mention { span: doc.tokens[a].span, kind: MentionKind::Pronoun, name: None, title: None, premodifier: None, role: None });
+        return Some(Mention {
+            span: doc.tokens[a].span,
+            kind: MentionKind::Pronoun,
+            name: None,
+            title: None,
+            premodifier: None,
+            role: None,
+        });
     }
     // Every token must be a word, a possessive, or light punctuation inside a name.
     for k in a..b {
@@ -176,7 +279,10 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         }
         if k > name_start {
             runs.push((name_start, k, title_end.map(|_| (start, name_start))));
-        } else if title_end.is_some() && k == start + 1 && (start == a || !is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(start - 1))) {
+        } else if title_end.is_some()
+            && k == start + 1
+            && (start == a || !is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(start - 1)))
+        {
             // A one-word title standing alone where a name should be is the surname ("Major said");
             // after a determiner it is a description ("the Premier").
             runs.push((start, k, None));
@@ -190,50 +296,77 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         }
     }
     // The head name: the first run not used as a modifier ("Anbar tribal figure"), else the last.
-    let is_modifier = |end: usize| end < b && {
-        let w = doc.word(end);
-        doc.tokens[end].is_word() && !is_cap(w) && !is_lower_in(PREPOSITIONS, w) && !is_lower_in(&["and", "or", "who"], w)
+    let is_modifier = |end: usize| {
+        end < b && {
+            let w = doc.word(end);
+            doc.tokens[end].is_word() && !is_cap(w) && !is_lower_in(PREPOSITIONS, w) && !is_lower_in(&["and", "or", "who"], w)
+        }
     };
     // An English noun phrase ends in its head: a phrase ending in a lower-case role or group noun
     // is a description even when it holds names ("United States and Iraqi officials").
     let last_word = doc.word(b - 1);
     let lower_head = !is_cap(last_word) && doc.tokens[b - 1].is_word() && {
         let lw = last_word.to_lowercase();
-        lex.is_role(&lw) || lex.anonymous_heads.contains(&lw) || lex.org_heads.contains(&lw) || lex.documents.contains(&lw) || lex.vague_subjects.contains(&lw)
+        lex.is_role(&lw)
+            || lex.anonymous_heads.contains(&lw)
+            || lex.org_heads.contains(&lw)
+            || lex.documents.contains(&lw)
+            || lex.vague_subjects.contains(&lw)
     };
     let head = if lower_head { None } else { runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied() };
     // A capitalised role word glued to a name ("Farmer Glen Oduya", "Organizer Dwayne Croteau")
     // describes the person; the name starts after it.
-    let head = head.map(|(ns, ne, title)| {
-        if title.is_none() && ne - ns >= 3 && lex.is_role(doc.word(ns)) { (ns + 1, ne, title) } else { (ns, ne, title) }
-    });
+    let head = head.map(
+        |(ns, ne, title)| {
+            if title.is_none() && ne - ns >= 3 && lex.is_role(doc.word(ns)) { (ns + 1, ne, title) } else { (ns, ne, title) }
+        },
+    );
     let span = doc.token_span(a, b);
     match head {
         // A name inside a post-modifier ("an internal memo seen by the Northern Dispatch", "a
         // paramedic in Marrow Bay") is not the head: the phrase is a description.
-        Some((ns, _, None)) if ns > a && (a + 1..ns).any(|k| is_lower_in(&["by", "of", "in", "at", "for", "from", "with"], doc.word(k))) && !is_name_word(doc.word(a)) && title_at(doc, a, b).is_none() => {
-            ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention { span, kind: MentionKind::Descriptor, name: None, title: None, premodifier: None, role: None })
+        Some((ns, _, None))
+            if ns > a
+                && (a + 1..ns).any(|k| is_lower_in(&["by", "of", "in", "at", "for", "from", "with"], doc.word(k)))
+                && !is_name_word(doc.word(a))
+                && title_at(doc, a, b).is_none() =>
+        {
+            ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention {
+                span,
+                kind: MentionKind::Descriptor,
+                name: None,
+                title: None,
+                premodifier: None,
+                role: None,
+            })
         }
         Some((ns, ne, title)) if !is_modifier(ne) => {
             let title_span = title.map(|(s, e)| doc.token_span(s, e));
             let pre_end = title.map(|(s, _)| s).unwrap_or(ns);
             let premodifier = (pre_end > a).then(|| doc.token_span(a, pre_end));
-            Some(Mention {
-                span,
-                kind: MentionKind::Name,
-                name: Some(doc.token_span(ns, ne)),
-                title: title_span,
-                premodifier,
-                role: None,
-            })
+            Some(Mention { span, kind: MentionKind::Name, name: Some(doc.token_span(ns, ne)), title: title_span, premodifier, role: None })
         }
         // A name that only modifies a lower-case head is part of a description ("Iraqi officials").
         // A description holds no auxiliary or negation: "landlords ... will be looking" is a clause.
-        _ if (a..b).any(|k| is_lower_in(&["is", "was", "are", "were", "be", "been", "will", "would", "has", "have", "had", "not", "can", "could", "should"], doc.word(k))) => None,
-        _ => ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention { span, kind: MentionKind::Descriptor, name: None, title: None, premodifier: None, role: None }),
+        _ if (a..b).any(|k| {
+            is_lower_in(
+                &["is", "was", "are", "were", "be", "been", "will", "would", "has", "have", "had", "not", "can", "could", "should"],
+                doc.word(k),
+            )
+        }) =>
+        {
+            None
+        }
+        _ => ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention {
+            span,
+            kind: MentionKind::Descriptor,
+            name: None,
+            title: None,
+            premodifier: None,
+            role: None,
+        }),
     }
 }
-
 
 /// True when tokens `[a, b)` read as a description that can speak: its head noun (the last word
 /// before a preposition) is a role, an organisation, a document or a vague group, or it is a
@@ -246,12 +379,17 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     let head_end = (a + 1..b)
         .find(|&k| {
             let w = doc.word(k);
-            is_lower_in(PREPOSITIONS, w) || (k > a + 1 && !is_cap(w) && (w.ends_with("ed") || w.ends_with("seen") || w.ends_with("en") && w.len() > 4))
+            is_lower_in(PREPOSITIONS, w)
+                || (k > a + 1 && !is_cap(w) && (w.ends_with("ed") || w.ends_with("seen") || w.ends_with("en") && w.len() > 4))
         })
         .unwrap_or(b);
     let last = doc.word(head_end - 1).to_lowercase();
-    let determined = is_lower_in(&["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a)) && b - a <= 7 && b - a >= 2
-        && (a + 1..b).all(|k| doc.tokens[k].is_word() && (k + 1 == b || lex.verb(doc.word(k)).is_none()) && !is_lower_in(FUNCTION_WORDS, doc.word(k)));
+    let determined = is_lower_in(&["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a))
+        && b - a <= 7
+        && b - a >= 2
+        && (a + 1..b).all(|k| {
+            doc.tokens[k].is_word() && (k + 1 == b || lex.verb(doc.word(k)).is_none()) && !is_lower_in(FUNCTION_WORDS, doc.word(k))
+        });
     // "Cisco's Talos security unit", "Iraqi officials": a named modifier and a lower-case head.
     let named_modifier = last_run_end.is_some_and(|r1| {
         b - a <= 6
@@ -264,7 +402,10 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     // "Some 22 percent", "six in 10", "One in five": poll shares speak as groups.
     let phrase_lower = doc.token_span(a, b).slice(doc.text).to_lowercase();
     let quantity = (a..b).any(|k| matches!(doc.tokens[k].kind, TokenKind::Number) || lex.numbers.contains_key(&doc.word(k).to_lowercase()))
-        && (phrase_lower.contains("percent") || phrase_lower.contains('%') || phrase_lower.contains(" in ") || phrase_lower.contains("per cent"));
+        && (phrase_lower.contains("percent")
+            || phrase_lower.contains('%')
+            || phrase_lower.contains(" in ")
+            || phrase_lower.contains("per cent"));
     let ok = determined
         || quantity
         || named_modifier
@@ -275,8 +416,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
         || lex.vague_subjects.contains(&last)
         || {
             let phrase = doc.token_span(a, b).slice(doc.text).to_lowercase();
-            lex.vague_subjects.contains(&phrase)
-                || lex.anonymous_heads.iter().any(|h| h.contains(' ') && phrase.contains(h.as_str()))
+            lex.vague_subjects.contains(&phrase) || lex.anonymous_heads.iter().any(|h| h.contains(' ') && phrase.contains(h.as_str()))
         };
     ok
 }
@@ -333,7 +473,10 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         let first = *commas.first()?;
         let named = commas.iter().rev().copied().find(|&c1| {
             let seg_start = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
-            seg_start < c1 && !is_lower_in(PREPOSITIONS, doc.word(seg_start)) && subject_phrase(doc, lo, c1, None).is_some_and(|m| m.kind == MentionKind::Name && doc.token_after(m.span.start) == seg_start)
+            seg_start < c1
+                && !is_lower_in(PREPOSITIONS, doc.word(seg_start))
+                && subject_phrase(doc, lo, c1, None)
+                    .is_some_and(|m| m.kind == MentionKind::Name && doc.token_after(m.span.start) == seg_start)
         });
         let c1 = named.unwrap_or(first);
         role = Some(doc.token_span(c1 + 1, c2));
@@ -366,7 +509,8 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             if !(is_cap(left) || lexicon().is_role(left) || lexicon().anonymous_heads.contains(&left.to_lowercase())) || s == e {
                 break;
             }
-        } else if is_lower_in(CLAUSE_OPENERS, w) || w == "to" || (tok.is_word() && lexicon().verb(w).is_some() && !is_cap(w) && k + 1 != e) {
+        } else if is_lower_in(CLAUSE_OPENERS, w) || w == "to" || (tok.is_word() && lexicon().verb(w).is_some() && !is_cap(w) && k + 1 != e)
+        {
             // (A verb form right before the cue is a noun: "the civil claim said".)
             break;
         }
@@ -381,9 +525,13 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     // A phrase starting with a preposition is an adverbial ("In a statement").
     // "In early November the company announced": skip an adverbial to the subject's determiner.
     // ("About four in 10 said": an approximate number, not a preposition.)
-    let approximate = s + 1 < e && is_lower_in(&["about", "around"], doc.word(s)) && (matches!(doc.tokens[s + 1].kind, TokenKind::Number) || lexicon().numbers.contains_key(&doc.word(s + 1).to_lowercase()));
+    let approximate = s + 1 < e
+        && is_lower_in(&["about", "around"], doc.word(s))
+        && (matches!(doc.tokens[s + 1].kind, TokenKind::Number) || lexicon().numbers.contains_key(&doc.word(s + 1).to_lowercase()));
     if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) && !approximate {
-        s = (s + 2..e).find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || lexicon().pronoun(doc.word(k)).is_some())?;
+        s = (s + 2..e).find(|&k| {
+            is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || lexicon().pronoun(doc.word(k)).is_some()
+        })?;
     }
     // A sentence-opening demonstrative is a determiner here, not a complementizer ("That person said").
     if s > lo && s == lo + 1 && matches!(doc.word(s - 1), "That" | "This" | "These" | "Those") {
@@ -395,7 +543,13 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         s = e - 1;
     }
     // The longest phrase that names a speaker ("A growing list of veteran MPs" → "veteran MPs").
-    let mut m = parse(doc, s, e).or_else(|| if is_lower_in(&["who", "which"], doc.word(e)) { (s..e).filter(|&k| !is_lower_in(PREPOSITIONS, doc.word(k))).find_map(|k| parse(doc, k, e)) } else { None })?;
+    let mut m = parse(doc, s, e).or_else(|| {
+        if is_lower_in(&["who", "which"], doc.word(e)) {
+            (s..e).filter(|&k| !is_lower_in(PREPOSITIONS, doc.word(k))).find_map(|k| parse(doc, k, e))
+        } else {
+            None
+        }
+    })?;
     if let Some(r) = role {
         // "His father, Ernie LeBlanc, says": the appositive is the name, the subject its description.
         if m.kind == MentionKind::Descriptor {
@@ -427,7 +581,8 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         // "former lawmaker and tribal figure Jaber al-Jaberi": a coordinated description before the name.
         // ... and "three officials and a US military official": a second counted description.
         let counted_next = e + 1 < hi && lexicon().numbers.contains_key(&doc.word(e + 1).to_lowercase());
-        let coordinated = (w == "and" || w == "but") && (!has_name || counted_next) && e + 1 < hi && lexicon().pronoun(doc.word(e + 1)).is_none();
+        let coordinated =
+            (w == "and" || w == "but") && (!has_name || counted_next) && e + 1 < hi && lexicon().pronoun(doc.word(e + 1)).is_none();
         if e > a && !coordinated && (is_lower_in(CLAUSE_OPENERS, w) || w == "who") {
             break;
         }

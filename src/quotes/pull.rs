@@ -16,7 +16,9 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
         // The attribution: the next paragraph, or the paragraph's own last sentence.
         let last_sentence = doc.sentences[doc.sentence_of[para.last - 1] as usize];
         // A line of its own must say more than a name (a role, a handle), or it is a heading.
-        let (content_end, mention) = if let Some(m) = (last_sentence.first > para.first).then(|| bare_name(doc, last_sentence.first, last_sentence.last, false)).flatten() {
+        let (content_end, mention) = if let Some(m) =
+            (last_sentence.first > para.first).then(|| bare_name(doc, last_sentence.first, last_sentence.last, false)).flatten()
+        {
             (last_sentence.first, m)
         } else if let Some(m) = doc.paragraphs.get(p + 1).and_then(|n| bare_name(doc, n.first, n.last, true)) {
             (para.last, m)
@@ -39,9 +41,22 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
         if taken.iter().chain(&out).any(|q: &Quote| q.span.overlaps(span)) {
             continue;
         }
-        let kind = if doc.regions.iter().any(|r| r.depth == 0 && span.contains(r.content)) && doc.is_narrative(a) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+        let kind = if doc.regions.iter().any(|r| r.depth == 0 && span.contains(r.content)) && doc.is_narrative(a) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Indirect
+        };
         let kind = if !doc.is_narrative(a) { QuoteKind::Direct } else { kind };
-        out.push(Quote { span, kind, cue: None, cue_lemma: None, mention: Some(mention), follows: None, rule: "pull-quote/name-line", paragraph: p });
+        out.push(Quote {
+            span,
+            kind,
+            cue: None,
+            cue_lemma: None,
+            mention: Some(mention),
+            follows: None,
+            rule: "pull-quote/name-line",
+            paragraph: p,
+        });
     }
     out
 }
@@ -63,7 +78,7 @@ fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) -> Option<np:
     if e == a || e - a > 5 {
         return None;
     }
-    if e < b && !matches!(doc.word(e), "," | "(" | "." ) {
+    if e < b && !matches!(doc.word(e), "," | "(" | ".") {
         return None;
     }
     // On a line of its own: `Name Surname, role` or `Name (@handle)`; a photo credit `(Agency)` is not one.
@@ -73,7 +88,9 @@ fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) -> Option<np:
         return None;
     }
     // What follows the name must not be a sentence: no verbs, no quotes.
-    if (e..b).any(|k| doc.tokens[k].is_mark() || matches!(doc.tokens[k].kind, TokenKind::Word) && crate::lexicon::lexicon().verb(doc.word(k)).is_some()) {
+    if (e..b).any(|k| {
+        doc.tokens[k].is_mark() || matches!(doc.tokens[k].kind, TokenKind::Word) && crate::lexicon::lexicon().verb(doc.word(k)).is_some()
+    }) {
         return None;
     }
     // A credit in brackets or an agency name is not a speaker.

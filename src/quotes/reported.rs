@@ -3,24 +3,57 @@
 //! `..., saying ...`. Reported content that holds quoted fragments becomes one
 //! mixed quote, and the fragments' regions are marked absorbed.
 
-use super::cues::{cue_at, is_participle, takes_addressee, Cue};
-use super::np::{self, is_lower_in, Mention};
+use super::cues::{Cue, cue_at, is_participle, takes_addressee};
+use super::np::{self, Mention, is_lower_in};
 use super::{Quote, QuoteKind};
-use crate::lexicon::{lexicon, VerbClass};
+use crate::lexicon::{VerbClass, lexicon};
 use crate::text::{Document, Sentence, TokenKind};
 
 /// Words that open a short phrase after a sentence-final cue: `said Tuesday`, `said in a statement`.
 const TAIL_OPENERS: &[&str] = &[
-    "in", "on", "at", "during", "to", "last", "this", "earlier", "later", "late", "yesterday", "today", "tonight",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "via", "through", "after", "before",
-    "when", "while", "as", "by", "from", "with", "over", "recently", "previously", "publicly", "again", "also",
+    "in",
+    "on",
+    "at",
+    "during",
+    "to",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "late",
+    "yesterday",
+    "today",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "via",
+    "through",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "by",
+    "from",
+    "with",
+    "over",
+    "recently",
+    "previously",
+    "publicly",
+    "again",
+    "also",
 ];
 
 /// Words that cannot open reported content: the verb is used intransitively (`spoke on condition ...`).
 const PREPOSITION_STARTS: &[&str] = &[
-    "to", "for", "with", "about", "of", "by", "up", "off", "out", "into", "over", "away", "back", "down", "on", "in",
-    "at", "during", "after", "before", "from", "under", "as", "through", "against", "toward", "towards", "via",
-    "when", "while", "because", "since", "until", "unless", "amid", "highly", "not", "never",
+    "to", "for", "with", "about", "of", "by", "up", "off", "out", "into", "over", "away", "back", "down", "on", "in", "at", "during",
+    "after", "before", "from", "under", "as", "through", "against", "toward", "towards", "via", "when", "while", "because", "since",
+    "until", "unless", "amid", "highly", "not", "never",
 ];
 
 pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
@@ -37,7 +70,9 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
             if let Some(q) = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top) {
-                if extra.is_empty() && matches!(q.rule, "indirect/said-after" | "indirect/said-inverted" | "mixed/said-after" | "mixed/said-inverted") {
+                if extra.is_empty()
+                    && matches!(q.rule, "indirect/said-after" | "indirect/said-inverted" | "mixed/said-after" | "mixed/said-inverted")
+                {
                     for r in taken {
                         absorbed[r] = true;
                     }
@@ -93,14 +128,26 @@ fn mention_end(doc: &Document, m: &Mention) -> usize {
     doc.token_after(end)
 }
 
-fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, absorbed: &mut Vec<usize>, extra: &mut Vec<Quote>, top: &[usize]) -> Option<Quote> {
+fn try_cue(
+    doc: &Document,
+    s: &Sentence,
+    from: usize,
+    end: usize,
+    cue: &Cue,
+    absorbed: &mut Vec<usize>,
+    extra: &mut Vec<Quote>,
+    top: &[usize],
+) -> Option<Quote> {
     let lex = lexicon();
     // Beliefs are not speech, except as vague attributions ("many fear ...", "experts believe
     // ..."): claims a reader should see attributed to nobody in particular.
     if cue.verb.class == VerbClass::Belief {
         let vague = cue.start > s.first && {
             let w = doc.word(cue.start - 1).to_lowercase();
-            lex.vague_subjects.contains(&w) && (cue.start - 1 == s.first || !doc.tokens[cue.start - 2].is_word() || is_lower_in(&["and", "but", "many", "some", "other", "most"], doc.word(cue.start - 2)))
+            lex.vague_subjects.contains(&w)
+                && (cue.start - 1 == s.first
+                    || !doc.tokens[cue.start - 2].is_word()
+                    || is_lower_in(&["and", "but", "many", "some", "other", "most"], doc.word(cue.start - 2)))
         };
         if !vague {
             return None;
@@ -110,7 +157,26 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
         return make(doc, s, a, end, Some(doc.token_span(cue.start, cue.end)), cue.verb.lemma, Some(m), "indirect/vague", absorbed, top);
     }
     // "did not say whether", "declined to say": a refusal reports nothing.
-    if (cue.start.saturating_sub(3)..cue.start).any(|k| is_lower_in(&["not", "never", "n't", "didn't", "won't", "wouldn't", "didn’t", "won’t", "wouldn’t", "declined", "refused", "declines", "refuses"], doc.word(k))) {
+    if (cue.start.saturating_sub(3)..cue.start).any(|k| {
+        is_lower_in(
+            &[
+                "not",
+                "never",
+                "n't",
+                "didn't",
+                "won't",
+                "wouldn't",
+                "didn’t",
+                "won’t",
+                "wouldn’t",
+                "declined",
+                "refused",
+                "declines",
+                "refuses",
+            ],
+            doc.word(k),
+        )
+    }) {
         return None;
     }
     let cue_span = Some(doc.token_span(cue.start, cue.end));
@@ -187,7 +253,10 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
             // The sentence goes on after the cue ("..., he says, and are mostly meant ..."): a second piece.
             // (Not when another attribution follows: "..., he said, according to the complaint.")
             let another_cue = cue.end + 1 < end && cue_at(doc, cue.end + 1).is_some();
-            if let Some(after) = (!another_cue).then(|| make(doc, s, cue.end + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top)).flatten() {
+            if let Some(after) = (!another_cue)
+                .then(|| make(doc, s, cue.end + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top))
+                .flatten()
+            {
                 if before.is_some() {
                     extra.push(after);
                     return before;
@@ -205,7 +274,8 @@ fn try_cue(doc: &Document, s: &Sentence, from: usize, end: usize, cue: &Cue, abs
         }
         a = skip_that(doc, a, end);
         a = skip_adverbial(doc, a, end);
-        let approximate_number = a + 1 < end && doc.word(a).eq_ignore_ascii_case("about") && matches!(doc.tokens[a + 1].kind, TokenKind::Number);
+        let approximate_number =
+            a + 1 < end && doc.word(a).eq_ignore_ascii_case("about") && matches!(doc.tokens[a + 1].kind, TokenKind::Number);
         if a < end && np::is_lower_in(PREPOSITION_STARTS, doc.word(a)) && !approximate_number && !explicit_that {
             return None;
         }
@@ -252,7 +322,11 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
         if let Some(dash) = (s.first..s.last.min(s.first + 12)).find(|&k| matches!(doc.word(k), "—" | "–")) {
             let credit = (s.first..dash).any(|k| doc.word(k) == "(");
             let upper = doc.tokens[s.first].is_word() && doc.word(s.first).chars().all(|c| !c.is_lowercase());
-            let plain = (s.first..dash).all(|k| !doc.tokens[k].is_word() || doc.word(k).starts_with(|c: char| c.is_uppercase()) || doc.word(k).chars().all(|c| c.is_ascii_digit()));
+            let plain = (s.first..dash).all(|k| {
+                !doc.tokens[k].is_word()
+                    || doc.word(k).starts_with(|c: char| c.is_uppercase())
+                    || doc.word(k).chars().all(|c| c.is_ascii_digit())
+            });
             if (credit || upper) && plain {
                 a = dash + 1;
             }
@@ -298,7 +372,12 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
                 return k;
             }
             // "said by text message the weather ...": a determiner after the adverbial's noun.
-            if k >= a + 2 && is_lower_in(&["the", "a", "an"], doc.word(k)) && !is_lower_in(&["the", "a", "an", "his", "her", "their", "its"], doc.word(k - 1)) && !is_lower_in(TAIL_OPENERS, doc.word(k - 1)) && !is_lower_in(PREPOSITION_STARTS, doc.word(k - 1)) {
+            if k >= a + 2
+                && is_lower_in(&["the", "a", "an"], doc.word(k))
+                && !is_lower_in(&["the", "a", "an", "his", "her", "their", "its"], doc.word(k - 1))
+                && !is_lower_in(TAIL_OPENERS, doc.word(k - 1))
+                && !is_lower_in(PREPOSITION_STARTS, doc.word(k - 1))
+            {
                 return k;
             }
         }
@@ -313,12 +392,19 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
     if a < end && is_lower_in(TAIL_OPENERS, doc.word(a)) {
         // ("says at a campaign stop in Toledo, Ohio, that ...": commas of a place name allowed.)
         if let Some(k) = (a..end.min(a + 13)).find(|&k| doc.word(k) == "that") {
-            if !(a..k).any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(j) != "," && doc.word(j) != ".") {
+            if !(a..k)
+                .any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(j) != "," && doc.word(j) != ".")
+            {
                 a = k;
             }
         }
     }
-    while a < end && (matches!(doc.word(a), "," | ":") || is_lower_in(&["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc.word(a)) && a + 1 < end && matches!(doc.word(a + 1), "," | "that")) {
+    while a < end
+        && (matches!(doc.word(a), "," | ":")
+            || is_lower_in(&["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc.word(a))
+                && a + 1 < end
+                && matches!(doc.word(a + 1), "," | "that"))
+    {
         a += 1;
     }
     a
@@ -345,7 +431,12 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     let mut k = a;
     let plural_noun = lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3 && w.starts_with(|c: char| c.is_lowercase());
     // "told host Sean Hannity ...": a role word before a named addressee.
-    if w.starts_with(|c: char| c.is_lowercase()) && lexicon().pronoun(w).is_none() && a + 2 < end && np::is_name_word(doc.word(a + 1)) && np::is_name_word(doc.word(a + 2)) {
+    if w.starts_with(|c: char| c.is_lowercase())
+        && lexicon().pronoun(w).is_none()
+        && a + 2 < end
+        && np::is_name_word(doc.word(a + 1))
+        && np::is_name_word(doc.word(a + 2))
+    {
         let mut k = a + 1;
         while k < end && doc.tokens[k].is_word() && doc.word(k).starts_with(|c: char| c.is_uppercase()) {
             k += 1;
@@ -357,14 +448,23 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     } else if w.starts_with(|c: char| c.is_uppercase()) || lower == "the" || lower == "a" || lower == "an" {
         // A named addressee: "the Globe and Mail", "CBC News", "a news conference".
         k += 1;
-        while k < end && doc.tokens[k].is_word() && (doc.word(k).starts_with(|c: char| c.is_uppercase()) || doc.word(k) == "and" && k + 1 < end && doc.word(k + 1).starts_with(|c: char| c.is_uppercase())) {
+        while k < end
+            && doc.tokens[k].is_word()
+            && (doc.word(k).starts_with(|c: char| c.is_uppercase())
+                || doc.word(k) == "and" && k + 1 < end && doc.word(k + 1).starts_with(|c: char| c.is_uppercase()))
+        {
             k += 1;
         }
         if k == a + 1 && lower != "the" && lower != "a" && lower != "an" {
             // a single capitalised word: "told Reuters"
         } else if k == a + 1 {
             // "the" / "a" + lower-case noun phrase: "told a news conference", up to a clause start
-            while k < end && k < a + 5 && doc.tokens[k].is_word() && !doc.word(k).starts_with(|c: char| c.is_uppercase()) && lexicon().pronoun(doc.word(k)).is_none() {
+            while k < end
+                && k < a + 5
+                && doc.tokens[k].is_word()
+                && !doc.word(k).starts_with(|c: char| c.is_uppercase())
+                && lexicon().pronoun(doc.word(k)).is_none()
+            {
                 k += 1;
             }
         }
@@ -387,9 +487,42 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
 
 /// Words that open an introductory clause or phrase (`After the vote, ...`).
 const INTRO_OPENERS: &[&str] = &[
-    "after", "when", "while", "as", "although", "though", "if", "because", "since", "before", "despite", "in", "on",
-    "at", "during", "with", "without", "following", "amid", "for", "by", "from", "over", "under", "unlike", "like",
-    "once", "until", "upon", "asked", "speaking", "earlier", "later", "last", "this", "meanwhile",
+    "after",
+    "when",
+    "while",
+    "as",
+    "although",
+    "though",
+    "if",
+    "because",
+    "since",
+    "before",
+    "despite",
+    "in",
+    "on",
+    "at",
+    "during",
+    "with",
+    "without",
+    "following",
+    "amid",
+    "for",
+    "by",
+    "from",
+    "over",
+    "under",
+    "unlike",
+    "like",
+    "once",
+    "until",
+    "upon",
+    "asked",
+    "speaking",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "meanwhile",
 ];
 
 /// The start of the main clause: after an introductory clause closed by a comma.
@@ -407,17 +540,61 @@ fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
 /// its first comma or subordinate clause.
 fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
     const FINITE: &[&str] = &[
-        "is", "are", "was", "were", "will", "would", "could", "can", "should", "shall", "has", "have", "had", "may",
-        "might", "must", "did", "does", "do", "isn't", "wasn't", "won't", "can't", "don't", "doesn't", "didn't",
-        "aren't", "weren't", "hasn't", "haven't", "wouldn't", "couldn't", "shouldn't", "need", "needs", "needed",
-        "isn’t", "wasn’t", "won’t", "can’t", "don’t", "doesn’t", "didn’t", "aren’t", "weren’t",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "could",
+        "can",
+        "should",
+        "shall",
+        "has",
+        "have",
+        "had",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "isn't",
+        "wasn't",
+        "won't",
+        "can't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "aren't",
+        "weren't",
+        "hasn't",
+        "haven't",
+        "wouldn't",
+        "couldn't",
+        "shouldn't",
+        "need",
+        "needs",
+        "needed",
+        "isn’t",
+        "wasn’t",
+        "won’t",
+        "can’t",
+        "don’t",
+        "doesn’t",
+        "didn’t",
+        "aren’t",
+        "weren’t",
     ];
     const SUBJECT_STARTS: &[&str] = &[
-        "he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those", "the", "a", "an", "his",
-        "her", "its", "their", "our", "my", "your", "some", "many", "most", "all", "no", "every", "each", "any", "both",
-        "more", "few", "several", "none", "nobody", "everyone", "someone", "people",
+        "he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those", "the", "a", "an", "his", "her", "its",
+        "their", "our", "my", "your", "some", "many", "most", "all", "no", "every", "each", "any", "both", "more", "few", "several",
+        "none", "nobody", "everyone", "someone", "people",
     ];
-    const SUBORDINATORS: &[&str] = &["when", "while", "as", "after", "before", "because", "if", "since", "until", "which", "who", "where", "whether", "though", "although"];
+    const SUBORDINATORS: &[&str] = &[
+        "when", "while", "as", "after", "before", "because", "if", "since", "until", "which", "who", "where", "whether", "though",
+        "although",
+    ];
     if a >= end {
         return false;
     }
@@ -445,7 +622,8 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
             return true;
         }
         // A past or present-tense verb right after a pronoun: "she wants", "they agreed".
-        if (lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss")) && lw.len() > 3 && lexicon().pronoun(doc.word(k - 1)).is_some() {
+        if (lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss")) && lw.len() > 3 && lexicon().pronoun(doc.word(k - 1)).is_some()
+        {
             return true;
         }
     }
@@ -472,7 +650,8 @@ fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention
             continue;
         }
         let lower = next.to_lowercase();
-        let noun = lex.is_role(&lower) || lex.documents.contains(&lower) || lex.org_heads.contains(&lower) || lex.anonymous_heads.contains(&lower);
+        let noun =
+            lex.is_role(&lower) || lex.documents.contains(&lower) || lex.org_heads.contains(&lower) || lex.anonymous_heads.contains(&lower);
         if noun || is_lower_in(&["of", "for", "at", "and", "from", "with", "the", "a", "an", "in", "on", "to"], next) {
             continue;
         }
@@ -500,7 +679,7 @@ fn make(
     while a < b && matches!(doc.word(a), "," | ":" | "—" | "–" | ";") {
         a += 1;
     }
-    while b > a && matches!(doc.word(b - 1), "," | ":" | "—" | "–" | ";" | "." ) && doc.is_narrative(b - 1) {
+    while b > a && matches!(doc.word(b - 1), "," | ":" | "—" | "–" | ";" | ".") && doc.is_narrative(b - 1) {
         b -= 1;
     }
     // A non-restrictive relative clause after reported content is the writer's, not the

@@ -79,7 +79,29 @@ impl Aggregate {
         macro_rules! sum {
             ($($f:ident),*) => { $( self.$f += o.$f; )* };
         }
-        sum!(articles, quotes, direct, indirect, mixed, unattributed, sources, named_sources, anonymous_sources, persons, organisations, documents, groups, anonymous, anonymous_without_reason, single_source_articles, loaded_verbs, male_sources, female_sources, quoted_words_named, quoted_words_anonymous);
+        sum!(
+            articles,
+            quotes,
+            direct,
+            indirect,
+            mixed,
+            unattributed,
+            sources,
+            named_sources,
+            anonymous_sources,
+            persons,
+            organisations,
+            documents,
+            groups,
+            anonymous,
+            anonymous_without_reason,
+            single_source_articles,
+            loaded_verbs,
+            male_sources,
+            female_sources,
+            quoted_words_named,
+            quoted_words_anonymous
+        );
         for (k, v) in &o.words_by_source {
             *self.words_by_source.entry(k.clone()).or_default() += v;
         }
@@ -122,28 +144,59 @@ pub fn group_key(doc: &DocOut, by: Option<&str>) -> String {
         Some(serde_json::Value::Null) | None => return "(none)".to_string(),
         Some(v) => v.to_string(),
     };
-    if matches!(field, "date" | "month") {
-        text.chars().take(7).collect()
-    } else {
-        text
-    }
+    if matches!(field, "date" | "month") { text.chars().take(7).collect() } else { text }
 }
 
 /// Column names of the CSV output, in order.
 pub const CSV_COUNTS: &[&str] = &[
-    "articles", "quotes", "direct", "indirect", "mixed", "unattributed", "sources", "named_sources", "anonymous_sources", "persons",
-    "organisations", "documents", "groups", "anonymous", "anonymous_without_reason", "single_source_articles", "loaded_verbs",
-    "male_sources", "female_sources", "quoted_words_named", "quoted_words_anonymous",
+    "articles",
+    "quotes",
+    "direct",
+    "indirect",
+    "mixed",
+    "unattributed",
+    "sources",
+    "named_sources",
+    "anonymous_sources",
+    "persons",
+    "organisations",
+    "documents",
+    "groups",
+    "anonymous",
+    "anonymous_without_reason",
+    "single_source_articles",
+    "loaded_verbs",
+    "male_sources",
+    "female_sources",
+    "quoted_words_named",
+    "quoted_words_anonymous",
 ];
 
 impl Aggregate {
     /// The counts in `CSV_COUNTS` order.
     pub fn counts(&self) -> Vec<usize> {
         vec![
-            self.articles, self.quotes, self.direct, self.indirect, self.mixed, self.unattributed, self.sources, self.named_sources,
-            self.anonymous_sources, self.persons, self.organisations, self.documents, self.groups, self.anonymous,
-            self.anonymous_without_reason, self.single_source_articles, self.loaded_verbs, self.male_sources, self.female_sources,
-            self.quoted_words_named, self.quoted_words_anonymous,
+            self.articles,
+            self.quotes,
+            self.direct,
+            self.indirect,
+            self.mixed,
+            self.unattributed,
+            self.sources,
+            self.named_sources,
+            self.anonymous_sources,
+            self.persons,
+            self.organisations,
+            self.documents,
+            self.groups,
+            self.anonymous,
+            self.anonymous_without_reason,
+            self.single_source_articles,
+            self.loaded_verbs,
+            self.male_sources,
+            self.female_sources,
+            self.quoted_words_named,
+            self.quoted_words_anonymous,
         ]
     }
 }
@@ -168,7 +221,20 @@ pub fn to_csv(groups: &BTreeMap<String, Aggregate>) -> Result<String, csv::Error
 
 /// An aligned table for the terminal.
 pub fn to_table(groups: &BTreeMap<String, Aggregate>) -> String {
-    let head = ["group", "articles", "quotes/art", "sources/art", "single-src", "named", "anon", "anon no reason", "loaded verbs", "person/org/doc/group/anon", "female/male", "top source"];
+    let head = [
+        "group",
+        "articles",
+        "quotes/art",
+        "sources/art",
+        "single-src",
+        "named",
+        "anon",
+        "anon no reason",
+        "loaded verbs",
+        "person/org/doc/group/anon",
+        "female/male",
+        "top source",
+    ];
     let mut rows: Vec<Vec<String>> = vec![head.iter().map(|s| s.to_string()).collect()];
     for (g, a) in groups {
         let d: BTreeMap<&str, f64> = a.derived().into_iter().collect();
@@ -210,11 +276,17 @@ pub fn to_html(groups: &BTreeMap<String, Aggregate>, by: Option<&str>) -> String
         for (share, colour, name) in parts {
             let w = 400.0 * share;
             if w > 0.0 {
-                rects.push_str(&format!(r#"<rect x="{x:.1}" y="0" width="{w:.1}" height="18" fill="{colour}"><title>{name}: {:.0}%</title></rect>"#, 100.0 * share));
+                rects.push_str(&format!(
+                    r#"<rect x="{x:.1}" y="0" width="{w:.1}" height="18" fill="{colour}"><title>{name}: {:.0}%</title></rect>"#,
+                    100.0 * share
+                ));
             }
             x += w;
         }
-        format!(r#"<div class="row"><span class="label">{}</span><svg class="bar" width="400" height="18" role="img">{rects}</svg></div>"#, escape(label))
+        format!(
+            r#"<div class="row"><span class="label">{}</span><svg class="bar" width="400" height="18" role="img">{rects}</svg></div>"#,
+            escape(label)
+        )
     };
     let mut named = String::new();
     let mut types = String::new();

@@ -9,11 +9,11 @@ pub mod audit;
 pub mod html;
 pub mod render;
 
+use crate::Span;
 use crate::lexicon::lexicon;
 use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Attribution, Source, SourceType};
 use crate::text::Document;
-use crate::Span;
 use serde::{Deserialize, Serialize};
 
 /// Counts for one article. Every field is documented in `docs/schema.md`.

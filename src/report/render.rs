@@ -1,7 +1,7 @@
 //! The readable report of one article for `whosaid check`.
 
-use crate::sources::SourceType;
 use crate::Analysis;
+use crate::sources::SourceType;
 use std::fmt::Write;
 
 /// Colours for the terminal; all empty when colour is off.

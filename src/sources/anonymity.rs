@@ -2,9 +2,9 @@
 //! sources, counting people, and attaching the stated reason for anonymity.
 
 use super::{Source, SourceType};
+use crate::Span;
 use crate::lexicon::lexicon;
 use crate::text::Document;
-use crate::Span;
 use std::collections::BTreeSet;
 
 /// Byte ranges (offset, length) of the separate descriptors in `phrase`, split at ` and `
@@ -58,7 +58,8 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
         .flat_map(|(i, src)| src.mentions.iter().map(move |m| (m.start, m.end, i)))
         .collect();
     let mentioned_in = |live: &BTreeSet<(usize, usize, usize)>, within: Span| -> Vec<usize> {
-        let mut ids: Vec<usize> = live.range((within.start, 0, 0)..=(within.end, usize::MAX, usize::MAX)).filter(|m| m.1 <= within.end).map(|m| m.2).collect();
+        let mut ids: Vec<usize> =
+            live.range((within.start, 0, 0)..=(within.end, usize::MAX, usize::MAX)).filter(|m| m.1 <= within.end).map(|m| m.2).collect();
         ids.sort_unstable();
         ids.dedup();
         ids

@@ -13,10 +13,10 @@
 mod anonymity;
 mod names;
 
-use crate::lexicon::{lexicon, Gender};
+use crate::Span;
+use crate::lexicon::{Gender, lexicon};
 use crate::quotes::{Mention, MentionKind, Quote};
 use crate::text::Document;
-use crate::Span;
 use names::NameIndex;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -146,7 +146,12 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         let Some(&Some(id)) = by_surname.get(key.as_str()) else { continue };
         // Extend left over first names and a title.
         let mut a = t;
-        while a > 0 && doc.is_narrative(a - 1) && doc.tokens[a - 1].is_word() && doc.word(a - 1).starts_with(|c: char| c.is_uppercase()) && t - a < 4 {
+        while a > 0
+            && doc.is_narrative(a - 1)
+            && doc.tokens[a - 1].is_word()
+            && doc.word(a - 1).starts_with(|c: char| c.is_uppercase())
+            && t - a < 4
+        {
             a -= 1;
         }
         let span = doc.token_span(a, t + 1);
@@ -230,8 +235,9 @@ impl Builder<'_, '_> {
         if s.kind == SourceType::Person {
             // (A premodifier names an organisation only with two words or more: "Iraqi Army
             // spokesman" does, "Anbar tribal figure" does not.)
-            let found = m.role.and_then(|r| names::affiliation(r.slice(self.doc.text)).map(|a| (r, a)))
-                .or_else(|| m.premodifier.and_then(|r| names::affiliation(r.slice(self.doc.text)).filter(|a| a.contains(' ')).map(|a| (r, a))));
+            let found = m.role.and_then(|r| names::affiliation(r.slice(self.doc.text)).map(|a| (r, a))).or_else(|| {
+                m.premodifier.and_then(|r| names::affiliation(r.slice(self.doc.text)).filter(|a| a.contains(' ')).map(|a| (r, a)))
+            });
             if let Some((r, a)) = found {
                 let role = r.slice(self.doc.text);
                 let current = ["now at ", "now with ", "now works at ", "now works for ", "now heads "].iter().any(|p| role.contains(p));
@@ -259,19 +265,19 @@ impl Builder<'_, '_> {
                 // Most recently seen first (ties: the later source, as `max_by_key` picked);
                 // sources last seen 2500 bytes or more ago are never candidates.
                 let found = self.recent(at, 2500).find(|&id| {
-                        let s = &self.sources[id];
-                        let kind_ok = if wants_org {
-                            matches!(s.kind, SourceType::Organisation | SourceType::Document)
-                        } else if plural && lower == "they" {
-                            s.plural || matches!(s.kind, SourceType::Organisation | SourceType::Person)
-                        } else if lower == "we" || lower == "i" {
-                            true
-                        } else {
-                            s.kind == SourceType::Person || (s.kind == SourceType::Anonymous && !s.plural)
-                        };
-                        let gender_ok = gender == Gender::Unknown || s.gender == Gender::Unknown || s.gender == gender;
-                        kind_ok && gender_ok
-                    });
+                    let s = &self.sources[id];
+                    let kind_ok = if wants_org {
+                        matches!(s.kind, SourceType::Organisation | SourceType::Document)
+                    } else if plural && lower == "they" {
+                        s.plural || matches!(s.kind, SourceType::Organisation | SourceType::Person)
+                    } else if lower == "we" || lower == "i" {
+                        true
+                    } else {
+                        s.kind == SourceType::Person || (s.kind == SourceType::Anonymous && !s.plural)
+                    };
+                    let gender_ok = gender == Gender::Unknown || s.gender == Gender::Unknown || s.gender == gender;
+                    kind_ok && gender_ok
+                });
                 // A person named since the last speaker (and not yet a source) is the likelier referent.
                 let named = if wants_org { None } else { self.names.latest_before(at, gender, text) };
                 let id = match (found, named) {
@@ -307,12 +313,14 @@ impl Builder<'_, '_> {
                 let single = name_span.slice(text).split_whitespace().count() == 1;
                 let existing = existing.or_else(|| {
                     let word = name_span.slice(text).to_lowercase();
-                    single.then(|| {
-                        self.recency.iter().rev().take(64).map(|&(_, id)| id).find(|&id| {
-                            let s = &self.sources[id];
-                            s.kind == SourceType::Person && names::first_name(&s.name).is_some_and(|f| f == word)
+                    single
+                        .then(|| {
+                            self.recency.iter().rev().take(64).map(|&(_, id)| id).find(|&id| {
+                                let s = &self.sources[id];
+                                s.kind == SourceType::Person && names::first_name(&s.name).is_some_and(|f| f == word)
+                            })
                         })
-                    }).flatten()
+                        .flatten()
                 });
                 if let Some(id) = existing {
                     // A fuller form replaces a shorter one ("Rasoul" → "Yahya Rasoul").
@@ -421,7 +429,11 @@ impl Builder<'_, '_> {
         if definite || kind == SourceType::Organisation {
             // The same head noun ("the commission" is not "the company"), except that a generic
             // head refers back to any organisation ("Delmar Construction ... the company").
-            let generic = kind == SourceType::Organisation && matches!(head.as_str(), "company" | "firm" | "corporation" | "business" | "organization" | "organisation" | "group" | "retailer" | "chain");
+            let generic = kind == SourceType::Organisation
+                && matches!(
+                    head.as_str(),
+                    "company" | "firm" | "corporation" | "business" | "organization" | "organisation" | "group" | "retailer" | "chain"
+                );
             let by_head = same_head.iter().copied().find(|&id| self.sources[id].kind == kind);
             let found = if generic { by_head.max(self.organisations.last().copied()) } else { by_head };
             if let Some(id) = found {

@@ -1,10 +1,10 @@
 //! Proper names across the whole article: where each person-like name
 //! occurs, its surname key, and its fullest form.
 
-use crate::lexicon::{lexicon, Gender};
+use crate::Span;
+use crate::lexicon::{Gender, lexicon};
 use crate::quotes::np::{is_lower_in, is_name_word, title_at};
 use crate::text::Document;
-use crate::Span;
 
 /// Every run of two or more name words (or a title and a name) outside quotes, in text order.
 pub struct NameIndex {
@@ -48,13 +48,22 @@ impl NameIndex {
                     .unwrap_or(Gender::Unknown);
                 // Places and objects follow prepositions ("in Edmonton", "the death of X"); a possessive
                 // name ("Nova Scotia's") qualifies something else. Neither introduces a speaker.
-                const PREPS: &[&str] = &["in", "at", "from", "to", "of", "for", "near", "across", "into", "on", "by", "with", "against", "over", "toward", "towards", "around", "through", "the", "a", "an"];
+                const PREPS: &[&str] = &[
+                    "in", "at", "from", "to", "of", "for", "near", "across", "into", "on", "by", "with", "against", "over", "toward",
+                    "towards", "around", "through", "the", "a", "an",
+                ];
                 let after_preposition = t > 0 && is_lower_in(PREPS, doc.word(t - 1));
                 let possessive = span.slice(doc.text).ends_with("'s") || span.slice(doc.text).ends_with("’s");
                 // A person is introduced as a subject: followed by a comma (appositive) or a verb.
                 let next = (k < para_end).then(|| doc.word(k));
                 let subject_like = title_end.is_some()
-                    || next.is_some_and(|w| w == "," || doc.tokens[k].is_word() && w.starts_with(|c: char| c.is_lowercase()) && !is_lower_in(PREPS, w) && !is_lower_in(&["and", "or"], w));
+                    || next.is_some_and(|w| {
+                        w == ","
+                            || doc.tokens[k].is_word()
+                                && w.starts_with(|c: char| c.is_lowercase())
+                                && !is_lower_in(PREPS, w)
+                                && !is_lower_in(&["and", "or"], w)
+                    });
                 if subject_like && !after_preposition && !possessive && !is_organisation(span.slice(doc.text), title_end.is_some()) {
                     occurrences.push((span, g));
                 }
@@ -134,7 +143,9 @@ pub fn is_organisation(name: &str, has_title: bool) -> bool {
     // An acronym in a name ("BC Hydro", "Burnaby RCMP", "CNBC") marks an organisation.
     let acronym = |w: &str| {
         let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase) && !matches!(letters.as_str(), "II" | "III" | "IV" | "JR" | "SR")
+        letters.chars().count() >= 2
+            && letters.chars().all(char::is_uppercase)
+            && !matches!(letters.as_str(), "II" | "III" | "IV" | "JR" | "SR")
     };
     // (Not when a title stands inside the name: "Local GP Dr Anjali Rao" is a person.)
     let titled = name.split_whitespace().any(|w| lex.titles.contains_key(&w.to_lowercase()));
@@ -155,7 +166,9 @@ pub fn affiliation(role: &str) -> Option<String> {
     for (i, w) in words.iter().enumerate() {
         let clean = w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'));
         let cap = clean.starts_with(|c: char| c.is_uppercase());
-        let joiner = !run.is_empty() && matches!(clean, "of" | "for" | "and" | "the" | "&") && words.get(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
+        let joiner = !run.is_empty()
+            && matches!(clean, "of" | "for" | "and" | "the" | "&")
+            && words.get(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
         if (cap && !(i == 0 && matches!(clean, "The" | "A" | "An"))) || joiner {
             run.push(clean);
         } else {

@@ -114,13 +114,22 @@ pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote
                 // A straight mark right after a digit is a prime (5'11"), unless it closes a quote.
                 (Family::Single, MarkShape::Straight) if before.is_some_and(|c| c.is_ascii_digit()) => Role::Ignore,
                 (Family::Double, MarkShape::Straight)
-                    if before.is_some_and(|c| c.is_ascii_digit()) && text[para.span.start..span.start].ends_with(|c: char| c.is_ascii_digit()) && text[floor_char_boundary(text, span.start.saturating_sub(4).max(para.span.start))..span.start].contains(['\'', '′']) =>
+                    if before.is_some_and(|c| c.is_ascii_digit())
+                        && text[para.span.start..span.start].ends_with(|c: char| c.is_ascii_digit())
+                        && text[floor_char_boundary(text, span.start.saturating_sub(4).max(para.span.start))..span.start]
+                            .contains(['\'', '′']) =>
                 {
                     Role::Ignore
                 }
-                (Family::Double, MarkShape::Left) if stack.last().is_some_and(|&(_, f, s)| f == Family::Double && s == MarkShape::Low) => Role::Close,
+                (Family::Double, MarkShape::Left) if stack.last().is_some_and(|&(_, f, s)| f == Family::Double && s == MarkShape::Low) => {
+                    Role::Close
+                }
                 (_, MarkShape::Left | MarkShape::Low) => {
-                    if family == Family::Single && !left_open { Role::Ignore } else { Role::Open }
+                    if family == Family::Single && !left_open {
+                        Role::Ignore
+                    } else {
+                        Role::Open
+                    }
                 }
                 (Family::Single, _) => {
                     // A right single mark or straight apostrophe: closing only inside a single quote,
@@ -138,7 +147,13 @@ pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote
                     }
                 }
                 (_, MarkShape::Right) => {
-                    if has_open(family) { Role::Close } else if left_open && !right_closed { Role::Open } else { Role::Ignore }
+                    if has_open(family) {
+                        Role::Close
+                    } else if left_open && !right_closed {
+                        Role::Open
+                    } else {
+                        Role::Ignore
+                    }
                 }
                 (_, MarkShape::Straight) => {
                     if has_open(family) && !(left_open && !right_closed && stack.last().is_some_and(|&(_, f, _)| f != family)) {

@@ -124,10 +124,6 @@ fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
         offset += line.len();
         let lead = line.len() - line.trim_start().len();
         let body = line.trim();
-        if body.is_empty() {
-            None
-        } else {
-            Some(Span::new(start + lead, start + lead + body.len()))
-        }
+        if body.is_empty() { None } else { Some(Span::new(start + lead, start + lead + body.len())) }
     })
 }

@@ -4,8 +4,8 @@
 //! end a sentence only before a word that cannot be part of a name.
 
 use super::{Paragraph, Sentence, Token, TokenKind};
-use crate::lexicon::lexicon;
 use crate::Span;
+use crate::lexicon::lexicon;
 
 fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "?" | "!" | "…")
@@ -58,7 +58,12 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
             t = end;
         }
         if first < para.last {
-            out.push(Sentence { span: Span::new(tokens[first].span.start, tokens[para.last - 1].span.end), paragraph: p, first, last: para.last });
+            out.push(Sentence {
+                span: Span::new(tokens[first].span.start, tokens[para.last - 1].span.end),
+                paragraph: p,
+                first,
+                last: para.last,
+            });
         }
     }
     out

@@ -1,8 +1,8 @@
 //! Splitting a paragraph into word, number, punctuation and quotation-mark tokens.
 
 use super::marks::{Family, MarkShape};
-use crate::lexicon::lexicon;
 use crate::Span;
+use crate::lexicon::lexicon;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -127,10 +127,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                     end += 1;
                 }
             }
-            out.push(Token {
-                span: Span::new(base + i, base + end),
-                kind: if numeric { TokenKind::Number } else { TokenKind::Word },
-            });
+            out.push(Token { span: Span::new(base + i, base + end), kind: if numeric { TokenKind::Number } else { TokenKind::Word } });
             pos = end;
             continue;
         }
