@@ -452,6 +452,21 @@ impl Builder<'_, '_> {
                 return id;
             }
         }
+        // "the minister" after "Foreign Affairs Minister Chrystia Freeland": a definite role noun
+        // refers back to a named person whose title or role holds it.
+        if definite && !plural && lex.is_role(&head) {
+            let holds = |span: Option<Span>| {
+                span.is_some_and(|r| r.slice(text).to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head))
+            };
+            let named = self.recent(at, 3000).find(|&id| {
+                let s = &self.sources[id];
+                s.kind == SourceType::Person && (holds(s.title) || holds(s.role) || s.mentions.iter().any(|&mm| holds(Some(mm))))
+            });
+            if let Some(id) = named {
+                self.touch(id, m, at);
+                return id;
+            }
+        }
         let mut s = new_source(phrase.to_string(), kind, m, text);
         s.key = head.clone();
         s.anonymous = matches!(kind, SourceType::Anonymous | SourceType::Group);
