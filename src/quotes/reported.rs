@@ -276,7 +276,14 @@ fn try_cue(
         a = skip_adverbial(doc, a, end);
         let approximate_number =
             a + 1 < end && doc.word(a).eq_ignore_ascii_case("about") && matches!(doc.tokens[a + 1].kind, TokenKind::Number);
-        if a < end && np::is_lower_in(PREPOSITION_STARTS, doc.word(a)) && !approximate_number && !explicit_that {
+        // "said when Trudeau dismisses ..., he is ...": after *say*, a subordinate clause can open
+        // the reported content, but not the idiom "said when asked".
+        let subordinate_start = cue.verb.lemma == "say"
+            && a + 1 < end
+            && np::is_lower_in(&["when", "if", "because", "while", "although", "since", "unless", "once"], doc.word(a))
+            && !doc.word(a + 1).ends_with("ed")
+            && (a + 1..end).any(|k| doc.word(k) == ",");
+        if a < end && np::is_lower_in(PREPOSITION_STARTS, doc.word(a)) && !approximate_number && !explicit_that && !subordinate_start {
             return None;
         }
         // Only "say" reliably takes a bare clause; other verbs also take noun objects.
