@@ -205,7 +205,9 @@ fn try_cue(
         if !comma_before {
             return None;
         }
-        let m = leading_subject(doc, skip_intro(doc, first, cue.start), cue.start)?;
+        // (From the sentence's start even after an earlier quote: "X urged ..., saying ...".)
+        let lead = leading_start(doc, s);
+        let m = leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start)?;
         let a = skip_that(doc, cue.end, end);
         return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
     }
@@ -696,6 +698,13 @@ fn make(
             b = c;
         }
     }
+    // A second attribution coordinated after the content (`..., though she acknowledged ...`,
+    // `... and called it ...`) starts a quote of its own: the first content ends before it.
+    if matches!(rule, "indirect/said-that" | "indirect/participle" | "indirect/according-to-before") {
+        if let Some(c) = coordinated_attribution(doc, a, b) {
+            b = c;
+        }
+    }
     // Stop at a colon that introduces a full quote: `said the plan was sound: "..."`.
     if let Some(c) = (a..b).find(|&k| doc.word(k) == ":" && doc.is_narrative(k)) {
         b = c;
@@ -729,6 +738,43 @@ fn make(
     absorbed.extend_from_slice(&inside);
     let rule = if kind == QuoteKind::Mixed { mixed_rule(rule) } else { rule };
     Some(Quote { span, kind, cue, cue_lemma: Some(lemma), mention, follows: None, rule, paragraph: s.paragraph })
+}
+
+/// The token where a coordinated attribution opens inside content `[a, b)`: a cue whose subject
+/// (or, for a shared subject, the cue itself) follows a comma, dash, semicolon or a coordinating
+/// or concessive conjunction. Nested attributions without one (`said the agency said ...`) stay
+/// inside the content.
+fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> {
+    const JOINERS: &[&str] = &["and", "but", "though", "although", "while", "whereas", "yet"];
+    let joint = |k: usize| {
+        k > a + 2 && doc.is_narrative(k - 1) && (matches!(doc.word(k - 1), "," | ";" | "—" | "–") || is_lower_in(JOINERS, doc.word(k - 1)))
+    };
+    for k in a + 3..b {
+        let Some(cue) = cue_at(doc, k) else { continue };
+        if cue.according || cue.verb.class == VerbClass::Belief {
+            continue;
+        }
+        // "..., but argued that ...", "..., saying ...": the cue shares the sentence's subject. (Not
+        // a verb coordinated inside the content: "said the crews pay teenagers ... and warn drivers".)
+        let shared = joint(k)
+            && (is_participle(doc, &cue) && doc.word(k - 1) == ","
+                || doc.word(k - 1) != ","
+                    && (doc.word(k - 2) == "," || doc.word(k - 1) == "but" || cue.end < b && doc.word(cue.end) == "that"));
+        let open = if shared {
+            Some(k)
+        } else {
+            np::subject_before(doc, k, a)
+                .map(|m| doc.token_after(m.role.map_or(m.span.start, |r| r.start.min(m.span.start))))
+                .filter(|&s| joint(s))
+        };
+        if let Some(mut c) = open {
+            while c > a && (matches!(doc.word(c - 1), "," | ";" | "—" | "–") || is_lower_in(JOINERS, doc.word(c - 1))) {
+                c -= 1;
+            }
+            return Some(c);
+        }
+    }
+    None
 }
 
 fn mixed_rule(rule: &'static str) -> &'static str {
