@@ -360,6 +360,21 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// The person a varied description refers to ("says the affable proprietor"): the latest
+    /// person speaking, or a person named since.
+    fn person_in_focus(&mut self, at: usize) -> Option<usize> {
+        let found = self.recent(at, 1500).find(|&id| self.sources[id].kind == SourceType::Person);
+        let named = self.names.latest_before(at, Gender::Unknown, self.doc.text);
+        match (found, named) {
+            (Some(id), Some(n)) if n.start > self.last_seen[id] && self.names.key_of(n, self.doc.text) != self.sources[id].key => {
+                Some(self.person_from_name(n, at))
+            }
+            (Some(id), _) => Some(id),
+            (None, Some(n)) => Some(self.person_from_name(n, at)),
+            _ => None,
+        }
+    }
+
     fn person_from_name(&mut self, n: Span, at: usize) -> usize {
         let text = self.doc.text;
         let key = self.names.key_of(n, text);
@@ -446,8 +461,7 @@ impl Builder<'_, '_> {
         let plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
         // (Not for role nouns: "the nurse" after "a nurse ... said" is that anonymous nurse, or a new one.)
         if definite && !plural && kind == SourceType::Anonymous && !lex.anonymous_heads.contains(&head) && !lex.is_role(&head) {
-            let person = self.recent(at, 1500).find(|&id| self.sources[id].kind == SourceType::Person);
-            if let Some(id) = person {
+            if let Some(id) = self.person_in_focus(at) {
                 self.touch(id, m, at);
                 return id;
             }
@@ -465,6 +479,14 @@ impl Builder<'_, '_> {
             if let Some(id) = named {
                 self.touch(id, m, at);
                 return id;
+            }
+            // A role noun with a modifier of its own ("says the 39-year-old founder", "the laid-back
+            // Cambridge resident") is the writer's varied reference to the person in focus.
+            if head_end > 2 {
+                if let Some(id) = self.person_in_focus(at) {
+                    self.touch(id, m, at);
+                    return id;
+                }
             }
         }
         let mut s = new_source(phrase.to_string(), kind, m, text);
