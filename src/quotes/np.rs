@@ -316,11 +316,23 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let head = if lower_head { None } else { runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied() };
     // A capitalised role word glued to a name ("Farmer Glen Oduya", "Organizer Dwayne Croteau")
     // describes the person; the name starts after it.
-    let head = head.map(
-        |(ns, ne, title)| {
-            if title.is_none() && ne - ns >= 3 && lex.is_role(doc.word(ns)) { (ns + 1, ne, title) } else { (ns, ne, title) }
-        },
-    );
+    // So does a title inside a longer run ("Niagara County District Attorney Caroline Wojtaszek"):
+    // the name is what follows the last title or role word, the words up to it its title.
+    let head = head.map(|(ns, ne, title)| {
+        if title.is_some() || ne - ns < 3 {
+            return (ns, ne, title);
+        }
+        let inner = (ns..ne - 1).rev().find_map(|k| {
+            title_at(doc, k, ne)
+                .filter(|&te| te < ne && ne - te <= 3)
+                .or_else(|| (k + 1 < ne && lex.is_role(&doc.word(k).to_lowercase())).then_some(k + 1))
+        });
+        match inner {
+            Some(te) if te == ns + 1 => (te, ne, None),
+            Some(te) => (te, ne, Some((ns, te))),
+            None => (ns, ne, title),
+        }
+    });
     let span = doc.token_span(a, b);
     match head {
         // A name inside a post-modifier ("an internal memo seen by the Northern Dispatch", "a

@@ -482,7 +482,16 @@ impl Builder<'_, '_> {
             }
             // A role noun with a modifier of its own ("says the 39-year-old founder", "the laid-back
             // Cambridge resident") is the writer's varied reference to the person in focus.
-            if head_end > 2 {
+            // (A descriptive modifier, not only a place or organisation: "the Nova Scotia judge" is
+            // somebody else.)
+            let descriptive = m
+                .span
+                .slice(text)
+                .split_whitespace()
+                .skip(1)
+                .take(head_end.saturating_sub(2))
+                .any(|w| w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()));
+            if head_end > 2 && descriptive {
                 if let Some(id) = self.person_in_focus(at) {
                     self.touch(id, m, at);
                     return id;
