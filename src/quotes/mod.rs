@@ -94,12 +94,32 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
     // The latest quote with a speaker so far, kept as we go (searching back from each quote was
     // quadratic when no earlier quote had one, issue 7).
     let mut prev: Option<usize> = None;
+    // Surnames that name a speaker somewhere in the article (by a cue of their own).
+    let surname = |m: &Mention| {
+        m.name.unwrap_or(m.span).slice(doc.text).split_whitespace().last().map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+    };
+    let speakers: std::collections::HashSet<&str> =
+        quotes.iter().filter_map(|q| q.mention.as_ref()).filter(|m| m.kind == MentionKind::Name).filter_map(surname).collect();
     for i in 0..quotes.len() {
         if quotes[i].mention.is_some() || quotes[i].follows.is_some() {
             prev = Some(i);
             continue;
         }
         let para = quotes[i].paragraph;
+        // A narrative sentence right before the quote whose subject is a named person hands the
+        // floor to that person ("Durning did not need much coaxing. “I'm thankful ...”").
+        if quotes[i].rule == "direct/no-cue" {
+            // (Only someone who speaks elsewhere in the article: the sentence may be background
+            // about anybody.)
+            let subject = narrative_subject_before(doc, &quotes[i], prev.map(|j| quotes[j].span.end))
+                .filter(|m| surname(m).is_some_and(|w| speakers.contains(w)));
+            if let Some(m) = subject {
+                quotes[i].mention = Some(m);
+                quotes[i].rule = "direct/narrative-subject";
+                prev = Some(i);
+                continue;
+            }
+        }
         if let Some(j) = prev {
             let gap = para - quotes[j].paragraph;
             // Paragraphs between must hold no narrative sentence of their own: only quotes continue.
@@ -112,4 +132,26 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
             }
         }
     }
+}
+
+/// The named subject of the narrative sentence just before `q` (in its paragraph, or ending the
+/// paragraph before), when that sentence holds no quote and comes after `after`.
+fn narrative_subject_before(doc: &Document, q: &Quote, after: Option<usize>) -> Option<Mention> {
+    let t = doc.token_after(q.span.start);
+    let open = t.checked_sub(1).filter(|&o| doc.tokens[o].is_mark()).unwrap_or(t);
+    let si = doc.sentence_of[open] as usize;
+    if doc.sentences[si].first != open || si == 0 {
+        return None;
+    }
+    let prev = &doc.sentences[si - 1];
+    if prev.paragraph + 1 < q.paragraph || after.is_some_and(|a| a > prev.span.start) {
+        return None;
+    }
+    if (prev.first..prev.last).any(|k| !doc.is_narrative(k) || doc.tokens[k].is_mark()) {
+        return None;
+    }
+    let m = reported::leading_subject(doc, prev.first, prev.last)?;
+    // (Not a coordinated subject: "Silverman and Svensson have also won" is background.)
+    let single = !m.span.slice(doc.text).split_whitespace().any(|w| w == "and" || w == "&");
+    (m.kind == MentionKind::Name && single && m.span.start == doc.tokens[prev.first].span.start).then_some(m)
 }

@@ -645,7 +645,7 @@ fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
 }
 
 /// The subject at the start of a sentence, for participle cues (`Jaberi cautioned ..., saying ...`).
-fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
+pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
     // The shortest phrase from the sentence start that parses as a speaker and is followed by a
     // lower-case word that is not itself a noun of the phrase (its verb: "Iraqi lawmakers began").
     let lex = lexicon();
