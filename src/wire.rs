@@ -34,6 +34,10 @@ pub struct Speaker {
     pub source: Option<usize>,
     /// The mention nearest the quote (`Mr. Rasoul`, `he`).
     pub mention: Option<SpanText>,
+    /// True when nothing in the text attributes the quote (no cue, no speaker to continue) and
+    /// the speaker is read from context: the person the story is about at that point.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
@@ -103,7 +107,7 @@ impl DocOut {
                 text: q.span.slice(text).to_string(),
                 kind: q.kind,
                 cue: q.cue.map(|c| SpanText::of(c, text)),
-                speaker: speaker(a, at.source, at.mention),
+                speaker: speaker(a, at.source, at.mention, at.inferred),
                 rule: q.rule.to_string(),
             })
             .collect();
@@ -130,16 +134,26 @@ impl DocOut {
     }
 }
 
-fn speaker(a: &Analysis, source: Option<usize>, mention: Option<Span>) -> Option<Speaker> {
+fn speaker(a: &Analysis, source: Option<usize>, mention: Option<Span>, inferred: bool) -> Option<Speaker> {
     let text = a.doc.text;
     match (source, mention) {
         (None, None) => None,
         (Some(id), m) => {
             let s = &a.sources[id];
-            Some(Speaker { name: s.name.clone(), anonymous: s.anonymous, source: Some(id), mention: m.map(|m| SpanText::of(m, text)) })
+            Some(Speaker {
+                name: s.name.clone(),
+                anonymous: s.anonymous,
+                source: Some(id),
+                mention: m.map(|m| SpanText::of(m, text)),
+                inferred,
+            })
         }
-        (None, Some(m)) => {
-            Some(Speaker { name: m.slice(text).to_string(), anonymous: false, source: None, mention: Some(SpanText::of(m, text)) })
-        }
+        (None, Some(m)) => Some(Speaker {
+            name: m.slice(text).to_string(),
+            anonymous: false,
+            source: None,
+            mention: Some(SpanText::of(m, text)),
+            inferred,
+        }),
     }
 }

@@ -33,7 +33,8 @@ fn source_model_cases() {
                 failures.push(format!("{name}: {} sources, want {n}: {names:?}", a.sources.len()));
             }
         }
-        let want = get("source").expect("source");
+        // (A case may check only how many sources there are.)
+        let Some(want) = get("source") else { continue };
         let Some(src) = a.sources.iter().find(|s| s.name == want) else {
             failures.push(format!("{name}: no source {want:?} in {names:?}"));
             continue;

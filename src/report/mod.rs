@@ -74,7 +74,7 @@ pub fn summarize(doc: &Document, quotes: &[Quote], sources: &[Source], attributi
             QuoteKind::Indirect => s.indirect += 1,
             QuoteKind::Mixed => s.mixed += 1,
         }
-        if a.source.is_none() {
+        if a.source.is_none() || a.inferred {
             s.unattributed += 1;
         }
         if q.cue_lemma.is_some_and(|l| lexicon().loaded_verbs.contains_key(l)) {
@@ -137,6 +137,13 @@ pub fn findings(doc: &Document, quotes: &[Quote], sources: &[Source], attributio
         }
         if a.source.is_none() {
             out.push(Finding::new("unattributed-quote", "quote with no attributable speaker".to_string(), Some(q.span)));
+        } else if a.inferred {
+            let name = a.source.map_or("", |id| sources[id].name.as_str());
+            out.push(Finding::new(
+                "unattributed-quote",
+                format!("quote with no attribution of its own (read from context as {name}'s)"),
+                Some(q.span),
+            ));
         }
     }
     let people: Vec<&Source> = sources.iter().filter(|s| s.kind != SourceType::Document).collect();

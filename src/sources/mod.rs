@@ -74,6 +74,8 @@ pub struct Attribution {
     pub source: Option<usize>,
     /// The mention nearest the quote (its own, or the one of the quote it continues).
     pub mention: Option<Span>,
+    /// Attributed by context only (no cue, no quote to continue): to the person in focus.
+    pub inferred: bool,
 }
 
 /// Sources and per-quote attributions.
@@ -99,15 +101,23 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
     for (i, q) in quotes.iter().enumerate() {
         if let Some(m) = &q.mention {
             let ids = b.resolve(m, q.span.start);
-            attributions[i] = Attribution { source: ids.first().copied(), mention: Some(m.span) };
+            attributions[i] = Attribution { source: ids.first().copied(), mention: Some(m.span), inferred: false };
             for id in ids {
                 b.sources[id].quotes.push(i);
             }
         } else if let Some(j) = q.follows {
             attributions[i] = attributions[j];
+            attributions[i].inferred = false;
             if let Some(id) = attributions[i].source {
                 b.sources[id].quotes.push(i);
                 b.set_last_seen(id, q.span.start);
+            }
+        } else if q.kind == crate::quotes::QuoteKind::Direct && whole_paragraph(doc, q) {
+            // A quote with neither a cue nor a speaker to continue: in news it is most often the
+            // person the story is about at that point, who was just named or quoted.
+            if let Some(id) = b.person_in_focus(q.span.start) {
+                attributions[i] = Attribution { source: Some(id), mention: None, inferred: true };
+                b.sources[id].quotes.push(i);
             }
         }
     }
@@ -119,6 +129,13 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
         s.quoted_words = s.quotes.iter().map(|&i| count_words(quotes[i].span.slice(doc.text))).sum();
     }
     Sources { sources, attributions }
+}
+
+/// True when the quote, with its marks, is its paragraph (not a fragment inside a sentence).
+fn whole_paragraph(doc: &Document, q: &Quote) -> bool {
+    let p = &doc.paragraphs[q.paragraph];
+    let trim = |c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»');
+    p.span.slice(doc.text).trim_matches(trim) == q.span.slice(doc.text).trim_matches(trim)
 }
 
 /// Every mention of a named person anywhere in the narrative (`Rasoul`, `Mr. Rasoul`), not only
