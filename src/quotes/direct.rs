@@ -37,12 +37,12 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
         let found = after(doc, i, r).or_else(|| before(doc, i, r));
         let (mention, cue, lemma, rule) = match found {
             Some((m, c, rule)) => (Some(m), Some(doc.token_span(c.start, c.end)), Some(c.verb.lemma), rule),
-            None => {
-                if !reads_as_speech(doc, r) {
-                    continue;
-                }
-                (None, None, None, "direct/no-cue")
-            }
+            None => match fragment(doc, r) {
+                // A quoted fragment inside the speaker's own clause: `called the plan "a gamble"`.
+                Some((m, c)) => (Some(m), Some(doc.token_span(c.start, c.end)), Some(c.verb.lemma), "direct/fragment"),
+                None if reads_as_speech(doc, r) => (None, None, None, "direct/no-cue"),
+                None => continue,
+            },
         };
         out.push(Quote {
             span: r.content,
@@ -236,6 +236,34 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
                 return Some((m, cue, "direct/colon-subject"));
             }
         }
+    }
+    None
+}
+
+/// `Pilon called the conclusion "one giant assumption."`, `finally said "no mas."`: a short quote
+/// inside a sentence whose speech verb, earlier in the same clause, has a subject. The words are
+/// the subject's, not the writer's scare quote.
+fn fragment(doc: &Document, r: &QuoteRegion) -> Option<(Mention, Cue)> {
+    let s = doc.sentences[doc.sentence_of[r.open] as usize];
+    if r.open <= s.first || looks_like_title(doc, r) {
+        return None;
+    }
+    for k in (s.first..r.open).rev().take(12) {
+        let w = doc.word(k);
+        // The clause ends at a comma, semicolon or dash, or another quote.
+        // (An earlier fragment of the same clause is passed over: `called it "bold" and "naive"`.)
+        if !doc.is_narrative(k) || doc.tokens[k].is_mark() {
+            continue;
+        }
+        if matches!(w, "," | ";" | "—" | "–" | ":" | "(" | ")") {
+            return None;
+        }
+        let Some(c) = cue_at(doc, k) else { continue };
+        if c.verb.class != VerbClass::Speech || c.according || c.end > r.open {
+            return None;
+        }
+        let m = np::subject_before(doc, k, s.first)?;
+        return (m.kind != np::MentionKind::Descriptor || !m.span.slice(doc.text).eq_ignore_ascii_case("which")).then_some((m, c));
     }
     None
 }
