@@ -400,7 +400,9 @@ impl Builder<'_, '_> {
             return id;
         }
         let m = Mention { span: n, kind: MentionKind::Name, name: Some(n), title: None, premodifier: None, role: None };
-        let mut s = new_source(n.slice(text).to_string(), SourceType::Person, &m, text);
+        // (A lone surname takes the fullest form the article gives it.)
+        let name = self.names.fullest(&key, text).filter(|f| f.split_whitespace().count() > 1).unwrap_or_else(|| n.slice(text).to_string());
+        let mut s = new_source(name, SourceType::Person, &m, text);
         s.key = key;
         self.add(s, at)
     }

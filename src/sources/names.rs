@@ -21,6 +21,9 @@ impl NameIndex {
     pub fn build(doc: &Document) -> NameIndex {
         let lex = lexicon();
         let mut occurrences = Vec::new();
+        let mut singles = Vec::new();
+        // The first full name in the article per surname (subject or not).
+        let mut full_names: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
         let n = doc.tokens.len();
         let mut t = 0;
         while t < n {
@@ -41,8 +44,32 @@ impl NameIndex {
                 }
             }
             let words = k - ns;
+            if words == 1 && title_end.is_none() {
+                // A lone surname ("Jones recorded his first goal"): kept when it reads as a
+                // subject, and later only if a fuller name in the article has that surname.
+                let w = doc.word(ns);
+                let next = (k < para_end).then(|| doc.word(k));
+                let verb_next = next.is_some_and(|n| {
+                    doc.tokens[k].is_word()
+                        && n.starts_with(|c: char| c.is_lowercase())
+                        && !is_lower_in(&["and", "or", "of", "in", "at", "to", "for"], n)
+                });
+                let after_word = ns > 0
+                    && doc.tokens[ns - 1].is_word()
+                    && doc.word(ns - 1).starts_with(|c: char| c.is_lowercase())
+                    && !is_lower_in(
+                        &["when", "as", "after", "before", "while", "but", "and", "because", "since", "until"],
+                        doc.word(ns - 1),
+                    );
+                if verb_next && !after_word && !w.ends_with("'s") && !w.ends_with("’s") {
+                    singles.push(doc.tokens[ns].span);
+                }
+            }
             if words >= 2 || (words == 1 && title_end.is_some()) {
                 let span = doc.token_span(ns, k);
+                if words >= 2 {
+                    full_names.entry(surname_key(span.slice(doc.text))).or_insert(span);
+                }
                 let g = title_end
                     .map(|te| lex.titles.get(&doc.token_span(t, te).slice(doc.text).to_lowercase()).copied().unwrap_or(Gender::Unknown))
                     .unwrap_or(Gender::Unknown);
@@ -72,6 +99,16 @@ impl NameIndex {
                 t = k.max(t + 1);
             }
         }
+        // Lone surnames of people named in full somewhere in the article.
+        let lone: Vec<(Span, Gender)> = singles
+            .into_iter()
+            .filter(|s| full_names.contains_key(&surname_key(s.slice(doc.text))))
+            .map(|s| (s, Gender::Unknown))
+            .collect();
+        if !lone.is_empty() {
+            occurrences.extend(lone);
+            occurrences.sort_by_key(|(s, _)| s.start);
+        }
         let mut fullest = std::collections::HashMap::new();
         for &(s, _) in &occurrences {
             let words = |s: Span| s.slice(doc.text).split_whitespace().count();
@@ -83,6 +120,14 @@ impl NameIndex {
                     }
                 })
                 .or_insert(s);
+        }
+        // A lone surname's fullest form is the first full name with it.
+        for (key, best) in fullest.iter_mut() {
+            if best.slice(doc.text).split_whitespace().count() < 2 {
+                if let Some(&full) = full_names.get(key) {
+                    *best = full;
+                }
+            }
         }
         NameIndex { occurrences, fullest }
     }
