@@ -83,7 +83,11 @@ impl NameIndex {
                 let possessive = span.slice(doc.text).ends_with("'s") || span.slice(doc.text).ends_with("’s");
                 // A person is introduced as a subject: followed by a comma (appositive) or a verb.
                 let next = (k < para_end).then(|| doc.word(k));
+                // (Or opens its sentence with a short modifier: "John Goodwin with Bumper to Bumper turned out".)
+                let opens_sentence = doc.sentences[doc.sentence_of[t] as usize].first == t
+                    && next.is_some_and(|w| is_lower_in(&["with", "of", "from", "at"], w));
                 let subject_like = title_end.is_some()
+                    || opens_sentence
                     || next.is_some_and(|w| {
                         w == ","
                             || doc.tokens[k].is_word()
