@@ -4,8 +4,9 @@
 //! a colon at the end of the previous paragraph. A region with no cue is kept
 //! only when it reads as speech rather than a scare quote or a title.
 
-use super::cues::{Cue, cue_at};
+use super::cues::{Cue, cue_at, is_participle};
 use super::np::{self, Mention};
+use super::reported;
 use super::{Quote, QuoteKind};
 use crate::lexicon::VerbClass;
 use crate::text::{Document, QuoteRegion, TokenKind};
@@ -185,6 +186,12 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         // A title named right after a verb (`a book called "The Long Road"`) is not a quote.
         if j == r.open && looks_like_title(doc, r) {
             return None;
+        }
+        // `Pike noted the slope, testifying “it seemed ...”`: a participle after a comma takes
+        // the subject of its sentence.
+        if is_participle(doc, &c) && k > lo && matches!(doc.word(k - 1), "," | "—" | "–") && j - c.end <= 1 {
+            let m = reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k)?;
+            return Some((m, c, "direct/participle"));
         }
         // Inverted before the quote: `..., asks editor Jennifer Ditchburn, "...`.
         if c.end < j {

@@ -120,7 +120,26 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
                 continue;
             }
         }
-        if let Some(j) = prev {
+        // A quote worked into a narrative sentence of a new paragraph ("a company aiming to
+        // “help people live longer”") is the writer's borrowing, not the last speaker going on.
+        let t = doc.token_after(quotes[i].span.start);
+        let open = t.checked_sub(1).filter(|&o| doc.tokens[o].is_mark()).unwrap_or(t);
+        let embedded = open > doc.paragraphs[para].first && doc.tokens[open - 1].is_word() && doc.is_narrative(open - 1);
+        if embedded && prev.is_none_or(|j| quotes[j].paragraph != para) && quotes[i].rule == "direct/no-cue" {
+            // Its own sentence's subject, when that is a person: `She rhymed off a list ... for “...”`.
+            let s = doc.sentences[doc.sentence_of[open] as usize];
+            let first = reported::skip_intro(doc, s.first, open);
+            let subject = reported::leading_subject(doc, first, open)
+                .filter(|m| m.span.start == doc.tokens[first].span.start)
+                .filter(|m| person_like(doc, m) && (m.kind != MentionKind::Name || surname(m).is_some_and(|w| speakers.contains(w))));
+            if let Some(m) = subject {
+                quotes[i].mention = Some(m);
+                quotes[i].rule = "direct/sentence-subject";
+                prev = Some(i);
+                continue;
+            }
+        }
+        if let Some(j) = prev.filter(|&j| !embedded || quotes[j].paragraph == para) {
             let gap = para - quotes[j].paragraph;
             // Paragraphs between must hold no narrative sentence of their own: only quotes continue.
             if gap <= 1 || (gap == 2 && doc.paragraphs.get(para - 1).is_some_and(|p| p.last > p.first && !doc.is_narrative(p.first + 1))) {
@@ -130,6 +149,21 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
                     quotes[i].rule = "direct/continues-speaker";
                 }
             }
+        }
+    }
+}
+
+/// A mention that can be a person speaking: a name (not a possessive), a personal pronoun, or a
+/// description headed by a role or anonymity noun (`The judge`, not `The international outreach`).
+fn person_like(doc: &Document, m: &Mention) -> bool {
+    let text = m.span.slice(doc.text);
+    let head = text.split_whitespace().last().unwrap_or("").to_lowercase();
+    match m.kind {
+        MentionKind::Name => !text.ends_with("'s") && !text.ends_with("’s"),
+        MentionKind::Pronoun => head != "it",
+        MentionKind::Descriptor => {
+            let lex = crate::lexicon::lexicon();
+            lex.is_role(&head) || lex.anonymous_heads.contains(head.as_str())
         }
     }
 }

@@ -535,7 +535,7 @@ const INTRO_OPENERS: &[&str] = &[
 ];
 
 /// The start of the main clause: after an introductory clause closed by a comma.
-fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
+pub(super) fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
     if first < limit && is_lower_in(INTRO_OPENERS, doc.word(first)) {
         if let Some(c) = (first..limit).find(|&k| doc.word(k) == "," && doc.is_narrative(k)) {
             return c + 1;
