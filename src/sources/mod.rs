@@ -276,9 +276,16 @@ impl Builder<'_, '_> {
         }
         match m.kind {
             MentionKind::Pronoun => {
-                let (gender, plural) = lexicon().pronoun(m.span.slice(text)).unwrap_or((Gender::Unknown, false));
                 let lower = m.span.slice(text).to_lowercase();
-                let wants_org = lower == "it";
+                let (gender, plural) = lexicon().pronoun(&lower).unwrap_or(match lower.as_str() {
+                    // Possessives, from "her statement said" (see the descriptor branch).
+                    "his" => (Gender::Male, false),
+                    "her" => (Gender::Female, false),
+                    "their" => (Gender::Unknown, true),
+                    _ => (Gender::Unknown, false),
+                });
+                let lower = if lower == "their" { "they".to_string() } else { lower };
+                let wants_org = lower == "it" || lower == "its";
                 // Most recently seen first (ties: the later source, as `max_by_key` picked);
                 // sources last seen 2500 bytes or more ago are never candidates.
                 let found = self.recent(at, 2500).find(|&id| {
@@ -365,6 +372,17 @@ impl Builder<'_, '_> {
             }
             MentionKind::Descriptor => {
                 let phrase = m.span.slice(text);
+                // "her statement said", "his post read": a document of the person the possessive
+                // refers to carries that person's words.
+                let mut words = phrase.split_whitespace();
+                if let (Some(owner), Some(head), None) = (words.next(), words.next(), words.next()) {
+                    let is_possessive = ["his", "her", "their", "its"].iter().any(|p| owner.eq_ignore_ascii_case(p));
+                    if is_possessive && lexicon().documents.contains(head.to_lowercase().as_str()) {
+                        let span = Span::new(m.span.start, m.span.start + owner.len());
+                        let owner = Mention { span, kind: MentionKind::Pronoun, name: None, title: None, premodifier: None, role: None };
+                        return self.resolve(&owner, at);
+                    }
+                }
                 let parts = anonymity::split_descriptors(phrase);
                 let mut ids = Vec::new();
                 for (off, len) in parts {
