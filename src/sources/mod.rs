@@ -503,24 +503,11 @@ impl Builder<'_, '_> {
                 return id;
             }
         }
-        // "the minister" after "Foreign Affairs Minister Chrystia Freeland": a definite role noun
-        // refers back to a named person whose title or role holds it.
         if definite && !plural && lex.is_role(&head) {
-            let holds = |span: Option<Span>| {
-                span.is_some_and(|r| r.slice(text).to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head))
-            };
-            let named = self.recent(at, 3000).find(|&id| {
-                let s = &self.sources[id];
-                s.kind == SourceType::Person && (holds(s.title) || holds(s.role) || s.mentions.iter().any(|&mm| holds(Some(mm))))
-            });
-            if let Some(id) = named {
-                self.touch(id, m, at);
-                return id;
-            }
             // A role noun with a modifier of its own ("says the 39-year-old founder", "the laid-back
-            // Cambridge resident") is the writer's varied reference to the person in focus.
-            // (A descriptive modifier, not only a place or organisation: "the Nova Scotia judge" is
-            // somebody else.)
+            // Cambridge resident") is the writer's varied reference to the person in focus, even
+            // when someone earlier held that role word. (A descriptive modifier, not only a place
+            // or organisation: "the Nova Scotia judge" is somebody else.)
             let descriptive = m
                 .span
                 .slice(text)
@@ -533,6 +520,19 @@ impl Builder<'_, '_> {
                     self.touch(id, m, at);
                     return id;
                 }
+            }
+            // "the minister" after "Foreign Affairs Minister Chrystia Freeland": a definite role
+            // noun refers back to a named person whose title or role holds it.
+            let holds = |span: Option<Span>| {
+                span.is_some_and(|r| r.slice(text).to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head))
+            };
+            let named = self.recent(at, 3000).find(|&id| {
+                let s = &self.sources[id];
+                s.kind == SourceType::Person && (holds(s.title) || holds(s.role) || s.mentions.iter().any(|&mm| holds(Some(mm))))
+            });
+            if let Some(id) = named {
+                self.touch(id, m, at);
+                return id;
             }
         }
         let mut s = new_source(phrase.to_string(), kind, m, text);
