@@ -63,6 +63,8 @@ pub struct Lexicon {
     /// Count words: `three` → Some(3), `several` → None.
     pub numbers: HashMap<String, Option<u32>>,
     pub pronouns: HashMap<String, (Gender, bool)>,
+    /// Given names that are almost always one gender (`first_names.txt`).
+    pub first_names: HashMap<String, Gender>,
     pub not_names: HashSet<String>,
     /// Labels of page-furniture lines (`READ MORE`, `WATCH`), case-sensitive.
     pub boilerplate_labels: HashSet<&'static str>,
@@ -163,6 +165,7 @@ impl Lexicon {
         let pronouns = entries(include_str!("pronouns.txt"))
             .map(|e| (norm(e[0]), (gender(e.get(1)), e.get(2).is_some_and(|n| n.eq_ignore_ascii_case("plural")))))
             .collect();
+        let first_names = entries(include_str!("first_names.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
         let not_names = entries(include_str!("not_names.txt")).map(|e| norm(e[0])).collect();
         let boilerplate_labels = entries(include_str!("boilerplate.txt")).map(|e| e[0]).collect();
         Lexicon {
@@ -185,9 +188,21 @@ impl Lexicon {
             documents,
             numbers,
             pronouns,
+            first_names,
             not_names,
             boilerplate_labels,
         }
+    }
+
+    /// The gender a given name almost always has, or `Unknown`.
+    ///
+    /// ```
+    /// use whosaid::lexicon::{lexicon, Gender};
+    /// assert_eq!(lexicon().first_name_gender("Margaret"), Gender::Female);
+    /// assert_eq!(lexicon().first_name_gender("Jordan"), Gender::Unknown);
+    /// ```
+    pub fn first_name_gender(&self, word: &str) -> Gender {
+        self.first_names.get(lower(word).as_ref()).copied().unwrap_or(Gender::Unknown)
     }
 
     /// The cue verb spelled `word` (any case), if it is one.

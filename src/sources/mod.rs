@@ -65,6 +65,9 @@ pub struct Source {
     /// thousands of times made every new mention scan the list).
     mention_set: HashSet<Span>,
     plural: bool,
+    /// The gender the given name usually has (`first_names.txt`): used only to choose the referent
+    /// of "he" or "she", never reported (`gender` is what the article itself says).
+    name_gender: Gender,
 }
 
 /// The speaker of one quote after attribution.
@@ -247,6 +250,9 @@ impl Builder<'_, '_> {
         if s.gender == Gender::Unknown {
             s.gender = gender_of(self.doc, m);
         }
+        if s.name_gender == Gender::Unknown {
+            s.name_gender = name_gender_of(self.doc, m);
+        }
         // "Mr. Schindler, who is now at the Counter Extremism Project": a current affiliation
         // said later replaces one read from an earlier role.
         if s.kind == SourceType::Person {
@@ -299,7 +305,8 @@ impl Builder<'_, '_> {
                     } else {
                         s.kind == SourceType::Person || (s.kind == SourceType::Anonymous && !s.plural)
                     };
-                    let gender_ok = gender == Gender::Unknown || s.gender == Gender::Unknown || s.gender == gender;
+                    let known = if s.gender == Gender::Unknown { s.name_gender } else { s.gender };
+                    let gender_ok = gender == Gender::Unknown || known == Gender::Unknown || known == gender;
                     kind_ok && gender_ok
                 });
                 // A person named since the last speaker (and not yet a source) is the likelier referent.
@@ -569,6 +576,7 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
         quoted_words: 0,
         key: String::new(),
         plural: false,
+        name_gender: Gender::Unknown,
     }
 }
 
@@ -585,4 +593,16 @@ fn gender_of(doc: &Document, m: &Mention) -> Gender {
         return lex.pronoun(m.span.slice(doc.text)).map_or(Gender::Unknown, |p| p.0);
     }
     Gender::Unknown
+}
+
+/// The gender a full name's given name usually has ("Margaret Osei" is not a later "he").
+fn name_gender_of(doc: &Document, m: &Mention) -> Gender {
+    if m.kind != MentionKind::Name {
+        return Gender::Unknown;
+    }
+    let mut words = m.name.unwrap_or(m.span).slice(doc.text).split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(first), Some(_)) => lexicon().first_name_gender(first),
+        _ => Gender::Unknown,
+    }
 }

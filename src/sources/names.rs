@@ -62,7 +62,11 @@ impl NameIndex {
                         doc.word(ns - 1),
                     );
                 if verb_next && !after_word && !w.ends_with("'s") && !w.ends_with("’s") {
-                    singles.push(doc.tokens[ns].span);
+                    // (After a comma it is capitalised as a name, not as a sentence opener:
+                    // "When asked which was harder, Mulder didn't hesitate.")
+                    let mid_sentence =
+                        ns > 0 && doc.word(ns - 1) == "," && !is_organisation(w, false) && !lex.not_names.contains(&w.to_lowercase());
+                    singles.push((doc.tokens[ns].span, mid_sentence));
                 }
             }
             if words >= 2 || (words == 1 && title_end.is_some()) {
@@ -73,6 +77,7 @@ impl NameIndex {
                 let g = title_end
                     .map(|te| lex.titles.get(&doc.token_span(t, te).slice(doc.text).to_lowercase()).copied().unwrap_or(Gender::Unknown))
                     .unwrap_or(Gender::Unknown);
+                let g = if g == Gender::Unknown && words >= 2 { lex.first_name_gender(doc.word(ns)) } else { g };
                 // Places and objects follow prepositions ("in Edmonton", "the death of X"); a possessive
                 // name ("Nova Scotia's") qualifies something else. Neither introduces a speaker.
                 const PREPS: &[&str] = &[
@@ -106,8 +111,8 @@ impl NameIndex {
         // Lone surnames of people named in full somewhere in the article.
         let lone: Vec<(Span, Gender)> = singles
             .into_iter()
-            .filter(|s| full_names.contains_key(&surname_key(s.slice(doc.text))))
-            .map(|s| (s, Gender::Unknown))
+            .filter(|&(s, mid_sentence)| mid_sentence || full_names.contains_key(&surname_key(s.slice(doc.text))))
+            .map(|(s, _)| (s, Gender::Unknown))
             .collect();
         if !lone.is_empty() {
             occurrences.extend(lone);
