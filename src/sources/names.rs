@@ -43,6 +43,15 @@ impl NameIndex {
                     break;
                 }
             }
+            // A title or role word inside the run starts the name after it ("Liberal MP Marco
+            // Mendes", "Harlow County District Attorney Mina Castellane").
+            let (ns, title_end) = match (ns..k.saturating_sub(1)).rev().find(|&j| {
+                let lw = doc.word(j).to_lowercase();
+                lex.is_role(&lw) || lex.titles.contains_key(&lw)
+            }) {
+                Some(j) => (j + 1, Some(j + 1)),
+                None => (ns, title_end),
+            };
             let words = k - ns;
             if words == 1 && title_end.is_none() {
                 // A lone surname ("Jones recorded his first goal"): kept when it reads as a
