@@ -494,7 +494,26 @@ impl Builder<'_, '_> {
                     "company" | "firm" | "corporation" | "business" | "organization" | "organisation" | "group" | "retailer" | "chain"
                 );
             let by_head = same_head.iter().copied().find(|&id| self.sources[id].kind == kind);
-            let found = if generic { by_head.max(self.organisations.last().copied()) } else { by_head };
+            // And any definite head refers back to the latest organisation named by a proper name
+            // that states no other kind ("BC Hydro ... the utility", not "the Health Ministry").
+            let named = || {
+                self.organisations.iter().rev().copied().find(|&id| {
+                    let s = &self.sources[id];
+                    s.descriptor.is_none()
+                        && s.name.starts_with(|c: char| c.is_uppercase())
+                        && !s.name.split_whitespace().any(|w| {
+                            let lw = w.to_lowercase();
+                            lw != head && lex.org_heads.contains(&lw)
+                        })
+                })
+            };
+            let found = if generic {
+                by_head.max(self.organisations.last().copied())
+            } else if definite && kind == SourceType::Organisation {
+                by_head.or_else(named)
+            } else {
+                by_head
+            };
             if let Some(id) = found {
                 self.touch(id, m, at);
                 return id;
