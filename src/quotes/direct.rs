@@ -120,7 +120,7 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
     unlisted_verb(doc, a, hi)
 }
 
-/// `"...," scolded Elyse.` / `"...," McMillen echoes.`: right after a quote, a verb the lexicon
+/// `"...," scolded Odile.` / `"...," Brannagh echoes.`: right after a quote, a verb the lexicon
 /// does not list still attributes it when the clause is only that verb and a name.
 fn unlisted_verb(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &'static str)> {
     let end = (a..hi).find(|&k| matches!(doc.word(k), "." | "?" | "!" | ";" | ",")).unwrap_or(hi);
@@ -160,7 +160,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         }
     }
     if r.open == para.first && r.paragraph > 0 {
-        // "Caddell continued:" ending the previous paragraph.
+        // "Okafor continued:" ending the previous paragraph.
         let prev = doc.paragraphs[r.paragraph - 1];
         if prev.last > prev.first && doc.word(prev.last - 1) == ":" && doc.is_narrative(prev.last - 1) {
             j = prev.last - 1;
@@ -193,9 +193,9 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
             let m = reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k)?;
             return Some((m, c, "direct/participle"));
         }
-        // Inverted before the quote: `..., asks editor Jennifer Ditchburn, "...`.
+        // Inverted before the quote: `..., asks editor Rhea Valcourt, "...`.
         if c.end < j {
-            // (A name at the end of a long phrase is not the speaker: "tell stories about the first time Megan".)
+            // (A name at the end of a long phrase is not the speaker: "talk about the summer they met Anna".)
             let short_premodifier = |m: &np::Mention| m.premodifier.is_none_or(|p| p.slice(doc.text).split_whitespace().count() <= 3);
             if let Some(m) = np::phrase_after(doc, c.end, j)
                 .filter(|m| m.kind == np::MentionKind::Name && short_premodifier(m) && doc.token_after(m.span.end) + 1 >= j)
@@ -211,7 +211,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         }
         return Some((m, c, "direct/speaker-said-before"));
     }
-    // `Martell, the addictions doctor, is more blunt: "..."`: the subject of the clause the colon ends.
+    // `Sorensen, the harbour pilot, is more blunt: "..."`: the subject of the clause the colon ends.
     if colon {
         let first = lo;
         let mut e = first;
@@ -247,7 +247,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
     None
 }
 
-/// `Pilon called the conclusion "one giant assumption."`, `finally said "no mas."`: a short quote
+/// `Ferris called the plan "one giant gamble."`, `finally said "enough."`: a short quote
 /// inside a sentence whose speech verb, earlier in the same clause, has a subject. The words are
 /// the subject's, not the writer's scare quote.
 fn fragment(doc: &Document, r: &QuoteRegion) -> Option<(Mention, Cue)> {

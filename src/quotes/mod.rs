@@ -107,7 +107,7 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
         }
         let para = quotes[i].paragraph;
         // A narrative sentence right before the quote whose subject is a named person hands the
-        // floor to that person ("Durning did not need much coaxing. “I'm thankful ...”").
+        // floor to that person ("Vale did not need much persuading. “I would do it again ...”").
         if quotes[i].rule == "direct/no-cue" {
             // (Only someone who speaks elsewhere in the article: the sentence may be background
             // about anybody.)
@@ -120,8 +120,8 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
                 continue;
             }
         }
-        // A quote worked into a narrative sentence of a new paragraph ("a company aiming to
-        // “help people live longer”") is the writer's borrowing, not the last speaker going on.
+        // A quote worked into a narrative sentence of a new paragraph ("a charity aiming to
+        // “bring the river back”") is the writer's borrowing, not the last speaker going on.
         let t = doc.token_after(quotes[i].span.start);
         let open = t.checked_sub(1).filter(|&o| doc.tokens[o].is_mark()).unwrap_or(t);
         let embedded = open > doc.paragraphs[para].first && doc.tokens[open - 1].is_word() && doc.is_narrative(open - 1);
@@ -185,7 +185,7 @@ fn narrative_subject_before(doc: &Document, q: &Quote, after: Option<usize>) -> 
         return None;
     }
     let m = reported::leading_subject(doc, prev.first, prev.last)?;
-    // (Not a coordinated subject: "Silverman and Svensson have also won" is background.)
+    // (Not a coordinated subject: "Marsh and Ortiz have also won" is background.)
     let single = !m.span.slice(doc.text).split_whitespace().any(|w| w == "and" || w == "&");
     (m.kind == MentionKind::Name && single && m.span.start == doc.tokens[prev.first].span.start).then_some(m)
 }

@@ -316,7 +316,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let head = if lower_head { None } else { runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied() };
     // A capitalised role word glued to a name ("Farmer Glen Oduya", "Organizer Dwayne Croteau")
     // describes the person; the name starts after it.
-    // So does a title inside a longer run ("Niagara County District Attorney Caroline Wojtaszek"):
+    // So does a title inside a longer run ("Harlow County District Attorney Mina Castellane"):
     // the name is what follows the last title or role word, the words up to it its title.
     let head = head.map(|(ns, ne, title)| {
         if title.is_some() || ne - ns < 3 {
@@ -440,7 +440,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     while e > lo && doc.tokens[e - 1].is_word() && is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) {
         e -= 1;
     }
-    // "veteran MPs who say ...": the relative pronoun's antecedent is the speaker
+    // "retired judges who say ...": the relative pronoun's antecedent is the speaker
     // (right before it, or before the comma of "the president, who said").
     if e > lo + 1 && is_lower_in(&["who", "which"], doc.word(e - 1)) {
         e -= 1;
@@ -535,7 +535,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         }
     }
     // A phrase starting with a preposition is an adverbial ("In a statement").
-    // "In early November the company announced": skip an adverbial to the subject's determiner.
+    // "In late March the council announced": skip an adverbial to the subject's determiner.
     // ("About four in 10 said": an approximate number, not a preposition.)
     let approximate = s + 1 < e
         && is_lower_in(&["about", "around"], doc.word(s))
@@ -554,7 +554,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     if e > lo && lexicon().pronoun(doc.word(e - 1)).is_some() {
         s = e - 1;
     }
-    // The longest phrase that names a speaker ("A growing list of veteran MPs" → "veteran MPs").
+    // The longest phrase that names a speaker ("A long line of retired judges" → "retired judges").
     let mut m = parse(doc, s, e).or_else(|| {
         if is_lower_in(&["who", "which"], doc.word(e)) {
             (s..e).filter(|&k| !is_lower_in(PREPOSITIONS, doc.word(k))).find_map(|k| parse(doc, k, e))

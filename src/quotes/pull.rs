@@ -1,5 +1,5 @@
 //! Pull quotes and embedded posts: a paragraph whose attribution is a bare
-//! name line after it (`— BC Hydro (@bchydro) December 22, 2018`, or a closing
+//! name line after it (`— Norvale Power (@norvalepower) March 3, 2025`, or a closing
 //! `Linda Lamoureux` with no verb), as web news pages print them.
 
 use super::np::{self, MentionKind};

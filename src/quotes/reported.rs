@@ -231,7 +231,7 @@ fn try_cue(
         // The mention's first token, or its appositive description's when that comes first
         // ("his chief negotiator, Ada Moreno, told").
         let m_start = doc.token_after(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)));
-        // "..., his top aide, Tad Devine, told The Huffington Post.": an addressee is part of the tail.
+        // "..., her press secretary, Ola Brandt, told The Harlow Courier.": an addressee is part of the tail.
         let tail_start = if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end };
         if is_tail(doc, cue.end, end) || tail_start >= end || is_tail(doc, tail_start, end) && tail_start > cue.end {
             // CONTENT, X said.
@@ -252,8 +252,8 @@ fn try_cue(
                 b -= 1;
             }
             let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top);
-            // The sentence goes on after the cue ("..., he says, and are mostly meant ..."): a second piece.
-            // (Not when another attribution follows: "..., he said, according to the complaint.")
+            // The sentence goes on after the cue ("..., he says, and are mostly harmless ..."): a second piece.
+            // (Not when another attribution follows: "..., he said, according to the filing.")
             let another_cue = cue.end + 1 < end && cue_at(doc, cue.end + 1).is_some();
             if let Some(after) = (!another_cue)
                 .then(|| make(doc, s, cue.end + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top))

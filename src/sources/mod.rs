@@ -402,7 +402,7 @@ impl Builder<'_, '_> {
         }
     }
 
-    /// The person a varied description refers to ("says the affable proprietor"): the latest
+    /// The person a varied description refers to ("says the cheerful owner"): the latest
     /// person speaking, or a person named since.
     fn person_in_focus(&mut self, at: usize) -> Option<usize> {
         let found = self.recent(at, 1500).find(|&id| self.sources[id].kind == SourceType::Person);
@@ -452,7 +452,7 @@ impl Builder<'_, '_> {
             .map_or(words.len(), |(i, _)| i);
         let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
         // (A role noun at the very end is the head even after a prepositional modifier: "a
-        // Superior Court of Ontario judge".)
+        // Superior Court of Harlow judge".)
         let last = clean(words.last().copied().unwrap_or(""));
         let head = if lex.is_role(&last) { last } else { clean(words[..head_end].last().copied().unwrap_or("")) };
         let definite = matches!(words.first().copied(), Some("the" | "this" | "that" | "these" | "those"));
@@ -495,7 +495,7 @@ impl Builder<'_, '_> {
                 );
             let by_head = same_head.iter().copied().find(|&id| self.sources[id].kind == kind);
             // And any definite head refers back to the latest organisation named by a proper name
-            // that states no other kind ("BC Hydro ... the utility", not "the Health Ministry").
+            // that states no other kind ("Norvale Power ... the utility", not "the Health Ministry").
             let named = || {
                 self.organisations.iter().rev().copied().find(|&id| {
                     let s = &self.sources[id];
@@ -519,7 +519,7 @@ impl Builder<'_, '_> {
                 return id;
             }
         }
-        // "said the 31-year-old", "says the affable proprietor": a definite singular description
+        // "said the 31-year-old", "says the cheerful owner": a definite singular description
         // of a person most often refers back to the person the story is about, like "he".
         let plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
         // (Not for role nouns: "the nurse" after "a nurse ... said" is that anonymous nurse, or a new one.)
@@ -530,10 +530,10 @@ impl Builder<'_, '_> {
             }
         }
         if definite && !plural && lex.is_role(&head) {
-            // A role noun with a modifier of its own ("says the 39-year-old founder", "the laid-back
-            // Cambridge resident") is the writer's varied reference to the person in focus, even
+            // A role noun with a modifier of its own ("says the 42-year-old founder", "the laid-back
+            // Kessel resident") is the writer's varied reference to the person in focus, even
             // when someone earlier held that role word. (A descriptive modifier, not only a place
-            // or organisation: "the Nova Scotia judge" is somebody else.)
+            // or organisation: "the Redmarsh judge" is somebody else.)
             let descriptive = m
                 .span
                 .slice(text)
@@ -547,7 +547,7 @@ impl Builder<'_, '_> {
                     return id;
                 }
             }
-            // "the minister" after "Foreign Affairs Minister Chrystia Freeland": a definite role
+            // "the minister" after "Foreign Affairs Minister Ines Carvalho": a definite role
             // noun refers back to a named person whose title or role holds it.
             let holds = |span: Option<Span>| {
                 span.is_some_and(|r| r.slice(text).to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head))

@@ -72,7 +72,7 @@ impl NameIndex {
                     );
                 if verb_next && !after_word && !w.ends_with("'s") && !w.ends_with("’s") {
                     // (After a comma it is capitalised as a name, not as a sentence opener:
-                    // "When asked which was harder, Mulder didn't hesitate.")
+                    // "When asked which was harder, Kowalczyk did not hesitate.")
                     let mid_sentence =
                         ns > 0 && doc.word(ns - 1) == "," && !is_organisation(w, false) && !lex.not_names.contains(&w.to_lowercase());
                     singles.push((doc.tokens[ns].span, mid_sentence));
@@ -97,7 +97,7 @@ impl NameIndex {
                 let possessive = span.slice(doc.text).ends_with("'s") || span.slice(doc.text).ends_with("’s");
                 // A person is introduced as a subject: followed by a comma (appositive) or a verb.
                 let next = (k < para_end).then(|| doc.word(k));
-                // (Or opens its sentence with a short modifier: "John Goodwin with Bumper to Bumper turned out".)
+                // (Or opens its sentence with a short modifier: "Marta Quell with the tenants union turned out".)
                 let opens_sentence = doc.sentences[doc.sentence_of[t] as usize].first == t
                     && next.is_some_and(|w| is_lower_in(&["with", "of", "from", "at"], w));
                 let subject_like = title_end.is_some()
@@ -203,7 +203,7 @@ pub fn is_organisation(name: &str, has_title: bool) -> bool {
         return false;
     }
     let lex = lexicon();
-    // An acronym in a name ("BC Hydro", "Burnaby RCMP", "CNBC") marks an organisation.
+    // An acronym in a name ("NV Power", "Harlow RCMP", "CNBC") marks an organisation.
     let acronym = |w: &str| {
         let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
         letters.chars().count() >= 2
