@@ -34,6 +34,35 @@ pub struct Mention {
     pub role: Option<Span>,
 }
 
+/// Where a time adverbial ending right before `e` starts (`earlier this week`, `last month`,
+/// `on Tuesday`, `Tuesday`), if one does and it starts after `lo`.
+fn time_adverbial_before(doc: &Document, e: usize, lo: usize) -> Option<usize> {
+    const UNITS: &[&str] =
+        &["week", "month", "year", "morning", "afternoon", "evening", "weekend", "summer", "fall", "autumn", "spring", "winter"];
+    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let word = |k: usize| doc.tokens[k].is_word().then(|| doc.word(k));
+    let last = word(e.checked_sub(1)?)?;
+    let mut s = e - 1;
+    if is_lower_in(DAYS, last) {
+        // "on Tuesday" or "Tuesday"
+        if s > lo && word(s - 1) == Some("on") {
+            s -= 1;
+        }
+    } else if is_lower_in(UNITS, last) {
+        // "(earlier|later) (this|last) week"
+        if !word(s.checked_sub(1)?).is_some_and(|d| d == "this" || d == "last") {
+            return None;
+        }
+        s -= 1;
+        if s > lo && word(s - 1).is_some_and(|w| w == "earlier" || w == "later") {
+            s -= 1;
+        }
+    } else if !is_lower_in(&["yesterday", "today"], last) {
+        return None;
+    }
+    (s > lo).then_some(s)
+}
+
 /// Adverbs and auxiliaries that may stand between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "also",
@@ -439,6 +468,13 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     let mut e = v;
     while e > lo && doc.tokens[e - 1].is_word() && is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) {
         e -= 1;
+    }
+    // "X earlier this week called ...", "X on Tuesday said ...": a time adverbial may stand there too.
+    if let Some(t) = time_adverbial_before(doc, e, lo) {
+        e = t;
+        while e > lo && doc.tokens[e - 1].is_word() && is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) {
+            e -= 1;
+        }
     }
     // "retired judges who say ...": the relative pronoun's antecedent is the speaker
     // (right before it, or before the comma of "the president, who said").
