@@ -649,6 +649,7 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
     // The shortest phrase from the sentence start that parses as a speaker and is followed by a
     // lower-case word that is not itself a noun of the phrase (its verb: "Iraqi lawmakers began").
     let lex = lexicon();
+    let mut fallback = None;
     for k in first + 1..limit.min(first + 9) {
         let w = doc.word(k - 1);
         if !doc.is_narrative(k - 1) || matches!(w, "," | ";" | ":") {
@@ -665,10 +666,30 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
             continue;
         }
         if let Some(m) = np::parse(doc, first, k) {
+            // A nationality adjective is not the subject ("Chinese foreign ministry spokeswoman Hua
+            // Chunying shot back"): look further, keeping it only if nothing longer parses.
+            if k == first + 1 && reads_as_nationality(doc.word(first)) && !looks_like_verb(next) {
+                fallback = fallback.or(Some(m));
+                continue;
+            }
             return Some(m);
         }
     }
-    None
+    fallback
+}
+
+/// `Chinese`, `Canadian`, `Iraqi`, `French`: a capitalised word shaped like a nationality adjective.
+fn reads_as_nationality(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase()) && w.len() > 4 && ["ese", "ian", "an", "ish", "i", "ch"].iter().any(|s| w.ends_with(s))
+}
+
+/// A lower-case word shaped like a finite verb (`said`, `warns`, `has`). (Not every word in -s:
+/// "Norwegian fisheries ministry".)
+fn looks_like_verb(w: &str) -> bool {
+    let lw = w.to_lowercase();
+    lw.ends_with("ed")
+        || lexicon().verb(&lw).is_some()
+        || is_lower_in(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "does", "did"], &lw)
 }
 
 #[allow(clippy::too_many_arguments)]
