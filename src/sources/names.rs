@@ -81,7 +81,10 @@ impl NameIndex {
             if words >= 2 || (words == 1 && title_end.is_some()) {
                 let span = doc.token_span(ns, k);
                 if words >= 2 {
-                    full_names.entry(surname_key(span.slice(doc.text))).or_insert(span);
+                    // (Without a possessive: "Donald Duckworth's" names Donald Duckworth.)
+                    let name = span.slice(doc.text);
+                    let bare = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")).unwrap_or(name);
+                    full_names.entry(surname_key(name)).or_insert(Span::new(span.start, span.start + bare.len()));
                 }
                 let g = title_end
                     .map(|te| lex.titles.get(&doc.token_span(t, te).slice(doc.text).to_lowercase()).copied().unwrap_or(Gender::Unknown))
