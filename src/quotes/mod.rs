@@ -140,7 +140,10 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
             }
         }
         if let Some(j) = prev.filter(|&j| !embedded || quotes[j].paragraph == para) {
-            let gap = para - quotes[j].paragraph;
+            // (Page furniture between does not count: "WATCH: ..." lines break no speech. Only
+            // short gaps are looked at, so the count stays linear.)
+            let raw = para - quotes[j].paragraph;
+            let gap = if raw <= 4 { raw - (quotes[j].paragraph + 1..para).filter(|&p| is_furniture(doc, p)).count() } else { raw };
             // Paragraphs between must hold no narrative sentence of their own: only quotes continue.
             if gap <= 1 || (gap == 2 && doc.paragraphs.get(para - 1).is_some_and(|p| p.last > p.first && !doc.is_narrative(p.first + 1))) {
                 quotes[i].follows = Some(j);
