@@ -213,35 +213,51 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
     }
     // `Sorensen, the harbour pilot, is more blunt: "..."`: the subject of the clause the colon ends.
     if colon {
-        let first = lo;
-        let mut e = first;
-        while e < j && doc.tokens[e].is_word() && (e == first || doc.word(e).starts_with(|c: char| c.is_uppercase())) {
-            e += 1;
+        // The clause the colon ends starts the sentence, or follows a conjunction ("Governance
+        // slipped when Vance again took to social media with this: ...").
+        let starts = std::iter::once(lo).chain(
+            (lo + 1..j)
+                .rev()
+                .filter(|&k| np::is_lower_in(&["when", "as", "after", "while", "before", "because", "and", "but", "so"], doc.word(k - 1))),
+        );
+        return starts.take(4).find_map(|first| colon_subject(doc, first, j));
+    }
+    None
+}
+
+/// `Sorensen, the harbour pilot, is more blunt:` (the subject of the clause from `first` to the colon at `j`).
+fn colon_subject(doc: &Document, first: usize, j: usize) -> Option<(Mention, Cue, &'static str)> {
+    let mut e = first;
+    while e < j && doc.tokens[e].is_word() && (e == first || doc.word(e).starts_with(|c: char| c.is_uppercase())) {
+        e += 1;
+    }
+    let is_pronoun = e == first + 1
+        && crate::lexicon::lexicon().pronoun(doc.word(first)).is_some_and(|p| !p.1 || doc.word(first).eq_ignore_ascii_case("they"));
+    if let Some(m) = np::parse(doc, first, e).filter(|m| m.kind == np::MentionKind::Name || is_pronoun) {
+        let verbish = |w: &str| {
+            let lw = w.to_lowercase();
+            lw.ends_with("ed")
+                || lw.ends_with('s') && !lw.ends_with("ss")
+                || crate::lexicon::lexicon().verb(&lw).is_some()
+                || np::is_lower_in(
+                    &[
+                        "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "did", "does", "put", "took",
+                        "wrote", "got", "made", "gave", "kept", "felt",
+                    ],
+                    &lw,
+                )
+        };
+        // (An adverb may come first: "Vance again took to social media with this:".)
+        let mut v = e;
+        while v + 1 < j && doc.tokens[v].is_word() && np::is_lower_in(np::BETWEEN_SUBJECT_AND_VERB, doc.word(v)) {
+            v += 1;
         }
-        let is_pronoun = e == first + 1
-            && crate::lexicon::lexicon().pronoun(doc.word(first)).is_some_and(|p| !p.1 || doc.word(first).eq_ignore_ascii_case("they"));
-        if let Some(m) = np::parse(doc, first, e).filter(|m| m.kind == np::MentionKind::Name || is_pronoun) {
-            let verbish = |w: &str| {
-                let lw = w.to_lowercase();
-                lw.ends_with("ed")
-                    || lw.ends_with('s') && !lw.ends_with("ss")
-                    || crate::lexicon::lexicon().verb(&lw).is_some()
-                    || np::is_lower_in(
-                        &[
-                            "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "did", "does", "put",
-                            "took", "wrote", "got", "made", "gave", "kept", "felt",
-                        ],
-                        &lw,
-                    )
-            };
-            let followed_by_verb = e < j
-                && (doc.word(e) == ","
-                    || doc.tokens[e].is_word() && !doc.word(e).starts_with(|c: char| c.is_uppercase()) && verbish(doc.word(e)));
-            if followed_by_verb {
-                let cue =
-                    Cue { start: j, end: j + 1, verb: crate::lexicon::Verb { lemma: ":", class: VerbClass::Speech }, according: false };
-                return Some((m, cue, "direct/colon-subject"));
-            }
+        let followed_by_verb = e < j
+            && (doc.word(e) == ","
+                || doc.tokens[v].is_word() && !doc.word(v).starts_with(|c: char| c.is_uppercase()) && verbish(doc.word(v)));
+        if followed_by_verb {
+            let cue = Cue { start: j, end: j + 1, verb: crate::lexicon::Verb { lemma: ":", class: VerbClass::Speech }, according: false };
+            return Some((m, cue, "direct/colon-subject"));
         }
     }
     None

@@ -64,7 +64,7 @@ fn time_adverbial_before(doc: &Document, e: usize, lo: usize) -> Option<usize> {
 }
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb.
-const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+pub(super) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "also",
     "later",
     "has",
