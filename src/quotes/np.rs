@@ -96,6 +96,8 @@ pub(super) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "only",
     "privately",
     "first",
+    "now",
+    "since",
     "has also",
     "had also",
     "would later",
@@ -244,7 +246,12 @@ pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
             best = Some(k + 1);
         }
     }
-    best
+    // (Not a title when an organisation word follows: "the Justice Department", "Labor Party".)
+    best.filter(|&b| {
+        b >= end
+            || !lex.org_heads.contains(crate::lexicon::lower(doc.word(b)).as_ref())
+                && !lex.org_suffixes.contains(crate::lexicon::lower(doc.word(b)).as_ref())
+    })
 }
 
 /// Parses tokens `[a, b)` as a speaker phrase; `None` when it cannot name a speaker.
@@ -464,6 +471,26 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
 
 /// The subject of a cue verb at token `v`: the phrase ending just before it (skipping
 /// adverbs and an appositive `X, the ..., said`), starting no earlier than `lo`.
+/// Whether the verb at `v` is a progressive (`is acknowledging`, `are now saying`): a form of
+/// *be*, perhaps with adverbs, right before an -ing form.
+pub fn progressive(doc: &Document, v: usize, lo: usize) -> bool {
+    if !doc.word(v).ends_with("ing") {
+        return false;
+    }
+    const BE: &[&str] = &["is", "are", "was", "were", "been", "'s", "’s", "'re", "’re"];
+    let mut e = v;
+    while e > lo
+        && doc.tokens[e - 1].is_word()
+        && (is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) || is_lower_in(BE, doc.word(e - 1)))
+    {
+        if is_lower_in(BE, doc.word(e - 1)) {
+            return true;
+        }
+        e -= 1;
+    }
+    false
+}
+
 pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     let mut e = v;
     while e > lo && doc.tokens[e - 1].is_word() && is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) {

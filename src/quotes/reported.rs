@@ -201,13 +201,21 @@ fn try_cue(
         return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), rule, absorbed, top);
     }
     let comma_before = cue.start > s.first && matches!(doc.word(cue.start - 1), "," | "—" | "–");
-    if is_participle(doc, cue) {
+    if is_participle(doc, cue) && !np::progressive(doc, cue.start, s.first) {
         if !comma_before {
             return None;
         }
         // (From the sentence's start even after an earlier quote: "X urged ..., saying ...".)
         let lead = leading_start(doc, s);
-        let m = leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start)?;
+        let m = leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start).or_else(|| {
+            // After a quote: `"...," the treasurer said, adding that ...` takes the attribution's subject.
+            let after_quote = (lead..cue.start).rev().find(|&k| !doc.is_narrative(k) || doc.tokens[k].is_mark())? + 1;
+            let start = (after_quote..cue.start).find(|&k| !matches!(doc.word(k), "," | "—" | "–"))?;
+            match (start + 1..cue.start).find_map(|k| cue_at(doc, k)) {
+                Some(said) => np::subject_before(doc, said.start, start),
+                None => leading_subject(doc, start, cue.start),
+            }
+        })?;
         let a = skip_that(doc, cue.end, end);
         return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
     }
