@@ -202,7 +202,17 @@ fn try_cue(
     }
     let comma_before = cue.start > s.first && matches!(doc.word(cue.start - 1), "," | "—" | "–");
     if is_participle(doc, cue) && !np::progressive(doc, cue.start, s.first) {
-        if !comma_before {
+        // ", saying", also with adverbs (", falsely suggesting") or after and/while ("and also
+        // suggesting"): a participle clause hanging on the sentence's main clause.
+        let mut k = cue.start;
+        while k > s.first
+            && doc.tokens[k - 1].is_word()
+            && (doc.word(k - 1).ends_with("ly") || is_lower_in(&["also", "then", "later"], doc.word(k - 1)))
+        {
+            k -= 1;
+        }
+        let attached = k > s.first && (matches!(doc.word(k - 1), "," | "—" | "–") || is_lower_in(&["and", "while"], doc.word(k - 1)));
+        if !attached {
             return None;
         }
         // (From the sentence's start even after an earlier quote: "X urged ..., saying ...".)
@@ -211,8 +221,9 @@ fn try_cue(
             // After a quote: `"...," the treasurer said, adding that ...` takes the attribution's subject.
             let after_quote = (lead..cue.start).rev().find(|&k| !doc.is_narrative(k) || doc.tokens[k].is_mark())? + 1;
             let start = (after_quote..cue.start).find(|&k| !matches!(doc.word(k), "," | "—" | "–"))?;
-            match (start + 1..cue.start).find_map(|k| cue_at(doc, k)) {
-                Some(said) => np::subject_before(doc, said.start, start),
+            match (start..cue.start).find_map(|k| cue_at(doc, k)) {
+                // `"...," the treasurer said, adding` / `"...," said Ola Brandt, adding`
+                Some(said) => np::subject_before(doc, said.start, start).or_else(|| np::phrase_after(doc, said.end, cue.start)),
                 None => leading_subject(doc, start, cue.start),
             }
         })?;
