@@ -239,7 +239,8 @@ fn try_cue(
         k > s.first && doc.word(k - 1) == "and"
     };
     let subject = np::subject_before(doc, cue.start, s.first)
-        .or_else(|| if coordinated { leading_subject(doc, skip_intro(doc, first, cue.start), cue.start) } else { None });
+        .or_else(|| if coordinated { leading_subject(doc, skip_intro(doc, first, cue.start), cue.start) } else { None })
+        .or_else(|| control_subject(doc, cue.start, s.first));
     if let Some(m) = subject {
         let content_start = skip_that(doc, cue.end, end);
         let explicit_that = content_start < end && doc.word(content_start) == "that";
@@ -695,6 +696,43 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
         }
     }
     fallback
+}
+
+/// `X went on to explain that ...`, `X was quick to point out that ...`: the subject of a verb or
+/// adjective whose own subject did the speaking (`urged Y to say` is not one: Y would speak).
+fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
+    // (Only where the speaking happened: not "is expected to ask", "wants to say".)
+    const CONTROL: &[&str] = &[
+        "quick",
+        "eager",
+        "careful",
+        "continued",
+        "continues",
+        "began",
+        "begins",
+        "pivoted",
+        "moved",
+        "hastened",
+        "rushed",
+        "appeared",
+        "appears",
+        "seemed",
+        "seems",
+        "went",
+        "goes",
+    ];
+    if cue < lo + 3 || doc.word(cue - 1) != "to" {
+        return None;
+    }
+    let mut head = cue - 2;
+    // "went on to explain"
+    if doc.word(head) == "on" && head > lo && is_lower_in(&["went", "goes", "go"], doc.word(head - 1)) {
+        head -= 1;
+    }
+    if !doc.tokens[head].is_word() || !is_lower_in(CONTROL, doc.word(head)) {
+        return None;
+    }
+    np::subject_before(doc, head, lo)
 }
 
 /// `Chinese`, `Canadian`, `Iraqi`, `French`: a capitalised word shaped like a nationality adjective.
