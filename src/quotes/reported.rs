@@ -236,10 +236,21 @@ fn try_cue(
         while k > s.first && is_lower_in(&["have", "has", "had", "also", "later", "then", "would", "will"], doc.word(k - 1)) {
             k -= 1;
         }
-        k > s.first && doc.word(k - 1) == "and"
+        // (Also past a prepositional phrase: "... and in a carefully worded response said ...".)
+        let after_phrase = || {
+            (k.saturating_sub(8).max(s.first + 1)..k).rev().find(|&j| doc.word(j - 1) == "and").is_some_and(|j| {
+                is_lower_in(&["in", "on", "at", "during", "after", "with", "before", "through", "via", "later"], doc.word(j))
+                    && (j..k).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x))
+            })
+        };
+        k > s.first && (doc.word(k - 1) == "and" || after_phrase())
     };
     let subject = np::subject_before(doc, cue.start, s.first)
-        .or_else(|| if coordinated { leading_subject(doc, skip_intro(doc, first, cue.start), cue.start) } else { None })
+        .or_else(|| {
+            // (From the sentence's start even after the first verb's content: "He said X, and added Y".)
+            let lead = leading_start(doc, s);
+            if coordinated { leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start) } else { None }
+        })
         .or_else(|| control_subject(doc, cue.start, s.first));
     if let Some(m) = subject {
         let content_start = skip_that(doc, cue.end, end);
@@ -783,6 +794,13 @@ fn make(
             b = c;
         }
     }
+    // `Though the judge said he was loath to ..., he believed ...`: in a sentence-opening
+    // subordinate clause, the content ends with the clause, at its comma.
+    if rule == "indirect/said-that" && is_lower_in(SUBORDINATORS, doc.word(s.first)) && !(s.first..a).any(|k| doc.word(k) == ",") {
+        if let Some(c) = (a + 1..b).find(|&k| doc.word(k) == "," && doc.is_narrative(k)) {
+            b = c;
+        }
+    }
     // Stop at a colon that introduces a full quote: `said the plan was sound: "..."`.
     if let Some(c) = (a..b).find(|&k| doc.word(k) == ":" && doc.is_narrative(k)) {
         b = c;
@@ -817,6 +835,10 @@ fn make(
     let rule = if kind == QuoteKind::Mixed { mixed_rule(rule) } else { rule };
     Some(Quote { span, kind, cue, cue_lemma: Some(lemma), mention, follows: None, rule, paragraph: s.paragraph })
 }
+
+/// Words that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] =
+    &["though", "although", "while", "whereas", "because", "if", "when", "as", "after", "before", "since", "once", "unless"];
 
 /// The token where a coordinated attribution opens inside content `[a, b)`: a cue whose subject
 /// (or, for a shared subject, the cue itself) follows a comma, dash, semicolon or a coordinating
