@@ -251,7 +251,15 @@ fn try_cue(
             let lead = leading_start(doc, s);
             if coordinated { leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start) } else { None }
         })
-        .or_else(|| control_subject(doc, cue.start, s.first));
+        .or_else(|| control_subject(doc, cue.start, s.first))
+        .or_else(|| {
+            // "An official ... who was present in court told ...": past a relative clause (no commas).
+            let who = (cue.start.saturating_sub(10).max(s.first + 1)..cue.start).rev().find(|&j| is_lower_in(&["who"], doc.word(j)))?;
+            if !(who + 1..cue.start).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x)) {
+                return None;
+            }
+            np::subject_before(doc, who + 1, s.first)
+        });
     if let Some(m) = subject {
         let content_start = skip_that(doc, cue.end, end);
         let explicit_that = content_start < end && doc.word(content_start) == "that";
@@ -672,7 +680,10 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
 
 /// `urged locals to suspend ...`: an object and an infinitive.
 fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
-    (a + 1..end.min(a + 7)).find(|&k| doc.word(k) == "to").is_some_and(|to| (a..to).all(|k| doc.tokens[k].is_word()))
+    // (Not when a clause with its own subject comes first: "told reporters he did not want to ...".)
+    (a + 1..end.min(a + 7)).find(|&k| doc.word(k) == "to").is_some_and(|to| {
+        (a..to).all(|k| doc.tokens[k].is_word() && !is_lower_in(&["he", "she", "they", "we", "i", "it", "there"], doc.word(k)))
+    })
 }
 
 /// The subject at the start of a sentence, for participle cues (`Jaberi cautioned ..., saying ...`).
