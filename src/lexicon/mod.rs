@@ -8,7 +8,6 @@
 //! case-insensitive except for `abbreviations.txt`.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What kind of attribution a cue verb makes.
@@ -224,9 +223,55 @@ impl Lexicon {
     }
 }
 
-/// `word` in lower case, borrowed when it already is (most words are: no allocation).
-pub fn lower(word: &str) -> Cow<'_, str> {
-    if word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) }
+/// `word` in lower case, borrowed when it already is (most words are), else lower-cased into a
+/// buffer on the stack when it is short ASCII (most others are): no allocation for a look-up.
+pub fn lower(word: &str) -> Lower<'_> {
+    let b = word.as_bytes();
+    if !b.iter().any(|&c| c.is_ascii_uppercase() || c >= 0x80) {
+        Lower::Borrowed(word)
+    } else if b.len() <= INLINE && b.is_ascii() {
+        let mut buf = [0u8; INLINE];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        Lower::Inline(buf, b.len() as u8)
+    } else {
+        Lower::Owned(word.to_lowercase())
+    }
+}
+
+const INLINE: usize = 30;
+
+/// A lower-cased word: see [`lower`].
+pub enum Lower<'a> {
+    Borrowed(&'a str),
+    /// ASCII bytes and their length.
+    Inline([u8; INLINE], u8),
+    Owned(String),
+}
+
+impl Lower<'_> {
+    pub fn into_owned(self) -> String {
+        self.as_ref().to_string()
+    }
+}
+
+impl AsRef<str> for Lower<'_> {
+    fn as_ref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Only ASCII is stored inline, so this cannot fail.
+            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..*n as usize]).expect("ASCII"),
+            Lower::Owned(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_ref()
+    }
 }
 
 /// The one shared lexicon, parsed on first use.
