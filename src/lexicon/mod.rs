@@ -67,6 +67,40 @@ pub struct Lexicon {
     pub not_names: HashSet<String>,
     /// Labels of page-furniture lines (`READ MORE`, `WATCH`), case-sensitive.
     pub boilerplate_labels: HashSet<&'static str>,
+    /// The word classes of every word in the lists above that [`Classes`] names: one look-up
+    /// answers them all (the text stage classifies each token once).
+    classes: HashMap<String, Classes>,
+}
+
+/// What the lexicon says about one word (bits; see [`classify`]). Each token carries its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes(u8);
+
+impl Classes {
+    /// In `not_names.txt`.
+    pub const NOT_NAME: Classes = Classes(1);
+    /// A pronoun.
+    pub const PRONOUN: Classes = Classes(1 << 1);
+    /// A one-word cue verb.
+    pub const VERB: Classes = Classes(1 << 2);
+    /// A count word (`three`, `several`).
+    pub const NUMBER: Classes = Classes(1 << 3);
+    /// The first word of a cue verb phrase.
+    pub const VERB_FIRST: Classes = Classes(1 << 4);
+    /// The first word of a title.
+    pub const TITLE_FIRST: Classes = Classes(1 << 5);
+    /// Starts with an upper-case letter.
+    pub const CAP: Classes = Classes(1 << 6);
+    /// Can be part of a proper name ([`is_name_word`]).
+    pub const NAME_WORD: Classes = Classes(1 << 7);
+
+    pub fn has(self, c: Classes) -> bool {
+        self.0 & c.0 != 0
+    }
+
+    fn with(self, c: Classes, on: bool) -> Classes {
+        if on { Classes(self.0 | c.0) } else { self }
+    }
 }
 
 /// Lines of a data file with comments and blanks removed, split into trimmed fields.
@@ -117,13 +151,13 @@ impl Lexicon {
             }
         }
         let verb_max_words = verbs.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-        let verb_first_words = verbs.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+        let verb_first_words: HashSet<String> = verbs.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
         let loaded_verbs = entries(include_str!("loaded_verbs.txt"))
             .map(|e| (norm(e[0]), e.get(1).copied().unwrap_or("not a neutral attribution verb")))
             .collect();
         let titles: HashMap<String, Gender> = entries(include_str!("titles.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
         let title_max_words = titles.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-        let title_first_words = titles.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+        let title_first_words: HashSet<String> = titles.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
         let mut abbreviations = HashSet::default();
         let mut ambiguous_abbreviations = HashSet::default();
         for e in entries(include_str!("abbreviations.txt")) {
@@ -160,13 +194,27 @@ impl Lexicon {
             }
         }
         let documents = entries(include_str!("documents.txt")).map(|e| norm(e[0])).collect();
-        let numbers = entries(include_str!("numbers.txt")).map(|e| (norm(e[0]), e.get(1).and_then(|v| v.parse().ok()))).collect();
-        let pronouns = entries(include_str!("pronouns.txt"))
+        let numbers: HashMap<String, Option<u32>> =
+            entries(include_str!("numbers.txt")).map(|e| (norm(e[0]), e.get(1).and_then(|v| v.parse().ok()))).collect();
+        let pronouns: HashMap<String, (Gender, bool)> = entries(include_str!("pronouns.txt"))
             .map(|e| (norm(e[0]), (gender(e.get(1)), e.get(2).is_some_and(|n| n.eq_ignore_ascii_case("plural")))))
             .collect();
         let first_names = entries(include_str!("first_names.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
-        let not_names = entries(include_str!("not_names.txt")).map(|e| norm(e[0])).collect();
+        let not_names: HashSet<String> = entries(include_str!("not_names.txt")).map(|e| norm(e[0])).collect();
         let boilerplate_labels = entries(include_str!("boilerplate.txt")).map(|e| e[0]).collect();
+        let mut classes: HashMap<String, Classes> = HashMap::default();
+        let mut add = |words: &mut dyn Iterator<Item = &String>, c: Classes| {
+            for w in words {
+                let e = classes.entry(w.clone()).or_default();
+                *e = e.with(c, true);
+            }
+        };
+        add(&mut not_names.iter(), Classes::NOT_NAME);
+        add(&mut pronouns.keys(), Classes::PRONOUN);
+        add(&mut verbs.keys(), Classes::VERB);
+        add(&mut numbers.keys(), Classes::NUMBER);
+        add(&mut verb_first_words.iter(), Classes::VERB_FIRST);
+        add(&mut title_first_words.iter(), Classes::TITLE_FIRST);
         Lexicon {
             verbs,
             verb_max_words,
@@ -190,6 +238,7 @@ impl Lexicon {
             first_names,
             not_names,
             boilerplate_labels,
+            classes,
         }
     }
 
@@ -202,6 +251,11 @@ impl Lexicon {
     /// ```
     pub fn first_name_gender(&self, word: &str) -> Gender {
         self.first_names.get(lower(word).as_ref()).copied().unwrap_or(Gender::Unknown)
+    }
+
+    /// The lexicon classes of `word` (any case): one look-up; see [`classify`] for the others.
+    fn lexicon_classes(&self, word: &str) -> Classes {
+        self.classes.get(lower(word).as_ref()).copied().unwrap_or_default()
     }
 
     /// The cue verb spelled `word` (any case), if it is one.
@@ -221,6 +275,41 @@ impl Lexicon {
     pub fn is_not_name(&self, word: &str) -> bool {
         self.not_names.contains(lower(word).as_ref())
     }
+}
+
+/// Everything [`Classes`] says about `word`: its lexicon classes, capital and name-word bits.
+pub fn classify(word: &str) -> Classes {
+    let c = lexicon().lexicon_classes(word);
+    let c = c.with(Classes::CAP, is_cap(word));
+    c.with(Classes::NAME_WORD, name_word(word, c))
+}
+
+fn is_cap(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase())
+}
+
+/// A word that can be part of a proper name.
+pub fn is_name_word(w: &str) -> bool {
+    classify(w).has(Classes::NAME_WORD)
+}
+
+/// [`is_name_word`], given the word's lexicon classes and capital bit.
+fn name_word(w: &str, c: Classes) -> bool {
+    // Contractions and inner-capital names need an apostrophe, a hyphen or a curly mark (whose
+    // UTF-8 starts with 0xE2): most words have none, and skip those tests.
+    let joined = w.bytes().any(|b| matches!(b, b'\'' | b'-' | 0xE2));
+    if c.has(Classes::CAP) {
+        let contraction =
+            joined && ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t"].iter().any(|c| w.ends_with(c));
+        // A party-state tag ("D-Mich.", "R-Ill.") follows a name but is not one.
+        let b = w.as_bytes();
+        if b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() {
+            return false;
+        }
+        return !contraction && !c.has(Classes::NOT_NAME) && !c.has(Classes::PRONOUN) && !c.has(Classes::VERB) && !c.has(Classes::NUMBER);
+    }
+    // "al-Jaberi", "d'Arcy", "McDonald" are names with a lower-case start.
+    joined && w.len() > 3 && w.split(['-', '\'', '’']).skip(1).any(is_cap)
 }
 
 /// `word` in lower case, borrowed when it already is (most words are), else lower-cased into a

@@ -1,6 +1,6 @@
 //! Cue phrases: speech verbs from the lexicon (one or more words) and `according to`.
 
-use crate::lexicon::{Verb, VerbClass, lexicon};
+use crate::lexicon::{Classes, Verb, VerbClass, lexicon};
 use crate::text::Document;
 
 #[derive(Clone, Copy, Debug)]
@@ -24,11 +24,10 @@ pub fn cue_at(doc: &Document, t: usize) -> Option<Cue> {
         return Some(Cue { start: t, end: t + 2, verb: Verb { lemma: "according to", class: VerbClass::Speech }, according: true });
     }
     // Longest verb phrase first ("pointed out" before "pointed"); most words start no phrase.
-    let first = crate::lexicon::lower(w);
-    if !lex.verb_first_words.contains(first.as_ref()) {
+    if !doc.tokens[t].classes.has(Classes::VERB_FIRST) {
         return None;
     }
-    let mut phrase = first.into_owned();
+    let mut phrase = crate::lexicon::lower(w).into_owned();
     let mut best = lex.verbs.get(&phrase).map(|v| (t + 1, *v));
     for k in t + 1..(t + lex.verb_max_words).min(doc.tokens.len()) {
         if !doc.tokens[k].is_word() {

@@ -3,7 +3,7 @@
 //! role appositive).
 
 use crate::Span;
-use crate::lexicon::lexicon;
+use crate::lexicon::{Classes, lexicon};
 use crate::text::{Document, TokenKind};
 
 /// What a speaker mention is made of.
@@ -202,34 +202,17 @@ fn is_cap(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
 
-/// A word that can be part of a proper name.
-pub fn is_name_word(w: &str) -> bool {
-    let lex = lexicon();
-    if is_cap(w) {
-        let contraction = ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t"].iter().any(|c| w.ends_with(c));
-        // A party-state tag ("D-Mich.", "R-Ill.") follows a name but is not one.
-        let b = w.as_bytes();
-        if b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() {
-            return false;
-        }
-        return !contraction
-            && !lex.is_not_name(w)
-            && lex.pronoun(w).is_none()
-            && lex.verb(w).is_none()
-            && !lex.numbers.contains_key(crate::lexicon::lower(w).as_ref());
-    }
-    // "al-Jaberi", "d'Arcy", "McDonald" are names with a lower-case start.
-    w.split(['-', '\'', '’']).skip(1).any(is_cap) && w.len() > 3
-}
+pub use crate::lexicon::is_name_word;
 
 /// The longest title from the lexicon starting at token `t` (capitalised), as its end token.
 pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
     let lex = lexicon();
-    if !is_cap(doc.word(t)) {
+    let classes = doc.tokens[t].classes;
+    if !classes.has(Classes::CAP) {
         return None;
     }
     // Most capitalised words start no title: answer without building a phrase.
-    if !lex.title_first_words.contains(crate::lexicon::lower(doc.word(t)).as_ref()) {
+    if !classes.has(Classes::TITLE_FIRST) {
         return None;
     }
     let mut best = None;
@@ -305,9 +288,9 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         let name_start = k;
         while k < b {
             let w = doc.word(k);
-            if is_name_word(w) && doc.tokens[k].is_word() {
+            if doc.is_name_word(k) && doc.tokens[k].is_word() {
                 k += 1;
-            } else if k > name_start && k + 1 < b && is_lower_in(NAME_PARTICLES, w) && is_name_word(doc.word(k + 1)) {
+            } else if k > name_start && k + 1 < b && is_lower_in(NAME_PARTICLES, w) && doc.is_name_word(k + 1) {
                 k += 1;
             } else {
                 break;

@@ -3,7 +3,7 @@
 
 use crate::Span;
 use crate::lexicon::{Gender, lexicon};
-use crate::quotes::np::{is_lower_in, is_name_word, title_at};
+use crate::quotes::np::{is_lower_in, title_at};
 use crate::text::Document;
 
 /// Every run of two or more name words (or a title and a name) outside quotes, in text order.
@@ -37,7 +37,7 @@ impl NameIndex {
             let mut k = ns;
             while k < para_end && doc.is_narrative(k) && doc.tokens[k].is_word() {
                 let w = doc.word(k);
-                if is_name_word(w) || (k > ns && k + 1 < para_end && is_lower_in(PARTICLES, w) && is_name_word(doc.word(k + 1))) {
+                if doc.is_name_word(k) || (k > ns && k + 1 < para_end && is_lower_in(PARTICLES, w) && doc.is_name_word(k + 1)) {
                     k += 1;
                 } else {
                     break;

@@ -14,6 +14,7 @@ pub use marks::{Family, QuoteRegion};
 pub use tokens::{Token, TokenKind};
 
 use crate::Span;
+use crate::lexicon::Classes;
 
 /// One sentence: a token range inside one paragraph.
 #[derive(Clone, Copy, Debug)]
@@ -93,6 +94,11 @@ impl<'a> Document<'a> {
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
         self.tokens[i].span.slice(self.text)
+    }
+
+    /// True when token `i` can be part of a proper name ([`crate::lexicon::is_name_word`]).
+    pub fn is_name_word(&self, i: usize) -> bool {
+        self.tokens[i].classes.has(Classes::NAME_WORD)
     }
 
     /// True when token `i` lies outside every quote region (narrative text).

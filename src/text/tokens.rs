@@ -2,7 +2,7 @@
 
 use super::marks::{Family, MarkShape};
 use crate::Span;
-use crate::lexicon::lexicon;
+use crate::lexicon::{Classes, classify, lexicon};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -20,6 +20,8 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// What the lexicon says about the token's text, worked out once here for every rule.
+    pub classes: Classes,
 }
 
 impl Token {
@@ -127,7 +129,8 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                     end += 1;
                 }
             }
-            out.push(Token { span: Span::new(base + i, base + end), kind: if numeric { TokenKind::Number } else { TokenKind::Word } });
+            let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            out.push(Token { span: Span::new(base + i, base + end), kind, classes: classify(&s[i..end]) });
             pos = end;
             continue;
         }
@@ -149,7 +152,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             Some((f, shape)) => TokenKind::Mark(f, shape),
             None => TokenKind::Punct,
         };
-        out.push(Token { span: Span::new(base + i, base + pos), kind });
+        out.push(Token { span: Span::new(base + i, base + pos), kind, classes: classify(&s[i..pos]) });
     }
 }
 
