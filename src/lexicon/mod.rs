@@ -70,6 +70,25 @@ pub struct Lexicon {
     /// The word classes of every word in the lists above that [`Classes`] names: one look-up
     /// answers them all (the text stage classifies each token once).
     classes: HashMap<String, Classes>,
+    /// The same for the words of up to 7 bytes, keyed by [`short_key`]: most tokens are short,
+    /// and an integer key hashes and compares in a few instructions.
+    short_classes: HashMap<u64, Classes>,
+}
+
+/// A short ASCII word, lower-cased, packed into an integer with its length in the top byte.
+fn short_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut key = (b.len() as u64) << 56;
+    for (i, &c) in b.iter().enumerate() {
+        if c >= 0x80 {
+            return None;
+        }
+        key |= (c.to_ascii_lowercase() as u64) << (8 * i);
+    }
+    Some(key)
 }
 
 /// What the lexicon says about one word (bits; see [`classify`]). Each token carries its own.
@@ -238,6 +257,7 @@ impl Lexicon {
             first_names,
             not_names,
             boilerplate_labels,
+            short_classes: classes.iter().filter_map(|(k, &c)| short_key(k).map(|key| (key, c))).collect(),
             classes,
         }
     }
@@ -255,6 +275,9 @@ impl Lexicon {
 
     /// The lexicon classes of `word` (any case): one look-up; see [`classify`] for the others.
     fn lexicon_classes(&self, word: &str) -> Classes {
+        if let Some(key) = short_key(word) {
+            return self.short_classes.get(&key).copied().unwrap_or_default();
+        }
         self.classes.get(lower(word).as_ref()).copied().unwrap_or_default()
     }
 

@@ -68,14 +68,14 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
     let base = para.start;
     let bytes = s.as_bytes();
     let mut pos = 0;
-    while let Some(c) = s[pos..].chars().next() {
+    while let Some(c) = char_at(s, pos) {
         let i = pos;
         pos += c.len_utf8();
         // Zero-width and soft-hyphen characters from web pages separate nothing visible: skip them.
         if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}') {
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             let numeric = c.is_ascii_digit();
             let mut end = pos;
             // Whether `s[i..end]` is an initialism so far ("U.S"), kept up to date as the word grows
@@ -84,15 +84,14 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             let mut part_chars = 1;
             // Extend over letters and digits, and over joiners that have a letter or digit on both sides.
             loop {
-                let mut it = s[end..].chars();
-                let Some(n) = it.next() else { break };
-                if n.is_alphanumeric() {
+                let Some(n) = char_at(s, end) else { break };
+                if is_alphanumeric(n) {
                     end += n.len_utf8();
                     part_chars += 1;
                     initialism &= part_chars == 1;
                     continue;
                 }
-                let after = it.next();
+                let after = char_at(s, end + n.len_utf8());
                 let joins = match n {
                     _ if is_apostrophe(n) => !numeric && after.is_some_and(char::is_alphabetic),
                     _ if is_hyphen(n) => after.is_some_and(char::is_alphanumeric),
@@ -154,6 +153,22 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
         };
         out.push(Token { span: Span::new(base + i, base + pos), kind, classes: classify(&s[i..pos]) });
     }
+}
+
+/// The character at byte `i` of `s` (a character boundary), without decoding when it is ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        None => None,
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+    }
+}
+
+/// `char::is_alphanumeric`, with the ASCII answer first.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
 }
 
 /// "U.S", "U.N", "e.g": single letters joined by periods.
