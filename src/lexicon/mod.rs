@@ -295,6 +295,18 @@ impl Lexicon {
         self.pronouns.get(lower(word).as_ref()).copied()
     }
 
+    /// True when the lower-case `phrase` contains one of the anonymous heads of more than one
+    /// word (`people familiar with`) anywhere: one automaton pass instead of a search per head.
+    pub fn has_multiword_anonymous_head(&self, phrase: &str) -> bool {
+        static RE: LazyLock<regex::Regex> = LazyLock::new(|| {
+            let heads: Vec<String> = lexicon().anonymous_heads.iter().filter(|h| h.contains(' ')).map(|h| regex::escape(h)).collect();
+            // (An empty alternation would match everywhere: a pattern that never matches instead.)
+            let pattern = if heads.is_empty() { r"[^\s\S]".to_string() } else { heads.join("|") };
+            regex::Regex::new(&pattern).expect("escaped literals form a valid pattern")
+        });
+        RE.is_match(phrase)
+    }
+
     pub fn is_not_name(&self, word: &str) -> bool {
         self.not_names.contains(lower(word).as_ref())
     }

@@ -247,7 +247,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     if a >= b || b - a > 14 {
         return None;
     }
-    if b - a == 1 && lex.pronoun(doc.word(a)).is_some() {
+    if b - a == 1 && doc.has_class(a, Classes::PRONOUN) {
         let w = doc.word(a).to_lowercase();
         if matches!(w.as_str(), "him" | "her" | "them" | "me" | "us" | "you") {
             return None;
@@ -267,7 +267,9 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         match tok.kind {
             TokenKind::Word | TokenKind::Number => {
                 let w = doc.word(k);
-                if lex.pronoun(w).is_some() && !matches!(w.to_lowercase().as_str(), "his" | "her" | "its" | "their" | "our") {
+                if doc.has_class(k, Classes::PRONOUN)
+                    && !matches!(crate::lexicon::lower(w).as_ref(), "his" | "her" | "its" | "their" | "our")
+                {
                     return None;
                 }
             }
@@ -419,7 +421,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
         && b - a <= 7
         && b - a >= 2
         && (a + 1..b).all(|k| {
-            doc.tokens[k].is_word() && (k + 1 == b || lex.verb(doc.word(k)).is_none()) && !is_lower_in(FUNCTION_WORDS, doc.word(k))
+            doc.tokens[k].is_word() && (k + 1 == b || !doc.has_class(k, Classes::VERB)) && !is_lower_in(FUNCTION_WORDS, doc.word(k))
         });
     // "Cisco's Talos security unit", "Iraqi officials": a named modifier and a lower-case head.
     let named_modifier = last_run_end.is_some_and(|r1| {
@@ -427,12 +429,16 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
             && b - r1 <= 3
             && (r1..b).all(|k| {
                 let w = doc.word(k);
-                doc.tokens[k].is_word() && !is_cap(w) && lex.verb(w).is_none() && !w.ends_with("ed") && !is_lower_in(FUNCTION_WORDS, w)
+                doc.tokens[k].is_word()
+                    && !is_cap(w)
+                    && !doc.has_class(k, Classes::VERB)
+                    && !w.ends_with("ed")
+                    && !is_lower_in(FUNCTION_WORDS, w)
             })
     });
     // "Some 22 percent", "six in 10", "One in five": poll shares speak as groups.
     let phrase_lower = doc.token_span(a, b).slice(doc.text).to_lowercase();
-    let quantity = (a..b).any(|k| matches!(doc.tokens[k].kind, TokenKind::Number) || lex.numbers.contains_key(&doc.word(k).to_lowercase()))
+    let quantity = (a..b).any(|k| matches!(doc.tokens[k].kind, TokenKind::Number) || doc.has_class(k, Classes::NUMBER))
         && (phrase_lower.contains("percent")
             || phrase_lower.contains('%')
             || phrase_lower.contains(" in ")
@@ -447,7 +453,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
         || lex.vague_subjects.contains(&last)
         || {
             let phrase = doc.token_span(a, b).slice(doc.text).to_lowercase();
-            lex.vague_subjects.contains(&phrase) || lex.anonymous_heads.iter().any(|h| h.contains(' ') && phrase.contains(h.as_str()))
+            lex.vague_subjects.contains(&phrase) || lex.has_multiword_anonymous_head(&phrase)
         };
     ok
 }
@@ -560,19 +566,21 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         if w == "(" || w == ")" {
             // party-state tags "(D-Ore.)" belong to the phrase
         }
-        let lower = w.to_lowercase();
-        if lower == "and" {
+        let lower = crate::lexicon::lower(w);
+        if lower.as_ref() == "and" {
             // "United States and Iraqi officials", "Tore Sohlberg and Lehla Abreder": keep "and" inside a phrase.
             let left = k.checked_sub(1).map(|j| doc.word(j)).unwrap_or("");
             if !(is_cap(left) || lexicon().is_role(left) || lexicon().anonymous_heads.contains(&left.to_lowercase())) || s == e {
                 break;
             }
-        } else if is_lower_in(CLAUSE_OPENERS, w) || w == "to" || (tok.is_word() && lexicon().verb(w).is_some() && !is_cap(w) && k + 1 != e)
+        } else if is_lower_in(CLAUSE_OPENERS, w)
+            || w == "to"
+            || (tok.is_word() && doc.has_class(k, Classes::VERB) && !is_cap(w) && k + 1 != e)
         {
             // (A verb form right before the cue is a noun: "the civil claim said".)
             break;
         }
-        if lexicon().pronoun(w).is_some() && s < e && !matches!(lower.as_str(), "his" | "her" | "its" | "their" | "our") {
+        if doc.has_class(k, Classes::PRONOUN) && s < e && !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our") {
             break;
         }
         s = k;
@@ -585,11 +593,10 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     // ("About four in 10 said": an approximate number, not a preposition.)
     let approximate = s + 1 < e
         && is_lower_in(&["about", "around"], doc.word(s))
-        && (matches!(doc.tokens[s + 1].kind, TokenKind::Number) || lexicon().numbers.contains_key(&doc.word(s + 1).to_lowercase()));
+        && (matches!(doc.tokens[s + 1].kind, TokenKind::Number) || doc.has_class(s + 1, Classes::NUMBER));
     if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) && !approximate {
-        s = (s + 2..e).find(|&k| {
-            is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || lexicon().pronoun(doc.word(k)).is_some()
-        })?;
+        s = (s + 2..e)
+            .find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN))?;
     }
     // A sentence-opening demonstrative is a determiner here, not a complementizer ("That person said").
     if s > lo && s == lo + 1 && matches!(doc.word(s - 1), "That" | "This" | "These" | "Those") {
@@ -597,7 +604,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     }
     // A pronoun right before the verb is the whole subject. (`e` may have fallen back to `lo` on
     // an appositive starting the sentence: `, x, said ...` underflowed here, issue 7.)
-    if e > lo && lexicon().pronoun(doc.word(e - 1)).is_some() {
+    if e > lo && doc.has_class(e - 1, Classes::PRONOUN) {
         s = e - 1;
     }
     // The longest phrase that names a speaker ("A long line of retired judges" → "retired judges").
@@ -638,9 +645,9 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         }
         // "former lawmaker and tribal figure Jaber al-Jaberi": a coordinated description before the name.
         // ... and "three officials and a US military official": a second counted description.
-        let counted_next = e + 1 < hi && lexicon().numbers.contains_key(&doc.word(e + 1).to_lowercase());
+        let counted_next = e + 1 < hi && doc.has_class(e + 1, Classes::NUMBER);
         let coordinated =
-            (w == "and" || w == "but") && (!has_name || counted_next) && e + 1 < hi && lexicon().pronoun(doc.word(e + 1)).is_none();
+            (w == "and" || w == "but") && (!has_name || counted_next) && e + 1 < hi && !doc.has_class(e + 1, Classes::PRONOUN);
         if e > a && !coordinated && (is_lower_in(CLAUSE_OPENERS, w) || w == "who") {
             break;
         }
@@ -649,7 +656,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         if has_name && is_lower_in(PREPOSITIONS, w) {
             break;
         }
-        if e > a && has_name && lexicon().verb(w).is_some() && !is_cap(w) {
+        if e > a && has_name && doc.has_class(e, Classes::VERB) && !is_cap(w) {
             break;
         }
         if is_cap(w) {

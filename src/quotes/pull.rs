@@ -4,6 +4,7 @@
 
 use super::np::{self, MentionKind};
 use super::{Quote, QuoteKind};
+use crate::lexicon::Classes;
 use crate::text::{Document, TokenKind};
 
 pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
@@ -88,9 +89,7 @@ fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) -> Option<np:
         return None;
     }
     // What follows the name must not be a sentence: no verbs, no quotes.
-    if (e..b).any(|k| {
-        doc.tokens[k].is_mark() || matches!(doc.tokens[k].kind, TokenKind::Word) && crate::lexicon::lexicon().verb(doc.word(k)).is_some()
-    }) {
+    if (e..b).any(|k| doc.tokens[k].is_mark() || matches!(doc.tokens[k].kind, TokenKind::Word) && doc.has_class(k, Classes::VERB)) {
         return None;
     }
     // A credit in brackets or an agency name is not a speaker.

@@ -6,6 +6,7 @@
 use super::cues::{Cue, cue_at, is_participle, takes_addressee};
 use super::np::{self, Mention, is_lower_in};
 use super::{Quote, QuoteKind};
+use crate::lexicon::Classes;
 use crate::lexicon::{VerbClass, lexicon};
 use crate::text::{Document, Sentence, TokenKind};
 
@@ -470,7 +471,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     }
     // "told investigators he ...", "told the court she ...": a short addressee, then a pronoun subject.
     if let Some(k) = (a + 1..end.min(a + 5)).find(|&k| is_lower_in(&["he", "she", "it", "they", "we", "i", "there"], doc.word(k))) {
-        if (a..k).all(|j| doc.tokens[j].is_word() && lexicon().verb(doc.word(j)).is_none()) {
+        if (a..k).all(|j| doc.tokens[j].is_word() && !doc.has_class(j, Classes::VERB)) {
             return Some(k);
         }
     }
@@ -511,7 +512,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
                 && k < a + 5
                 && doc.tokens[k].is_word()
                 && !doc.word(k).starts_with(|c: char| c.is_uppercase())
-                && lexicon().pronoun(doc.word(k)).is_none()
+                && !doc.has_class(k, Classes::PRONOUN)
             {
                 k += 1;
             }
@@ -522,7 +523,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     // "told reporters on Tuesday" / "told CBC News in an interview"
     while k < end && (is_lower_in(TAIL_OPENERS, doc.word(k)) || doc.word(k) == ",") && k + 1 < end {
         let mut j = k + 1;
-        while j < end && j < k + 5 && doc.tokens[j].is_word() && doc.word(j) != "that" && lexicon().pronoun(doc.word(j)).is_none() {
+        while j < end && j < k + 5 && doc.tokens[j].is_word() && doc.word(j) != "that" && !doc.has_class(j, Classes::PRONOUN) {
             j += 1;
         }
         if j < end && doc.word(j) == "that" {
@@ -670,8 +671,7 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
             return true;
         }
         // A past or present-tense verb right after a pronoun: "she wants", "they agreed".
-        if (lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss")) && lw.len() > 3 && lexicon().pronoun(doc.word(k - 1)).is_some()
-        {
+        if (lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss")) && lw.len() > 3 && doc.has_class(k - 1, Classes::PRONOUN) {
             return true;
         }
     }

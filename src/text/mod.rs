@@ -101,6 +101,11 @@ impl<'a> Document<'a> {
         self.tokens[i].classes.has(Classes::NAME_WORD)
     }
 
+    /// True when token `i` has the lexicon class `c` (worked out once per token by the tokenizer).
+    pub fn has_class(&self, i: usize, c: Classes) -> bool {
+        self.tokens[i].classes.has(c)
+    }
+
     /// True when token `i` lies outside every quote region (narrative text).
     pub fn is_narrative(&self, i: usize) -> bool {
         self.region_of[i].is_none()
