@@ -15,18 +15,21 @@ pub struct Cue {
 
 /// The cue starting at token `t`, if any (narrative words only).
 pub fn cue_at(doc: &Document, t: usize) -> Option<Cue> {
-    let lex = lexicon();
-    if !doc.is_narrative(t) || !doc.tokens[t].is_word() {
+    let tok = doc.tokens[t];
+    if !doc.is_narrative(t) || !tok.is_word() {
         return None;
     }
-    let w = doc.word(t);
-    if w.eq_ignore_ascii_case("according") && t + 1 < doc.tokens.len() && doc.word(t + 1).eq_ignore_ascii_case("to") {
+    // (Lengths first: most tokens are not "according" and start no cue, and answer here.)
+    let according = tok.span.end - tok.span.start == "according".len() && doc.word(t).eq_ignore_ascii_case("according");
+    if according && t + 1 < doc.tokens.len() && doc.word(t + 1).eq_ignore_ascii_case("to") {
         return Some(Cue { start: t, end: t + 2, verb: Verb { lemma: "according to", class: VerbClass::Speech }, according: true });
     }
     // Longest verb phrase first ("pointed out" before "pointed"); most words start no phrase.
-    if !doc.tokens[t].classes.has(Classes::VERB_FIRST) {
+    if !tok.classes.has(Classes::VERB_FIRST) {
         return None;
     }
+    let lex = lexicon();
+    let w = doc.word(t);
     let mut phrase = crate::lexicon::lower(w).into_owned();
     let mut best = lex.verbs.get(&phrase).map(|v| (t + 1, *v));
     for k in t + 1..(t + lex.verb_max_words).min(doc.tokens.len()) {

@@ -206,7 +206,6 @@ pub use crate::lexicon::is_name_word;
 
 /// The longest title from the lexicon starting at token `t` (capitalised), as its end token.
 pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
-    let lex = lexicon();
     let classes = doc.tokens[t].classes;
     if !classes.has(Classes::CAP) {
         return None;
@@ -215,6 +214,7 @@ pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
     if !classes.has(Classes::TITLE_FIRST) {
         return None;
     }
+    let lex = lexicon();
     let mut best = None;
     let mut phrase = String::new();
     for k in t..end.min(t + lex.title_max_words) {

@@ -144,7 +144,7 @@ fn whole_paragraph(doc: &Document, q: &Quote) -> bool {
 /// Every mention of a named person anywhere in the narrative (`Rasoul`, `Mr. Rasoul`), not only
 /// the ones that cue a quote: one pass over the tokens, matching surnames.
 fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
-    let mut by_surname: std::collections::HashMap<String, Option<usize>> = std::collections::HashMap::new();
+    let mut by_surname: rustc_hash::FxHashMap<String, Option<usize>> = rustc_hash::FxHashMap::default();
     for (i, s) in sources.iter().enumerate() {
         if s.kind == SourceType::Person && !s.key.is_empty() {
             // Two people sharing a surname: neither gets the bare-surname mentions.
@@ -162,8 +162,7 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         if !w.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
-        let key = names::surname_key(w);
-        let Some(&Some(id)) = by_surname.get(key.as_str()) else { continue };
+        let Some(Some(id)) = names::with_surname_key(w, |key| by_surname.get(key).copied()) else { continue };
         // Extend left over first names and a title.
         let mut a = t;
         while a > 0

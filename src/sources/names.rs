@@ -2,9 +2,10 @@
 //! occurs, its surname key, and its fullest form.
 
 use crate::Span;
-use crate::lexicon::{Gender, lexicon};
+use crate::lexicon::{Gender, lexicon, lower};
 use crate::quotes::np::{is_lower_in, title_at};
 use crate::text::Document;
+use rustc_hash::FxHashMap;
 
 /// Every run of two or more name words (or a title and a name) outside quotes, in text order.
 pub struct NameIndex {
@@ -12,7 +13,7 @@ pub struct NameIndex {
     occurrences: Vec<(Span, Gender)>,
     /// The fullest occurrence per surname key (most words, then earliest), computed once:
     /// searching all occurrences per source was quadratic (issue 7).
-    fullest: std::collections::HashMap<String, Span>,
+    fullest: FxHashMap<String, Span>,
 }
 
 const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "der", "di", "da", "du", "van", "von", "la", "le"];
@@ -23,7 +24,7 @@ impl NameIndex {
         let mut occurrences = Vec::new();
         let mut singles = Vec::new();
         // The first full name in the article per surname (subject or not).
-        let mut full_names: std::collections::HashMap<String, Span> = std::collections::HashMap::new();
+        let mut full_names: FxHashMap<String, Span> = FxHashMap::default();
         let n = doc.tokens.len();
         let mut t = 0;
         while t < n {
@@ -74,7 +75,7 @@ impl NameIndex {
                     // (After a comma it is capitalised as a name, not as a sentence opener:
                     // "When asked which was harder, Kowalczyk did not hesitate.")
                     let mid_sentence =
-                        ns > 0 && doc.word(ns - 1) == "," && !is_organisation(w, false) && !lex.not_names.contains(&w.to_lowercase());
+                        ns > 0 && doc.word(ns - 1) == "," && !is_organisation(w, false) && !lex.not_names.contains(lower(w).as_ref());
                     singles.push((doc.tokens[ns].span, mid_sentence));
                 }
             }
@@ -87,7 +88,7 @@ impl NameIndex {
                     full_names.entry(surname_key(name)).or_insert(Span::new(span.start, span.start + bare.len()));
                 }
                 let g = title_end
-                    .map(|te| lex.titles.get(&doc.token_span(t, te).slice(doc.text).to_lowercase()).copied().unwrap_or(Gender::Unknown))
+                    .map(|te| lex.titles.get(lower(doc.token_span(t, te).slice(doc.text)).as_ref()).copied().unwrap_or(Gender::Unknown))
                     .unwrap_or(Gender::Unknown);
                 let g = if g == Gender::Unknown && words >= 2 { lex.first_name_gender(doc.word(ns)) } else { g };
                 // Places and objects follow prepositions ("in Edmonton", "the death of X"); a possessive
@@ -130,7 +131,7 @@ impl NameIndex {
             occurrences.extend(lone);
             occurrences.sort_by_key(|(s, _)| s.start);
         }
-        let mut fullest = std::collections::HashMap::new();
+        let mut fullest = FxHashMap::default();
         for &(s, _) in &occurrences {
             let words = |s: Span| s.slice(doc.text).split_whitespace().count();
             fullest
@@ -177,19 +178,25 @@ impl NameIndex {
 
 /// The clustering key of a name: its last word, lower case, without `al-` or a possessive.
 pub fn surname_key(name: &str) -> String {
+    with_surname_key(name, str::to_string)
+}
+
+/// Calls `f` with [`surname_key`] of `name`, without allocating it for short ASCII names.
+pub fn with_surname_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     let last = name.split_whitespace().last().unwrap_or("");
-    let mut w = last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let lower = lower(last.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut w: &str = &lower;
     for suffix in ["'s", "’s"] {
         if let Some(x) = w.strip_suffix(suffix) {
-            w = x.to_string();
+            w = x;
         }
     }
     for prefix in ["al-", "el-", "al’", "d'", "d’"] {
         if let Some(x) = w.strip_prefix(prefix) {
-            w = x.to_string();
+            w = x;
         }
     }
-    w
+    f(w)
 }
 
 /// The first word of a multi-word name, lower case.
@@ -208,19 +215,22 @@ pub fn is_organisation(name: &str, has_title: bool) -> bool {
     let lex = lexicon();
     // An acronym in a name ("NV Power", "Harlow RCMP", "CNBC") marks an organisation.
     let acronym = |w: &str| {
-        let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.chars().count() >= 2
-            && letters.chars().all(char::is_uppercase)
-            && !matches!(letters.as_str(), "II" | "III" | "IV" | "JR" | "SR")
+        let letters = || w.chars().filter(|c| c.is_alphabetic());
+        let count = letters().count();
+        // (Only short ones need spelling out for the exceptions.)
+        count >= 2
+            && letters().all(char::is_uppercase)
+            && (count > 3 || !matches!(letters().collect::<String>().as_str(), "II" | "III" | "IV" | "JR" | "SR"))
     };
     // (Not when a title stands inside the name: "Local GP Dr Anjali Rao" is a person.)
-    let titled = name.split_whitespace().any(|w| lex.titles.contains_key(&w.to_lowercase()));
+    let titled = name.split_whitespace().any(|w| lex.titles.contains_key(lower(w).as_ref()));
     if !titled && name.split_whitespace().any(acronym) {
         return true;
     }
     name.split_whitespace().any(|w| {
-        let lw = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase();
-        lex.org_suffixes.contains(&lw) || (w.starts_with(|c: char| c.is_uppercase()) && lex.org_heads.contains(&lw) && lw.len() > 3)
+        let lw = lower(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'));
+        lex.org_suffixes.contains(lw.as_ref())
+            || (w.starts_with(|c: char| c.is_uppercase()) && lex.org_heads.contains(lw.as_ref()) && lw.len() > 3)
     })
 }
 
