@@ -70,14 +70,15 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> Format {
 /// Decodes UTF-8, naming the byte offset of the first invalid sequence; with `lossy`,
 /// invalid bytes become U+FFFD instead.
 pub fn decode(bytes: &[u8], lossy: bool, what: &str) -> Result<String, InputError> {
-    decode_in(bytes, lossy, what, "")
+    decode_in(bytes, lossy, what, "").map(std::borrow::Cow::into_owned)
 }
 
-/// [`decode`], with `within` saying what the byte offset counts from (`" of the line"`).
-fn decode_in(bytes: &[u8], lossy: bool, what: &str, within: &str) -> Result<String, InputError> {
+/// [`decode`], with `within` saying what the byte offset counts from (`" of the line"`), and
+/// borrowing the bytes when they are valid (no copy).
+fn decode_in<'b>(bytes: &'b [u8], lossy: bool, what: &str, within: &str) -> Result<std::borrow::Cow<'b, str>, InputError> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(_) if lossy => Ok(String::from_utf8_lossy(bytes).into_owned()),
+        Ok(s) => Ok(std::borrow::Cow::Borrowed(s)),
+        Err(_) if lossy => Ok(String::from_utf8_lossy(bytes)),
         Err(e) => Err(err(format!("{what}: invalid UTF-8 at byte {}{within} (use --lossy to replace bad bytes)", e.valid_up_to()))),
     }
 }

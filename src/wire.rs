@@ -2,6 +2,9 @@
 //!
 //! Kept apart from the core types so the pipeline can change without
 //! breaking the output contract documented in `docs/schema.md`.
+//!
+//! Texts are `Cow`s: written straight from the article and the analysis they
+//! borrow (no copy per span), read back as owned strings.
 
 use crate::lexicon::Gender;
 use crate::quotes::QuoteKind;
@@ -10,30 +13,31 @@ use crate::sources::SourceType;
 use crate::{Analysis, Span};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 /// A span with its text.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct SpanText {
+pub struct SpanText<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Cow<'a, str>,
 }
 
-impl SpanText {
-    fn of(span: Span, text: &str) -> SpanText {
-        SpanText { start: span.start, end: span.end, text: span.slice(text).to_string() }
+impl<'a> SpanText<'a> {
+    fn of(span: Span, text: &'a str) -> SpanText<'a> {
+        SpanText { start: span.start, end: span.end, text: Cow::Borrowed(span.slice(text)) }
     }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct Speaker {
+pub struct Speaker<'a> {
     /// The source's name (fullest form) or descriptor.
-    pub name: String,
+    pub name: Cow<'a, str>,
     pub anonymous: bool,
     /// Index into `sources`.
     pub source: Option<usize>,
     /// The mention nearest the quote (`Mr. Rasoul`, `he`).
-    pub mention: Option<SpanText>,
+    pub mention: Option<SpanText<'a>>,
     /// True when nothing in the text attributes the quote (no cue, no speaker to continue) and
     /// the speaker is read from context: the person the story is about at that point.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -41,31 +45,31 @@ pub struct Speaker {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct QuoteOut {
+pub struct QuoteOut<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub kind: QuoteKind,
-    pub cue: Option<SpanText>,
-    pub speaker: Option<Speaker>,
+    pub cue: Option<SpanText<'a>>,
+    pub speaker: Option<Speaker<'a>>,
     /// The id of the rule that found the quote.
-    pub rule: String,
+    pub rule: Cow<'a, str>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct SourceOut {
-    pub name: String,
+pub struct SourceOut<'a> {
+    pub name: Cow<'a, str>,
     #[serde(rename = "type")]
     pub kind: SourceType,
     pub anonymous: bool,
-    pub title: Option<String>,
-    pub role: Option<String>,
-    pub affiliation: Option<String>,
-    pub descriptor: Option<String>,
+    pub title: Option<Cow<'a, str>>,
+    pub role: Option<Cow<'a, str>>,
+    pub affiliation: Option<Cow<'a, str>>,
+    pub descriptor: Option<Cow<'a, str>>,
     pub count: Option<u32>,
-    pub anonymity_reason: Option<SpanText>,
+    pub anonymity_reason: Option<SpanText<'a>>,
     pub gender: Gender,
-    pub mentions: Vec<SpanText>,
+    pub mentions: Vec<SpanText<'a>>,
     /// Indices into `quotes`.
     pub quotes: Vec<usize>,
     pub quoted_words: usize,
@@ -73,15 +77,15 @@ pub struct SourceOut {
 
 /// One output line of `analyze`.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-pub struct DocOut {
+pub struct DocOut<'a> {
     pub id: Value,
     #[serde(default, skip_serializing_if = "Map::is_empty")]
     pub meta: Map<String, Value>,
     /// The analysed text, present when it is not the input verbatim (HTML input).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
-    pub quotes: Vec<QuoteOut>,
-    pub sources: Vec<SourceOut>,
+    pub text: Option<Cow<'a, str>>,
+    pub quotes: Vec<QuoteOut<'a>>,
+    pub sources: Vec<SourceOut<'a>>,
     pub summary: Summary,
     pub findings: Vec<Finding>,
 }
@@ -94,8 +98,8 @@ pub struct ErrorOut {
     pub error: String,
 }
 
-impl DocOut {
-    pub fn new(id: Value, meta: Map<String, Value>, a: &Analysis) -> DocOut {
+impl<'a> DocOut<'a> {
+    pub fn new(id: Value, meta: Map<String, Value>, a: &'a Analysis) -> DocOut<'a> {
         let text = a.doc.text;
         let quotes = a
             .quotes
@@ -104,24 +108,24 @@ impl DocOut {
             .map(|(q, at)| QuoteOut {
                 start: q.span.start,
                 end: q.span.end,
-                text: q.span.slice(text).to_string(),
+                text: Cow::Borrowed(q.span.slice(text)),
                 kind: q.kind,
                 cue: q.cue.map(|c| SpanText::of(c, text)),
                 speaker: speaker(a, at.source, at.mention, at.inferred),
-                rule: q.rule.to_string(),
+                rule: Cow::Borrowed(q.rule),
             })
             .collect();
         let sources = a
             .sources
             .iter()
             .map(|s| SourceOut {
-                name: s.name.clone(),
+                name: Cow::Borrowed(&s.name),
                 kind: s.kind,
                 anonymous: s.anonymous,
-                title: s.title.map(|t| t.slice(text).to_string()),
-                role: s.role.map(|r| r.slice(text).to_string()),
-                affiliation: s.affiliation.clone(),
-                descriptor: s.descriptor.map(|d| d.slice(text).to_string()),
+                title: s.title.map(|t| Cow::Borrowed(t.slice(text))),
+                role: s.role.map(|r| Cow::Borrowed(r.slice(text))),
+                affiliation: s.affiliation.as_deref().map(Cow::Borrowed),
+                descriptor: s.descriptor.map(|d| Cow::Borrowed(d.slice(text))),
                 count: s.count,
                 anonymity_reason: s.anonymity_reason.map(|r| SpanText::of(r, text)),
                 gender: s.gender,
@@ -134,14 +138,14 @@ impl DocOut {
     }
 }
 
-fn speaker(a: &Analysis, source: Option<usize>, mention: Option<Span>, inferred: bool) -> Option<Speaker> {
+fn speaker<'a>(a: &'a Analysis, source: Option<usize>, mention: Option<Span>, inferred: bool) -> Option<Speaker<'a>> {
     let text = a.doc.text;
     match (source, mention) {
         (None, None) => None,
         (Some(id), m) => {
             let s = &a.sources[id];
             Some(Speaker {
-                name: s.name.clone(),
+                name: Cow::Borrowed(&s.name),
                 anonymous: s.anonymous,
                 source: Some(id),
                 mention: m.map(|m| SpanText::of(m, text)),
@@ -149,11 +153,72 @@ fn speaker(a: &Analysis, source: Option<usize>, mention: Option<Span>, inferred:
             })
         }
         (None, Some(m)) => Some(Speaker {
-            name: m.slice(text).to_string(),
+            name: Cow::Borrowed(m.slice(text)),
             anonymous: false,
             source: None,
             mention: Some(SpanText::of(m, text)),
             inferred,
         }),
+    }
+}
+
+fn owned(s: Cow<'_, str>) -> Cow<'static, str> {
+    Cow::Owned(s.into_owned())
+}
+
+impl SpanText<'_> {
+    pub fn into_owned(self) -> SpanText<'static> {
+        SpanText { start: self.start, end: self.end, text: owned(self.text) }
+    }
+}
+
+impl DocOut<'_> {
+    /// The same record with every text copied: free of the analysis it was made from.
+    pub fn into_owned(self) -> DocOut<'static> {
+        DocOut {
+            id: self.id,
+            meta: self.meta,
+            text: self.text.map(owned),
+            quotes: self
+                .quotes
+                .into_iter()
+                .map(|q| QuoteOut {
+                    start: q.start,
+                    end: q.end,
+                    text: owned(q.text),
+                    kind: q.kind,
+                    cue: q.cue.map(SpanText::into_owned),
+                    speaker: q.speaker.map(|s| Speaker {
+                        name: owned(s.name),
+                        anonymous: s.anonymous,
+                        source: s.source,
+                        mention: s.mention.map(SpanText::into_owned),
+                        inferred: s.inferred,
+                    }),
+                    rule: owned(q.rule),
+                })
+                .collect(),
+            sources: self
+                .sources
+                .into_iter()
+                .map(|s| SourceOut {
+                    name: owned(s.name),
+                    kind: s.kind,
+                    anonymous: s.anonymous,
+                    title: s.title.map(owned),
+                    role: s.role.map(owned),
+                    affiliation: s.affiliation.map(owned),
+                    descriptor: s.descriptor.map(owned),
+                    count: s.count,
+                    anonymity_reason: s.anonymity_reason.map(SpanText::into_owned),
+                    gender: s.gender,
+                    mentions: s.mentions.into_iter().map(SpanText::into_owned).collect(),
+                    quotes: s.quotes,
+                    quoted_words: s.quoted_words,
+                })
+                .collect(),
+            summary: self.summary,
+            findings: self.findings,
+        }
     }
 }

@@ -82,9 +82,7 @@ fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, s
                     stats.docs += 1;
                     stats.failed += 1;
                     eprintln!("whosaid: {e}");
-                    let mut buf = Vec::new();
-                    write_error(&mut buf, Value::from(f.as_str()), 0, e.to_string());
-                    out.write_all(&buf)?;
+                    write_error(out, Value::from(f.as_str()), 0, e.to_string())?;
                 }
                 r => r?,
             }
@@ -122,23 +120,19 @@ fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, s
     let _ = read_input; // whole-file read path shared with `check`
     match input::article_from_file(name, &bytes, format, args.lossy) {
         Ok(article) => {
-            let mut buf = Vec::new();
             // As for JSONL lines: a bug on one article must not end the run.
-            if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&article, &mut buf))).is_err() {
-                buf.clear();
+            if render(article, out)?.is_err() {
                 stats.failed += 1;
                 let msg = format!("{name}: internal error while analysing (please report)");
                 eprintln!("whosaid: {msg}");
-                write_error(&mut buf, Value::from(name), 0, msg);
+                write_error(out, Value::from(name), 0, msg)?;
             }
-            out.write_all(&buf)
+            Ok(())
         }
         Err(e) => {
             stats.failed += 1;
             eprintln!("whosaid: {e}");
-            let mut buf = Vec::new();
-            write_error(&mut buf, Value::from(name), 0, e.message);
-            out.write_all(&buf)
+            write_error(out, Value::from(name), 0, e.message)
         }
     }
 }
@@ -157,42 +151,61 @@ pub fn article_files(dir: &str) -> io::Result<Vec<String>> {
     Ok(files)
 }
 
-/// Appends one article's JSON line to `buf`.
-pub fn render(article: &Article, buf: &mut Vec<u8>) {
-    let analysis = whosaid::analyze(&article.text);
-    let mut doc = DocOut::new(article.id.clone(), article.meta.clone(), &analysis);
-    if article.extracted {
-        doc.text = Some(article.text.clone());
+/// Writes one article's JSON line to `out`, straight from the analysis (no copy of its texts,
+/// no buffer for the whole line). When the analysis panics nothing is written and the article's
+/// id comes back as the error, for an error record: a bug in one document must not end the run.
+pub fn render(article: Article, out: &mut impl Write) -> io::Result<Result<(), Value>> {
+    let Article { id, meta, text, extracted } = article;
+    // Everything that could panic runs under `catch_unwind`; serialising the finished record
+    // cannot (only writing can fail, and that is an I/O error).
+    let caught = |f: &mut dyn FnMut()| std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_ok();
+    let mut analysis = None;
+    if !caught(&mut || analysis = Some(whosaid::analyze(&text))) {
+        return Ok(Err(id));
     }
-    serde_json::to_writer(&mut *buf, &doc).expect("analysis serialises");
-    buf.push(b'\n');
+    let analysis = analysis.expect("analysed");
+    let mut doc = None;
+    let mut meta = Some(meta);
+    if !caught(&mut || doc = Some(DocOut::new(Value::Null, meta.take().unwrap_or_default(), &analysis))) {
+        return Ok(Err(id));
+    }
+    let mut doc = doc.expect("record built");
+    doc.id = id;
+    if extracted {
+        doc.text = Some(text.as_str().into());
+    }
+    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    Ok(Ok(()))
 }
 
-/// Analyses one JSONL line into `buf` (an output record or an error record); returns false on error.
-fn process_line(line: &[u8], line_no: usize, file: &str, lossy: bool, buf: &mut Vec<u8>) -> bool {
-    let article = match input::parse_jsonl_line(line, line_no, file, lossy) {
+/// Analyses one JSONL line into `out` (an output record or an error record); returns false on
+/// error. The line is dropped once parsed: a huge article is not held twice.
+fn process_line(line: Vec<u8>, line_no: usize, file: &str, lossy: bool, out: &mut impl Write) -> io::Result<bool> {
+    let parsed = input::parse_jsonl_line(&line, line_no, file, lossy);
+    drop(line);
+    let article = match parsed {
         Ok(a) => a,
         Err((id, e)) => {
             eprintln!("whosaid: {e}");
-            write_error(buf, id, line_no, e.message);
-            return false;
+            write_error(out, id, line_no, e.message)?;
+            return Ok(false);
         }
     };
-    let mark = buf.len();
-    // A bug in one document must not take the batch down with it.
-    let ok = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| render(&article, buf))).is_ok();
-    if !ok {
-        buf.truncate(mark);
-        let msg = format!("{file}:{line_no}: internal error while analysing (please report)");
-        eprintln!("whosaid: {msg}");
-        write_error(buf, article.id, line_no, msg);
+    match render(article, out)? {
+        Ok(()) => Ok(true),
+        Err(id) => {
+            let msg = format!("{file}:{line_no}: internal error while analysing (please report)");
+            eprintln!("whosaid: {msg}");
+            write_error(out, id, line_no, msg)?;
+            Ok(false)
+        }
     }
-    ok
 }
 
-fn write_error(buf: &mut Vec<u8>, id: Value, line: usize, error: String) {
-    serde_json::to_writer(&mut *buf, &ErrorOut { id, line, error }).expect("error record serialises");
-    buf.push(b'\n');
+fn write_error(out: &mut impl Write, id: Value, line: usize, error: String) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &ErrorOut { id, line, error }).map_err(io::Error::from)?;
+    out.write_all(b"\n")
 }
 
 struct Batch {
@@ -223,18 +236,16 @@ fn stream_jsonl(
     };
     if threads == 1 {
         let mut line_no = 0;
-        let mut buf = Vec::new();
         while let Some(line) = next_line()? {
             line_no += 1;
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             stats.docs += 1;
-            buf.clear();
-            if !process_line(&line, line_no, file, lossy, &mut buf) {
+            // One thread: records go straight to the output, in order, with no buffer.
+            if !process_line(line, line_no, file, lossy, out)? {
                 stats.failed += 1;
             }
-            out.write_all(&buf)?;
         }
         return Ok(());
     }
@@ -251,12 +262,14 @@ fn stream_jsonl(
                     let Ok(batch) = job else { break };
                     let mut buf = Vec::new();
                     let mut failed = 0;
-                    for (no, line) in &batch.lines {
-                        if !process_line(line, *no, file, lossy, &mut buf) {
+                    let n = batch.lines.len();
+                    for (no, line) in batch.lines {
+                        // (Writing into a Vec cannot fail.)
+                        if !process_line(line, no, file, lossy, &mut buf).expect("writes to memory") {
                             failed += 1;
                         }
                     }
-                    if tx.send((batch.seq, buf, batch.lines.len(), failed)).is_err() {
+                    if tx.send((batch.seq, buf, n, failed)).is_err() {
                         break;
                     }
                 }

@@ -56,9 +56,9 @@ impl Audit<'_> {
     }
 }
 
-fn analysed(article: &input::Article) -> DocOut {
+fn analysed(article: &input::Article) -> DocOut<'static> {
     let analysis = whosaid::analyze(&article.text);
-    DocOut::new(article.id.clone(), article.meta.clone(), &analysis)
+    DocOut::new(article.id.clone(), article.meta.clone(), &analysis).into_owned()
 }
 
 pub fn run(args: Args) -> io::Result<i32> {

@@ -45,7 +45,7 @@ pub fn run(args: Args) -> io::Result<i32> {
         OutputFormat::Json => {
             let mut doc = DocOut::new(article.id.clone(), article.meta.clone(), &analysis);
             if article.extracted {
-                doc.text = Some(article.text.clone());
+                doc.text = Some(article.text.as_str().into());
             }
             let mut s = serde_json::to_string_pretty(&doc).expect("serialises");
             s.push('\n');

@@ -67,7 +67,7 @@ impl Aggregate {
             if matches!(src.kind, SourceType::Person | SourceType::Organisation) && !src.anonymous {
                 let key = match &src.role {
                     Some(r) => format!("{} ({})", src.name, r),
-                    None => src.name.clone(),
+                    None => src.name.to_string(),
                 };
                 *self.words_by_source.entry(key).or_default() += src.quoted_words;
             }
