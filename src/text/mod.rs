@@ -15,6 +15,7 @@ pub use tokens::{Token, TokenKind};
 
 use crate::Span;
 use crate::lexicon::Classes;
+use std::num::NonZeroU32;
 
 /// One sentence: a token range inside one paragraph.
 #[derive(Clone, Copy, Debug)]
@@ -49,8 +50,9 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     pub regions: Vec<QuoteRegion>,
     pub sentences: Vec<Sentence>,
-    /// For each token, the index of the innermost quote region whose content holds it.
-    pub region_of: Vec<Option<u32>>,
+    /// For each token, the index of the innermost quote region whose content holds it, plus one
+    /// (so that `None` costs no extra bytes: 4 per token, not 8); see [`Document::region_of`].
+    region_of: Vec<Option<NonZeroU32>>,
     /// For each token, its sentence.
     pub sentence_of: Vec<u32>,
 }
@@ -79,7 +81,7 @@ impl<'a> Document<'a> {
             while open.last().is_some_and(|&i| regions[i].last <= t) {
                 open.pop();
             }
-            *slot = open.last().map(|&i| i as u32);
+            *slot = open.last().and_then(|&i| NonZeroU32::new(i as u32 + 1));
         }
         let sentences = sentences::split(text, &tokens, &paragraphs, &region_of);
         let mut sentence_of = vec![0u32; tokens.len()];
@@ -104,6 +106,11 @@ impl<'a> Document<'a> {
     /// True when token `i` has the lexicon class `c` (worked out once per token by the tokenizer).
     pub fn has_class(&self, i: usize, c: Classes) -> bool {
         self.tokens[i].classes.has(c)
+    }
+
+    /// The index of the innermost quote region whose content holds token `i`.
+    pub fn region_of(&self, i: usize) -> Option<u32> {
+        self.region_of[i].map(|r| r.get() - 1)
     }
 
     /// True when token `i` lies outside every quote region (narrative text).

@@ -11,7 +11,7 @@ fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "?" | "!" | "…")
 }
 
-pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: &[Option<u32>]) -> Vec<Sentence> {
+pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: &[Option<std::num::NonZeroU32>]) -> Vec<Sentence> {
     let lex = lexicon();
     let mut out = Vec::new();
     for (p, para) in paragraphs.iter().enumerate() {
