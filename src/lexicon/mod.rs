@@ -51,6 +51,8 @@ pub struct Lexicon {
     pub abbreviations: HashSet<&'static str>,
     /// Abbreviations that may also end a sentence (`U.S.`, `a.m.`).
     pub ambiguous_abbreviations: HashSet<&'static str>,
+    /// The last bytes of those (all `.` today), to answer "no" for most words without hashing.
+    ambiguous_last_bytes: [bool; 256],
     pub role_singular: HashSet<String>,
     pub role_plural: HashSet<String>,
     pub anonymity_reasons: Vec<String>,
@@ -243,6 +245,15 @@ impl Lexicon {
             title_max_words,
             title_first_words,
             abbreviations,
+            ambiguous_last_bytes: {
+                let mut last = [false; 256];
+                for a in &ambiguous_abbreviations {
+                    if let Some(&b) = a.as_bytes().last() {
+                        last[b as usize] = true;
+                    }
+                }
+                last
+            },
             ambiguous_abbreviations,
             role_singular,
             role_plural,
@@ -279,6 +290,11 @@ impl Lexicon {
             return self.short_classes.get(&key).copied().unwrap_or_default();
         }
         self.classes.get(lower(word).as_ref()).copied().unwrap_or_default()
+    }
+
+    /// True when `word` is an abbreviation that may also end a sentence (`U.S.`; case-sensitive).
+    pub fn is_ambiguous_abbreviation(&self, word: &str) -> bool {
+        word.as_bytes().last().is_some_and(|&b| self.ambiguous_last_bytes[b as usize]) && self.ambiguous_abbreviations.contains(word)
     }
 
     /// The cue verb spelled `word` (any case), if it is one.

@@ -26,7 +26,7 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
                     // A closing mark after terminal punctuation: `... win."`
                     TokenKind::Mark(..) => t > para.first && is_terminal(tokens[t - 1].span.slice(text)),
                     TokenKind::Word => {
-                        lex.ambiguous_abbreviations.contains(word)
+                        lex.is_ambiguous_abbreviation(word)
                             && tokens.get(t + 1).is_some_and(|n| t + 1 < para.last && lex.is_not_name(n.span.slice(text)))
                     }
                     TokenKind::Number => false,
