@@ -20,7 +20,7 @@ pub fn cue_at(doc: &Document, t: usize) -> Option<Cue> {
         return None;
     }
     // (Lengths first: most tokens are not "according" and start no cue, and answer here.)
-    let according = tok.span.end - tok.span.start == "according".len() && doc.word(t).eq_ignore_ascii_case("according");
+    let according = tok.span().end - tok.span().start == "according".len() && doc.word(t).eq_ignore_ascii_case("according");
     if according && t + 1 < doc.tokens.len() && doc.word(t + 1).eq_ignore_ascii_case("to") {
         return Some(Cue { start: t, end: t + 2, verb: Verb { lemma: "according to", class: VerbClass::Speech }, according: true });
     }

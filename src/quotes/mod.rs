@@ -130,7 +130,7 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
             let s = doc.sentences[doc.sentence_of[open] as usize];
             let first = reported::skip_intro(doc, s.first, open);
             let subject = reported::leading_subject(doc, first, open)
-                .filter(|m| m.span.start == doc.tokens[first].span.start)
+                .filter(|m| m.span.start == doc.tokens[first].span().start)
                 .filter(|m| person_like(doc, m) && (m.kind != MentionKind::Name || surname(m).is_some_and(|w| speakers.contains(w))));
             if let Some(m) = subject {
                 quotes[i].mention = Some(m);
@@ -190,5 +190,5 @@ fn narrative_subject_before(doc: &Document, q: &Quote, after: Option<usize>) -> 
     let m = reported::leading_subject(doc, prev.first, prev.last)?;
     // (Not a coordinated subject: "Marsh and Ortiz have also won" is background.)
     let single = !m.span.slice(doc.text).split_whitespace().any(|w| w == "and" || w == "&");
-    (m.kind == MentionKind::Name && single && m.span.start == doc.tokens[prev.first].span.start).then_some(m)
+    (m.kind == MentionKind::Name && single && m.span.start == doc.tokens[prev.first].span().start).then_some(m)
 }

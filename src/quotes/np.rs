@@ -253,7 +253,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             return None;
         }
         return Some(Mention {
-            span: doc.tokens[a].span,
+            span: doc.tokens[a].span(),
             kind: MentionKind::Pronoun,
             name: None,
             title: None,
@@ -274,7 +274,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                 }
             }
             TokenKind::Punct if matches!(doc.word(k), "." | "&" | "(" | ")" | "-" | "'") => {}
-            TokenKind::Mark(..) if k > a && doc.tokens[k].span.start == doc.tokens[k - 1].span.end => {} // members' / Iraq’s
+            TokenKind::Mark(..) if k > a && doc.tokens[k].span().start == doc.tokens[k - 1].span().end => {} // members' / Iraq’s
             _ => return None,
         }
     }
@@ -557,7 +557,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         let k = s - 1;
         let tok = doc.tokens[k];
         let w = doc.word(k);
-        if !doc.is_narrative(k) || tok.is_mark() && tok.span.start != doc.tokens[k.saturating_sub(1)].span.end {
+        if !doc.is_narrative(k) || tok.is_mark() && tok.span().start != doc.tokens[k.saturating_sub(1)].span().end {
             break;
         }
         if matches!(tok.kind, TokenKind::Punct) && !matches!(w, "." | "&" | "(" | ")") {

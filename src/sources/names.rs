@@ -76,7 +76,7 @@ impl NameIndex {
                     // "When asked which was harder, Kowalczyk did not hesitate.")
                     let mid_sentence =
                         ns > 0 && doc.word(ns - 1) == "," && !is_organisation(w, false) && !lex.not_names.contains(lower(w).as_ref());
-                    singles.push((doc.tokens[ns].span, mid_sentence));
+                    singles.push((doc.tokens[ns].span(), mid_sentence));
                 }
             }
             if words >= 2 || (words == 1 && title_end.is_some()) {

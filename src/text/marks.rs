@@ -101,7 +101,7 @@ pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote
         let mut open_count = [0usize; 5];
         for t in para.first..para.last {
             let TokenKind::Mark(family, shape) = tokens[t].kind else { continue };
-            let span = tokens[t].span;
+            let span = tokens[t].span();
             let before = text[para.span.start..span.start].chars().next_back();
             let after = text[span.end..para.span.end].chars().next();
             let left_open = is_opening_context(before);
@@ -180,7 +180,7 @@ pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote
                         regions.push(QuoteRegion {
                             open: o,
                             close: Some(t),
-                            content: Span::new(tokens[o].span.end, span.start),
+                            content: Span::new(tokens[o].span().end, span.start),
                             first: o + 1,
                             last: t,
                             family: f,
@@ -204,7 +204,7 @@ pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote
                 regions.push(QuoteRegion {
                     open: o,
                     close: None,
-                    content: Span::new(tokens[o].span.end, para.span.end),
+                    content: Span::new(tokens[o].span().end, para.span.end),
                     first: o + 1,
                     last: para.last,
                     family: f,

@@ -59,6 +59,9 @@ pub struct Document<'a> {
 
 impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Document<'a> {
+        // Token offsets are 32-bit (see `Token`). Such an article would need tens of gigabytes
+        // to analyse; the panic becomes that article's error record.
+        assert!(u32::try_from(text.len()).is_ok(), "articles of 4 GiB or more are not supported");
         let mut paragraphs = Vec::new();
         let mut tokens = Vec::new();
         for span in paragraph_spans(text) {
@@ -95,7 +98,7 @@ impl<'a> Document<'a> {
 
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
-        self.tokens[i].span.slice(self.text)
+        self.tokens[i].span().slice(self.text)
     }
 
     /// True when token `i` can be part of a proper name ([`crate::lexicon::is_name_word`]).
@@ -125,12 +128,12 @@ impl<'a> Document<'a> {
 
     /// The index of the first token that ends after byte `at` (the token holding it, or the next one).
     pub fn token_after(&self, at: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.end <= at)
+        self.tokens.partition_point(|t| t.span().end <= at)
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`.
     pub fn token_span(&self, a: usize, b: usize) -> Span {
-        Span::new(self.tokens[a].span.start, self.tokens[b.max(a + 1) - 1].span.end)
+        Span::new(self.tokens[a].span().start, self.tokens[b.max(a + 1) - 1].span().end)
     }
 }
 

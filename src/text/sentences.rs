@@ -19,15 +19,15 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
         let mut t = para.first;
         while t < para.last {
             let tok = tokens[t];
-            let word = tok.span.slice(text);
+            let word = tok.span().slice(text);
             let ends = region_of[t].is_none()
                 && match tok.kind {
                     TokenKind::Punct => is_terminal(word),
                     // A closing mark after terminal punctuation: `... win."`
-                    TokenKind::Mark(..) => t > para.first && is_terminal(tokens[t - 1].span.slice(text)),
+                    TokenKind::Mark(..) => t > para.first && is_terminal(tokens[t - 1].span().slice(text)),
                     TokenKind::Word => {
                         lex.is_ambiguous_abbreviation(word)
-                            && tokens.get(t + 1).is_some_and(|n| t + 1 < para.last && lex.is_not_name(n.span.slice(text)))
+                            && tokens.get(t + 1).is_some_and(|n| t + 1 < para.last && lex.is_not_name(n.span().slice(text)))
                     }
                     TokenKind::Number => false,
                 };
@@ -35,16 +35,16 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
             // Closing marks and brackets after the terminal belong to this sentence.
             while ends && end < para.last && region_of[end].is_none() && {
                 let k = tokens[end].kind;
-                let w = tokens[end].span.slice(text);
+                let w = tokens[end].span().slice(text);
                 matches!(k, TokenKind::Mark(..)) && is_closing(tokens, text, end) || w == ")" || w == "]"
             } {
                 end += 1;
             }
             // "JAZZ.FM91", "Yahoo!News": no space, no new sentence.
-            let spaced = end < para.last && tokens[end].span.start > tokens[end - 1].span.end;
+            let spaced = end < para.last && tokens[end].span().start > tokens[end - 1].span().end;
             let starts_next = spaced && {
                 let n = tokens[end];
-                let w = n.span.slice(text);
+                let w = n.span().slice(text);
                 matches!(n.kind, TokenKind::Mark(..) | TokenKind::Number)
                     || w.starts_with(|c: char| c.is_uppercase())
                     || w == "("
@@ -52,14 +52,19 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
                     || w == "–"
             };
             if ends && starts_next {
-                out.push(Sentence { span: Span::new(tokens[first].span.start, tokens[end - 1].span.end), paragraph: p, first, last: end });
+                out.push(Sentence {
+                    span: Span::new(tokens[first].span().start, tokens[end - 1].span().end),
+                    paragraph: p,
+                    first,
+                    last: end,
+                });
                 first = end;
             }
             t = end;
         }
         if first < para.last {
             out.push(Sentence {
-                span: Span::new(tokens[first].span.start, tokens[para.last - 1].span.end),
+                span: Span::new(tokens[first].span().start, tokens[para.last - 1].span().end),
                 paragraph: p,
                 first,
                 last: para.last,
@@ -71,9 +76,9 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
 
 /// A mark that ends something: nothing but space or punctuation follows it before the next token.
 fn is_closing(tokens: &[Token], text: &str, t: usize) -> bool {
-    let end = tokens[t].span.end;
+    let end = tokens[t].span().end;
     match tokens.get(t + 1) {
-        Some(n) => text[end..n.span.start].chars().any(char::is_whitespace) || !tokens[t + 1].is_word(),
+        Some(n) => text[end..n.span().start].chars().any(char::is_whitespace) || !tokens[t + 1].is_word(),
         None => true,
     }
 }

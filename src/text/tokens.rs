@@ -18,13 +18,26 @@ pub enum TokenKind {
 
 #[derive(Clone, Copy, Debug)]
 pub struct Token {
-    pub span: Span,
+    /// Byte offsets, in 32 bits: a token takes 12 bytes, not 24 (the token list is the largest
+    /// thing held for a long article). [`Document::new`](super::Document::new) refuses texts of
+    /// 4 GiB or more.
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
     /// What the lexicon says about the token's text, worked out once here for every rule.
     pub classes: Classes,
 }
 
 impl Token {
+    pub fn new(span: Span, kind: TokenKind, classes: Classes) -> Token {
+        Token { start: span.start as u32, end: span.end as u32, kind, classes }
+    }
+
+    /// The token's text, as a byte span into the article.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     pub fn is_word(&self) -> bool {
         matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
@@ -129,7 +142,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                 }
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token { span: Span::new(base + i, base + end), kind, classes: classify(&s[i..end]) });
+            out.push(Token::new(Span::new(base + i, base + end), kind, classify(&s[i..end])));
             pos = end;
             continue;
         }
@@ -151,7 +164,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             Some((f, shape)) => TokenKind::Mark(f, shape),
             None => TokenKind::Punct,
         };
-        out.push(Token { span: Span::new(base + i, base + pos), kind, classes: classify(&s[i..pos]) });
+        out.push(Token::new(Span::new(base + i, base + pos), kind, classify(&s[i..pos])));
     }
 }
 
