@@ -65,6 +65,12 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
         ids
     };
     for s in &doc.sentences {
+        // A reason can only go to a candidate mentioned in the sentence or in the two paragraphs
+        // before it: with none there (most sentences of most articles), skip the pattern search.
+        let window_start = doc.paragraphs[s.paragraph.saturating_sub(2)].span.start.min(s.span.start);
+        if live.range((window_start, 0, 0)..=(s.span.end, usize::MAX, usize::MAX)).next().is_none() {
+            continue;
+        }
         let sentence = s.span.slice(doc.text);
         // ASCII lower-casing keeps byte offsets, so `at` indexes `sentence` too (full Unicode
         // lower-casing can change lengths and put `at` inside a character: issue 7 panic).
