@@ -195,7 +195,9 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 pub fn is_lower_in(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    // (Length and first letter first, in the loop: most entries differ there.)
+    let (n, first) = (w.len(), w.as_bytes().first().map(u8::to_ascii_lowercase));
+    list.iter().any(|x| x.len() == n && x.as_bytes().first().map(u8::to_ascii_lowercase) == first && x.eq_ignore_ascii_case(w))
 }
 
 fn is_cap(w: &str) -> bool {
