@@ -3,6 +3,8 @@
 #   bench/run.sh            # builds the corpus under target/bench/ and prints the figures
 #   MB=100 bench/run.sh     # a bigger corpus
 # Needs ../shared/eval (the dev sets are repeated, with distinct ids, to the wanted size).
+# Prints MB/s, articles/s and peak RSS for 1 thread, all cores, and one large article. The
+# machine is shared: repeat runs (or count instructions with callgrind, see docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mb=${MB:-50}
@@ -46,7 +48,7 @@ run() {
   read -r secs kb < "$out/time.txt"
   python3 -c "
 b, a, s, kb = $bytes, $articles, $secs, $kb
-print(f'{\"$label\":<28} threads $threads  {b/1e6/s:7.1f} MB/s  {a/s:9.0f} articles/s  peak RSS {kb/1024:6.1f} MB  ({b/1e6:.0f} MB in {s:.2f} s)')"
+print(f'{\"$label\":<28} threads $threads  {b/1e6/s:7.1f} MB/s  {a/s:9.1f} articles/s  peak RSS {kb/1024:6.1f} MB  ({b/1e6:.0f} MB in {s:.2f} s)')"
 }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 run "corpus (small articles)" "$out/corpus.jsonl" 1
