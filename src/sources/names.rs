@@ -2,7 +2,7 @@
 //! occurs, its surname key, and its fullest form.
 
 use crate::Span;
-use crate::lexicon::{Gender, lexicon, lower};
+use crate::lexicon::{Classes, Gender, lexicon, lower};
 use crate::quotes::np::{is_lower_in, title_at};
 use crate::text::Document;
 use rustc_hash::FxHashMap;
@@ -28,7 +28,10 @@ impl NameIndex {
         let n = doc.tokens.len();
         let mut t = 0;
         while t < n {
-            if !doc.is_narrative(t) || !doc.tokens[t].is_word() {
+            // A word that is neither capitalised nor a name word starts no title and no name:
+            // most words, answered from the token's classes.
+            let c = doc.tokens[t].classes;
+            if !doc.is_narrative(t) || !doc.tokens[t].is_word() || !(c.has(Classes::CAP) || c.has(Classes::NAME_WORD)) {
                 t += 1;
                 continue;
             }
