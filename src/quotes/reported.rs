@@ -291,10 +291,18 @@ fn try_cue(
             while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
                 b -= 1;
             }
+            // "In a brief interview, Ms. Moreno said, "...": an opening phrase and a direct quote,
+            // not a claim in two pieces.
+            let quote_follows = cue.end + 1 < end && doc.tokens[cue.end + 1].is_mark();
+            if quote_follows && np::is_lower_in(PREPOSITION_STARTS, doc.word(first)) {
+                return None;
+            }
             let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top);
             // The sentence goes on after the cue ("..., he says, and are mostly harmless ..."): a second piece.
             // (Not when another attribution follows: "..., he said, according to the filing.")
-            let another_cue = cue.end + 1 < end && cue_at(doc, cue.end + 1).is_some();
+            // (A finite verb there has the first piece as its subject: "That culture, they said,
+            // emphasizes ..." is one claim in two pieces.)
+            let another_cue = cue.end + 1 < end && cue_at(doc, cue.end + 1).is_some_and(|c| c.according || is_participle(doc, &c));
             if let Some(after) = (!another_cue)
                 .then(|| make(doc, s, cue.end + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top))
                 .flatten()
@@ -895,6 +903,10 @@ fn mixed_rule(rule: &'static str) -> &'static str {
         "indirect/said-inverted" => "mixed/said-inverted",
         "indirect/participle" => "mixed/participle",
         "indirect/according-to-before" => "mixed/according-to-before",
-        _ => "mixed/according-to-after",
+        "indirect/according-to-after" => "mixed/according-to-after",
+        "indirect/said-parenthetical" => "mixed/said-parenthetical",
+        "indirect/vague" => "mixed/vague",
+        // (Every rule that reaches `make` is listed above.)
+        other => other,
     }
 }
