@@ -408,6 +408,17 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
 /// short determiner-led phrase.
 fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>) -> bool {
     let lex = lexicon();
+    // "One of the family's lawyers", "some of his aides", "two of the officers": a part of a
+    // group speaks when the group could.
+    if b > a + 3
+        && doc.word(a + 1) == "of"
+        && (doc.has_class(a, Classes::NUMBER)
+            || matches!(doc.tokens[a].kind, TokenKind::Number)
+            || is_lower_in(&["some", "many", "most", "several", "few", "each", "all", "none", "any"], doc.word(a)))
+        && is_lower_in(&["the", "his", "her", "their", "its", "our", "those", "these"], doc.word(a + 2))
+    {
+        return ok_descriptor(doc, a + 2, b, last_run_end);
+    }
     // A description: its head noun (the last word before a preposition) must be a role, an
     // organisation, a document or a vague group; or it is a short determiner-led phrase.
     // (A participle also ends the head: "an internal memo seen by ...", "an expert cited in ...".)
@@ -509,10 +520,16 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     let mut role = None;
     // "Deborah Reynolds - his co-host - told ...": a dash pair brackets an appositive like commas.
     if matches!(doc.word(e - 1), "-" | "—" | "–") {
-        let d2 = e - 1;
-        if let Some(d1) = (lo..d2).rev().take(16).find(|&k| doc.word(k) == doc.word(d2)) {
-            if d1 > lo && d1 + 1 < d2 {
-                if let Some(m) = subject_phrase(doc, lo, d1, Some(doc.token_span(d1 + 1, d2))) {
+        // (A typewriter dash "--" is two tokens.)
+        let dash = doc.word(e - 1);
+        let mut d2 = e - 1;
+        if d2 > lo && doc.word(d2 - 1) == dash {
+            d2 -= 1;
+        }
+        if let Some(d1_last) = (lo..d2).rev().take(16).find(|&k| doc.word(k) == dash) {
+            let d1 = if d1_last > lo && doc.word(d1_last - 1) == dash { d1_last - 1 } else { d1_last };
+            if d1 > lo && d1_last + 1 < d2 {
+                if let Some(m) = subject_phrase(doc, lo, d1, Some(doc.token_span(d1_last + 1, d2))) {
                     return Some(m);
                 }
             }

@@ -244,7 +244,8 @@ fn try_cue(
                     && (j..k).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x))
             })
         };
-        k > s.first && (doc.word(k - 1) == "and" || after_phrase())
+        // ("... did not apologize, but said ...": also after "but".)
+        k > s.first && (matches!(doc.word(k - 1), "and" | "but") || after_phrase())
     };
     let subject = np::subject_before(doc, cue.start, s.first)
         .or_else(|| {
@@ -446,10 +447,12 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
 /// past a short adverbial to a near `that` (`said in a statement that ...`). The complementizer
 /// `that` itself is kept: the annotated news corpora include it in the content.
 fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
-    if a < end && is_lower_in(TAIL_OPENERS, doc.word(a)) {
+    // (Also set off by commas: "said, in an email, that ...".)
+    let opener = if a + 1 < end && doc.word(a) == "," { a + 1 } else { a };
+    if opener < end && is_lower_in(TAIL_OPENERS, doc.word(opener)) {
         // ("says at a campaign stop in Toledo, Ohio, that ...": commas of a place name allowed.)
-        if let Some(k) = (a..end.min(a + 13)).find(|&k| doc.word(k) == "that") {
-            if !(a..k)
+        if let Some(k) = (opener..end.min(opener + 13)).find(|&k| doc.word(k) == "that") {
+            if !(opener..k)
                 .any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(j) != "," && doc.word(j) != ".")
             {
                 a = k;

@@ -436,7 +436,14 @@ impl Builder<'_, '_> {
         let text = self.doc.text;
         let phrase = m.span.slice(text);
         let lower = phrase.to_lowercase();
-        let words: Vec<&str> = lower.split_whitespace().collect();
+        let all_words: Vec<&str> = lower.split_whitespace().collect();
+        // "one of the people", "two of the officers": a part of a group is described by the
+        // group's phrase, and refers back to it when the group was quoted before.
+        let partitive = all_words.len() > 3
+            && all_words[1] == "of"
+            && matches!(all_words[2], "the" | "these" | "those" | "his" | "her" | "their" | "its")
+            && (lex.numbers.contains_key(all_words[0]) || matches!(all_words[0], "some" | "many" | "most" | "several" | "each" | "all"));
+        let words = if partitive { &all_words[2..] } else { &all_words[..] };
         // The head noun: the last word before a preposition or a post-modifier ("a senior official
         // at the authority", "people familiar with the plans").
         let head_end = words
