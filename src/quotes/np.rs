@@ -200,7 +200,7 @@ pub fn is_lower_in(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.len() == n && x.as_bytes().first().map(u8::to_ascii_lowercase) == first && x.eq_ignore_ascii_case(w))
 }
 
-fn is_cap(w: &str) -> bool {
+pub fn is_cap(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
 
@@ -645,6 +645,27 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         m.role = Some(r);
     }
     Some(m)
+}
+
+/// The source after `according to`, when `phrase_after` finds no speaker in it: whatever noun
+/// phrase stands there ("state regulators", "him", "a strategist monitoring the race") names
+/// the source, up to the clause's next punctuation (at most 12 words).
+pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
+    let mut e = a;
+    while e < hi && doc.is_narrative(e) && (doc.tokens[e].is_word() || matches!(doc.word(e), "&" | "'s" | "’s")) {
+        if e > a && is_lower_in(&["who", "which", "that", "and", "but"], doc.word(e)) {
+            break;
+        }
+        e += 1;
+        if e - a > 12 {
+            return None;
+        }
+    }
+    if e == a || is_lower_in(PREPOSITIONS, doc.word(a)) {
+        return None;
+    }
+    let kind = if e == a + 1 && doc.has_class(a, Classes::PRONOUN) { MentionKind::Pronoun } else { MentionKind::Descriptor };
+    Some(Mention { span: doc.token_span(a, e), kind, name: None, title: None, premodifier: None, role: None })
 }
 
 /// The phrase after an inverted cue (`said Brig. Gen. Yahya Rasoul, the Iraqi Army spokesman.`),

@@ -157,49 +157,84 @@ fn try_cue(
         let a = skip_that(doc, cue.end, end);
         return make(doc, s, a, end, Some(doc.token_span(cue.start, cue.end)), cue.verb.lemma, Some(m), "indirect/vague", absorbed, top);
     }
-    // "did not say whether", "declined to say": a refusal reports nothing.
-    if (cue.start.saturating_sub(3)..cue.start).any(|k| {
-        is_lower_in(
-            &[
-                "not",
-                "never",
-                "n't",
-                "didn't",
-                "won't",
-                "wouldn't",
-                "didn’t",
-                "won’t",
-                "wouldn’t",
-                "declined",
-                "refused",
-                "declines",
-                "refuses",
-            ],
-            doc.word(k),
-        )
-    }) {
+    // "did not say whether", "declined to say": a refusal reports nothing. (Only in the cue's
+    // own clause: "clinics that were never built, according to" is no refusal.)
+    if !cue.according
+        && (cue.start.saturating_sub(3)..cue.start).any(|k| {
+            (k..cue.start).all(|j| doc.tokens[j].is_word())
+                && is_lower_in(
+                    &[
+                        "not",
+                        "never",
+                        "n't",
+                        "didn't",
+                        "won't",
+                        "wouldn't",
+                        "didn’t",
+                        "won’t",
+                        "wouldn’t",
+                        "declined",
+                        "refused",
+                        "declines",
+                        "refuses",
+                    ],
+                    doc.word(k),
+                )
+        })
+    {
         return None;
     }
     let cue_span = Some(doc.token_span(cue.start, cue.end));
     let first = leading_start(doc, s).max(from);
     if cue.according {
-        let mut m = np::phrase_after(doc, cue.end, end)?;
-        if cue.start <= first {
-            // "According to X, CONTENT": what follows the comma is the content, not an appositive.
+        let mut m = np::phrase_after(doc, cue.end, end).or_else(|| np::according_source(doc, cue.end, end))?;
+        // "...: According to recent polls, CONTENT": a colon opens a clause of its own.
+        let opens_clause = cue.start <= first || matches!(doc.word(cue.start - 1), ":" | ";");
+        // What follows the source's comma is content, not an appositive, when the source opens
+        // the clause, or when it does not read as a noun phrase or a relative clause ("according
+        // to the poll, include ...", "according to the memo, the firm had given ...").
+        let clause_role = m.role.is_some_and(|r| {
+            let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
+            !is_lower_in(&["who", "whose"], doc.word(ra)) && np::parse(doc, ra, rb).is_none()
+        });
+        if opens_clause || clause_role {
             m.role = None;
         }
         let m_end = mention_end(doc, &m);
-        let (a, b, rule) = if cue.start <= first {
+        if opens_clause {
             // According to X, CONTENT.
             let mut a = m_end;
             while a < end && matches!(doc.word(a), "," | "—" | ":") {
                 a += 1;
             }
-            (a, end, "indirect/according-to-before")
-        } else {
-            (first, cue.start, "indirect/according-to-after")
-        };
-        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), rule, absorbed, top);
+            return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-before", absorbed, top);
+        }
+        // CONTENT, according to X. And "Fundraising, according to the campaign, has surged":
+        // a claim in two pieces, as with a parenthetical "he said".
+        let before = make(doc, s, first, cue.start, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top);
+        let rest = m_end + 1;
+        let continues = m_end < end
+            && doc.word(m_end) == ","
+            && end.saturating_sub(rest) >= 2
+            // (Not an adverbial of the writer's: "..., according to X, despite a crackdown".)
+            && !is_lower_in(&["who", "which", "where", "whose", "and", "but", "despite", "including", "though", "although", "even"], doc.word(rest))
+            && !is_lower_in(PREPOSITION_STARTS, doc.word(rest))
+            // A predicate ("has surged", "include ...") or a clause; not a noun phrase hanging
+            // on the source ("..., the Ohio firm leading the work").
+            && (reads_as_clause(doc, rest, end)
+                || !np::is_cap(doc.word(rest)) && !is_lower_in(&["the", "a", "an", "his", "her", "its", "their", "this", "these", "those"], doc.word(rest)))
+            // (Nor a clause with an attribution of its own: "..., according to X, Y said ...".)
+            && (rest..end).all(|k| cue_at(doc, k).is_none());
+        if continues {
+            if let Some(after) = make(doc, s, rest, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top) {
+                if before.is_some() {
+                    extra.push(after);
+                    return before;
+                }
+                return Some(after);
+            }
+        }
+        return before;
     }
     let comma_before = cue.start > s.first && matches!(doc.word(cue.start - 1), "," | "—" | "–");
     if is_participle(doc, cue) && !np::progressive(doc, cue.start, s.first) {
@@ -377,7 +412,7 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
     let mut a = s.first;
     // A dateline opening the story: "DREVNA PASS, Kessar (AP) — ".
     if doc.paragraphs[s.paragraph].first == s.first {
-        if let Some(dash) = (s.first..s.last.min(s.first + 12)).find(|&k| matches!(doc.word(k), "—" | "–")) {
+        if let Some(dash) = (s.first..s.last.min(s.first + 12)).find(|&k| matches!(doc.word(k), "—" | "–" | "―")) {
             let credit = (s.first..dash).any(|k| doc.word(k) == "(");
             let upper = doc.tokens[s.first].is_word() && doc.word(s.first).chars().all(|c| !c.is_lowercase());
             let plain = (s.first..dash).all(|k| {
