@@ -269,8 +269,12 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         match tok.kind {
             TokenKind::Word | TokenKind::Number => {
                 let w = doc.word(k);
+                let lower = crate::lexicon::lower(w);
+                let object_of_preposition =
+                    matches!(lower.as_ref(), "him" | "her" | "them") && k > a && is_lower_in(PREPOSITIONS, doc.word(k - 1));
                 if doc.has_class(k, Classes::PRONOUN)
-                    && !matches!(crate::lexicon::lower(w).as_ref(), "his" | "her" | "its" | "their" | "our")
+                    && !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our")
+                    && !object_of_preposition
                 {
                     return None;
                 }
@@ -360,9 +364,11 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     match head {
         // A name inside a post-modifier ("an internal memo seen by the Northern Dispatch", "a
         // paramedic in Marrow Bay") is not the head: the phrase is a description.
-        Some((ns, _, None))
-            if ns > a
-                && (a + 1..ns).any(|k| is_lower_in(&["by", "of", "in", "at", "for", "from", "with"], doc.word(k)))
+        // (The run starts at its title, if it has one: "an adviser to Ms. Tran".)
+        Some((ns, _, title))
+            if title.map_or(ns, |t| t.0) > a
+                && (a + 1..title.map_or(ns, |t| t.0))
+                    .any(|k| is_lower_in(&["by", "of", "in", "at", "for", "from", "with", "to"], doc.word(k)))
                 && !is_name_word(doc.word(a))
                 && title_at(doc, a, b).is_none() =>
         {
@@ -430,6 +436,13 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
         })
         .unwrap_or(b);
     let last = doc.word(head_end - 1).to_lowercase();
+    // Not a clause: "The ruling angered the families" has a past verb and its object.
+    if (a + 1..b - 1).any(|k| {
+        let w = doc.word(k);
+        !is_cap(w) && w.ends_with("ed") && is_lower_in(&["the", "a", "an", "his", "her", "their", "its"], doc.word(k + 1))
+    }) {
+        return false;
+    }
     let determined = is_lower_in(&["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a))
         && b - a <= 7
         && b - a >= 2
@@ -451,7 +464,12 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     });
     // "Some 22 percent", "six in 10", "One in five": poll shares speak as groups.
     let phrase_lower = doc.token_span(a, b).slice(doc.text).to_lowercase();
-    let quantity = (a..b).any(|k| matches!(doc.tokens[k].kind, TokenKind::Number) || doc.has_class(k, Classes::NUMBER))
+    // ("Seventy-four percent": a hyphenated number word.)
+    let number_word = |k: usize| {
+        let w = doc.word(k);
+        w.contains('-') && w.split('-').all(|p| lex.numbers.contains_key(crate::lexicon::lower(p).as_ref()))
+    };
+    let quantity = (a..b).any(|k| matches!(doc.tokens[k].kind, TokenKind::Number) || doc.has_class(k, Classes::NUMBER) || number_word(k))
         && (phrase_lower.contains("percent")
             || phrase_lower.contains('%')
             || phrase_lower.contains(" in ")
@@ -507,6 +525,15 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     }
     // "retired judges who say ...": the relative pronoun's antecedent is the speaker
     // (right before it, or before the comma of "the president, who said").
+    // ("relatives of the victims, many of whom say ...": a part of the antecedent.)
+    if e > lo + 4
+        && is_lower_in(&["whom"], doc.word(e - 1))
+        && doc.word(e - 2) == "of"
+        && is_lower_in(&["many", "some", "most", "several", "all", "few", "both"], doc.word(e - 3))
+        && doc.word(e - 4) == ","
+    {
+        return subject_phrase(doc, lo, e - 4, None);
+    }
     if e > lo + 1 && is_lower_in(&["who", "which"], doc.word(e - 1)) {
         e -= 1;
         if e > lo + 1 && doc.word(e - 1) == "," {
@@ -593,13 +620,25 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
                 break;
             }
         } else if is_lower_in(CLAUSE_OPENERS, w)
-            || w == "to"
+            // ("to" before a verb opens an infinitive; before its object it is a preposition:
+            // "people close to the mayor", "an adviser to Ms. Tran", "those close to him".)
+            || w == "to" && !(k + 1 < e && {
+                let next = doc.word(k + 1);
+                is_cap(next) || is_lower_in(&["the", "a", "an", "his", "her", "their", "its", "him", "them"], next)
+            })
             || (tok.is_word() && doc.has_class(k, Classes::VERB) && !is_cap(w) && k + 1 != e)
         {
             // (A verb form right before the cue is a noun: "the civil claim said".)
             break;
         }
-        if doc.has_class(k, Classes::PRONOUN) && s < e && !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our") {
+        // (An object pronoun after a preposition stays inside: "Those close to him say".)
+        let object_of_preposition =
+            matches!(lower.as_ref(), "him" | "her" | "them") && k > lo && is_lower_in(PREPOSITIONS, doc.word(k - 1));
+        if doc.has_class(k, Classes::PRONOUN)
+            && s < e
+            && !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our")
+            && !object_of_preposition
+        {
             break;
         }
         s = k;
@@ -623,13 +662,25 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     }
     // A pronoun right before the verb is the whole subject. (`e` may have fallen back to `lo` on
     // an appositive starting the sentence: `, x, said ...` underflowed here, issue 7.)
-    if e > lo && doc.has_class(e - 1, Classes::PRONOUN) {
+    if e > lo && doc.has_class(e - 1, Classes::PRONOUN) && !(e - 1 > s && is_lower_in(PREPOSITIONS, doc.word(e - 2))) {
         s = e - 1;
     }
     // The longest phrase that names a speaker ("A long line of retired judges" → "retired judges").
     let mut m = parse(doc, s, e).or_else(|| {
-        if is_lower_in(&["who", "which"], doc.word(e)) {
+        // The antecedent of a relative clause may end a longer phrase ("drew scrutiny from
+        // Republicans, who say"): its longest tail that names a speaker.
+        let relative = |k: usize| k < doc.tokens.len() && is_lower_in(&["who", "which"], doc.word(k));
+        let who = |k: usize| k < doc.tokens.len() && is_lower_in(&["who"], doc.word(k));
+        if relative(e) {
             (s..e).filter(|&k| !is_lower_in(PREPOSITIONS, doc.word(k))).find_map(|k| parse(doc, k, e))
+        } else if doc.word(e) == "," && (who(e + 1) || is_lower_in(&["whom"], doc.word(e + 3))) {
+            // (Only a phrase right after a preposition or a past verb: the object it governs.)
+            (s + 1..e)
+                .filter(|&k| {
+                    let w = doc.word(k - 1);
+                    is_lower_in(PREPOSITIONS, w) || !is_cap(w) && w.ends_with("ed")
+                })
+                .find_map(|k| parse(doc, k, e))
         } else {
             None
         }

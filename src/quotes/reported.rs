@@ -291,11 +291,21 @@ fn try_cue(
         .or_else(|| control_subject(doc, cue.start, s.first))
         .or_else(|| {
             // "An official ... who was present in court told ...": past a relative clause (no commas).
-            let who = (cue.start.saturating_sub(10).max(s.first + 1)..cue.start).rev().find(|&j| is_lower_in(&["who"], doc.word(j)))?;
+            // (Or "that": "groups that have endorsed him say", when a verb follows it.)
+            let who =
+                (cue.start.saturating_sub(10).max(s.first + 1)..cue.start).rev().find(|&j| is_lower_in(&["who", "that"], doc.word(j)))?;
             if !(who + 1..cue.start).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x)) {
                 return None;
             }
-            np::subject_before(doc, who + 1, s.first)
+            if doc.word(who).eq_ignore_ascii_case("that")
+                && !(who + 1..cue.start)
+                    .any(|x| is_lower_in(&["have", "has", "had", "is", "are", "was", "were"], doc.word(x)) || doc.word(x).ends_with("ed"))
+            {
+                return None;
+            }
+            // (Before "who" itself, where the antecedent rules live; before "that", the phrase.)
+            let relative_end = if doc.word(who).eq_ignore_ascii_case("that") { who } else { who + 1 };
+            np::subject_before(doc, relative_end, s.first)
         });
     if let Some(m) = subject {
         let content_start = skip_that(doc, cue.end, end);
