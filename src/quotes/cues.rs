@@ -71,6 +71,27 @@ pub fn takes_object_clause(lemma: &str) -> bool {
     )
 }
 
+/// Verbs that report a question or an account through a clause opened by a question word:
+/// `asked whether ...`, `explained how ...`, `asked its members if ...`.
+pub fn takes_embedded_question(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "ask"
+            | "explain"
+            | "question"
+            | "inquire"
+            | "describe"
+            | "detail"
+            | "recount"
+            | "recall"
+            | "reveal"
+            | "disclose"
+            | "outline"
+            | "demand"
+            | "query"
+    )
+}
+
 /// Participles that attach reported speech to the sentence's subject: `..., saying ...`.
 pub fn is_participle(doc: &Document, c: &Cue) -> bool {
     doc.word(c.end - 1).to_lowercase().ends_with("ing") && c.end - c.start == 1

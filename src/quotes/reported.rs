@@ -384,7 +384,16 @@ fn try_cue(
         }
         // Only "say" reliably takes a bare clause; other verbs also take noun objects.
         let object_clause = super::cues::takes_object_clause(cue.verb.lemma) && reads_as_object_infinitive(doc, a, end);
-        if cue.verb.lemma != "say" && !explicit_that && !object_clause && !addressed && !reads_as_clause(doc, a, end) {
+        // "asked whether ...", "explained how ...", "asked its members if ...": an embedded question,
+        // right after the verb or after a short object.
+        let question_word = |k: usize| is_lower_in(&["whether", "if", "how", "why", "what", "where", "who", "which"], doc.word(k));
+        let embedded_question = super::cues::takes_embedded_question(cue.verb.lemma)
+            && a + 1 < end
+            && (question_word(a)
+                || cue.verb.lemma == "ask"
+                    && (a + 1..end.min(a + 6)).find(|&k| !doc.tokens[k].is_word() || question_word(k)).is_some_and(|k| question_word(k)));
+        if cue.verb.lemma != "say" && !explicit_that && !object_clause && !addressed && !embedded_question && !reads_as_clause(doc, a, end)
+        {
             return None;
         }
         // Inside a non-restrictive relative clause ("X, who said ..., left"), the content ends
