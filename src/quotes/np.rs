@@ -491,6 +491,26 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
 
 /// The subject of a cue verb at token `v`: the phrase ending just before it (skipping
 /// adverbs and an appositive `X, the ..., said`), starting no earlier than `lo`.
+/// Whether the verb at `v` is a passive (`was informed`, `is said`, `were not told`): a form of
+/// *be* or *get*, perhaps with adverbs, right before a past participle.
+pub fn passive(doc: &Document, v: usize, lo: usize) -> bool {
+    let w = doc.word(v);
+    let participle = w.ends_with("ed")
+        || is_lower_in(&["told", "said", "written", "spoken", "shown", "known", "given", "taken", "seen", "heard", "quoted"], w);
+    if !participle {
+        return false;
+    }
+    let mut e = v;
+    while e > lo
+        && doc.tokens[e - 1].is_word()
+        && (doc.word(e - 1).ends_with("ly")
+            || is_lower_in(&["not", "never", "also", "later", "then", "already", "previously", "since"], doc.word(e - 1)))
+    {
+        e -= 1;
+    }
+    e > lo && is_lower_in(&["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"], doc.word(e - 1))
+}
+
 /// Whether the verb at `v` is a progressive (`is acknowledging`, `are now saying`): a form of
 /// *be*, perhaps with adverbs, right before an -ing form.
 pub fn progressive(doc: &Document, v: usize, lo: usize) -> bool {

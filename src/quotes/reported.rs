@@ -236,6 +236,11 @@ fn try_cue(
         }
         return before;
     }
+    // "The firm was informed ... that", "He is said to ...": in the passive the subject is the
+    // one addressed or talked about, not the speaker.
+    if np::passive(doc, cue.start, s.first) {
+        return None;
+    }
     let comma_before = cue.start > s.first && matches!(doc.word(cue.start - 1), "," | "—" | "–");
     if is_participle(doc, cue) && !np::progressive(doc, cue.start, s.first) {
         // ", saying", also with adverbs (", falsely suggesting") or after and/while ("and also
@@ -247,12 +252,40 @@ fn try_cue(
         {
             k -= 1;
         }
-        let attached = k > s.first && (matches!(doc.word(k - 1), "," | "—" | "–") || is_lower_in(&["and", "while"], doc.word(k - 1)));
+        // "While saying that ..., he continued ...": a participle clause opening the sentence
+        // reports what the main clause's subject said (a pronoun or a name after its comma).
+        let lead = leading_start(doc, s);
+        if k == lead || k == lead + 1 && is_lower_in(&["while", "after", "before", "when", "in", "by"], doc.word(lead)) {
+            let comma = (cue.end..end).find(|&j| doc.word(j) == "," && doc.is_narrative(j))?;
+            let subject_end =
+                (comma + 1..end.min(comma + 5)).find(|&j| !doc.tokens[j].is_word() || !np::is_name_word(doc.word(j))).unwrap_or(end);
+            let m = if comma + 1 < end && doc.has_class(comma + 1, crate::lexicon::Classes::PRONOUN) {
+                np::parse(doc, comma + 1, comma + 2)
+            } else {
+                np::parse(doc, comma + 1, subject_end).filter(|m| m.kind == np::MentionKind::Name)
+            }?;
+            let a = skip_that(doc, participle_content_start(doc, cue, comma), comma);
+            // (A clause, not "Speaking in Vaughan, ...".)
+            if !reported_clause(doc, cue, a, comma) {
+                return None;
+            }
+            return make(doc, s, a, comma, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
+        }
+        // ("... by saying ...", "... after telling reporters ...": a participle after a preposition.)
+        let attached = k > s.first
+            && (matches!(doc.word(k - 1), "," | "—" | "–")
+                || is_lower_in(&["and", "while", "by", "after", "before", "when"], doc.word(k - 1)));
         if !attached {
             return None;
         }
+        // (After a preposition, only with a clause: not "after calling off classes".)
+        if !matches!(doc.word(k - 1), "," | "—" | "–") && !is_lower_in(&["and", "while"], doc.word(k - 1)) {
+            let a = skip_that(doc, participle_content_start(doc, cue, end), end);
+            if !reported_clause(doc, cue, a, end) {
+                return None;
+            }
+        }
         // (From the sentence's start even after an earlier quote: "X urged ..., saying ...".)
-        let lead = leading_start(doc, s);
         let m = leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start).or_else(|| {
             // After a quote: `"...," the treasurer said, adding that ...` takes the attribution's subject.
             let after_quote = (lead..cue.start).rev().find(|&k| !doc.is_narrative(k) || doc.tokens[k].is_mark())? + 1;
@@ -263,7 +296,7 @@ fn try_cue(
                 None => leading_subject(doc, start, cue.start),
             }
         })?;
-        let a = skip_that(doc, cue.end, end);
+        let a = skip_that(doc, participle_content_start(doc, cue, end), end);
         return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
     }
     // "X are preparing a motion, and have alleged that ...": a second verb shares the sentence's subject.
@@ -525,18 +558,53 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
 }
 
 /// `told reporters (on Tuesday) (that) ...`: the addressee and what follows it.
+/// Whether tokens `[a, end)` after cue `cue` read as reported content: a `that` clause, a
+/// clause with a finite verb, or anything after *say* and *tell* that does not open with a
+/// preposition.
+fn reported_clause(doc: &Document, cue: &Cue, a: usize, end: usize) -> bool {
+    if a >= end || is_lower_in(PREPOSITION_STARTS, doc.word(a)) {
+        return false;
+    }
+    doc.word(a) == "that" || matches!(cue.verb.lemma, "say" | "tell") || reads_as_clause(doc, a, end)
+}
+
+/// Where a participle's content starts: past its addressee (`telling reporters ...`) when it
+/// has one and no object infinitive follows (`telling residents to leave` keeps its object).
+fn participle_content_start(doc: &Document, cue: &Cue, end: usize) -> usize {
+    if takes_addressee(cue.verb.lemma) && !reads_as_object_infinitive(doc, cue.end, end) {
+        skip_addressee(doc, cue.end, end).unwrap_or(cue.end)
+    } else {
+        cue.end
+    }
+}
+
 fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     if a >= end {
         return None;
     }
     if let Some(k) = (a..end.min(a + 16)).find(|&k| doc.word(k) == "that") {
-        if !(a..k).any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(j) != ".") {
+        let punct = |j: &usize| matches!(doc.tokens[*j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(*j) != ".";
+        // (Commas only around an appositive: "telling Sen. Ed Grass, chairman of the panel, that".)
+        let appositive =
+            k > a + 1 && doc.word(k - 1) == "," && (a..k).filter(punct).all(|j| doc.word(j) == ",") && (a..k).filter(punct).count() == 2;
+        if !(a..k).any(|j| punct(&j)) || appositive {
             return Some(k);
         }
     }
-    // "told investigators he ...", "told the court she ...": a short addressee, then a pronoun subject.
-    if let Some(k) = (a + 1..end.min(a + 5)).find(|&k| is_lower_in(&["he", "she", "it", "they", "we", "i", "there"], doc.word(k))) {
-        if (a..k).all(|j| doc.tokens[j].is_word() && !doc.has_class(j, Classes::VERB)) {
+    // "told investigators he ...", "told the court she ...", "told The Ledger of Newark last
+    // week she ...": an addressee, then a pronoun subject.
+    if let Some(k) = (a + 1..end.min(a + 9)).find(|&k| is_lower_in(&["he", "she", "it", "they", "we", "i", "there"], doc.word(k))) {
+        // (A longer addressee holds only names, their prepositions and time words, no clause:
+        // not "told officers the van had been parked there".)
+        let short = k <= a + 4;
+        let name_like = |j: usize| {
+            np::is_cap(doc.word(j))
+                || is_lower_in(
+                    &["of", "the", "last", "this", "on", "in", "week", "month", "year", "night", "morning", "evening"],
+                    doc.word(j),
+                )
+        };
+        if (a..k).all(|j| doc.tokens[j].is_word() && !doc.has_class(j, Classes::VERB) && (short || name_like(j))) {
             return Some(k);
         }
     }
