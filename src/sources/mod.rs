@@ -309,7 +309,9 @@ impl Builder<'_, '_> {
                     kind_ok && gender_ok
                 });
                 // A person named since the last speaker (and not yet a source) is the likelier referent.
-                let named = if wants_org { None } else { self.names.latest_before(at, gender, text) };
+                // (Named before the pronoun itself: in "He told Sen. Ed Grass that ...", the
+                // addressee between the pronoun and its quote is not its referent.)
+                let named = if wants_org { None } else { self.names.latest_before(at.min(m.span.start), gender, text) };
                 let id = match (found, named) {
                     (Some(id), Some(n)) if n.start > self.last_seen[id] && self.names.key_of(n, text) != self.sources[id].key => {
                         Some(self.person_from_name(n, at))
