@@ -104,6 +104,15 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
     for (i, q) in quotes.iter().enumerate() {
         if let Some(m) = &q.mention {
             let ids = b.resolve(m, q.span.start);
+            // "Tamsin told police she could hear ...": reported content whose subject is a
+            // pronoun most often speaks of its speaker, a hint (used only to resolve later
+            // pronouns, never reported) at a gender the text does not state.
+            if let [id] = ids[..] {
+                let s = &mut b.sources[id];
+                if s.kind == SourceType::Person && s.gender == Gender::Unknown && s.name_gender == Gender::Unknown {
+                    s.name_gender = content_subject_gender(doc, q);
+                }
+            }
             attributions[i] = Attribution { source: ids.first().copied(), mention: Some(m.span), inferred: false };
             for id in ids {
                 b.sources[id].quotes.push(i);
@@ -132,6 +141,23 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
         s.quoted_words = s.quotes.iter().map(|&i| count_words(quotes[i].span.slice(doc.text))).sum();
     }
     Sources { sources, attributions }
+}
+
+/// The gender of a pronoun opening reported content (`she could hear ...`, `that he had ...`).
+fn content_subject_gender(doc: &Document, q: &Quote) -> Gender {
+    if q.kind == crate::quotes::QuoteKind::Direct {
+        return Gender::Unknown;
+    }
+    let mut words = q.span.slice(doc.text).split_whitespace();
+    let first = match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("that") => words.next(),
+        w => w,
+    };
+    match first.map(str::to_ascii_lowercase).as_deref() {
+        Some("he") => Gender::Male,
+        Some("she") => Gender::Female,
+        _ => Gender::Unknown,
+    }
 }
 
 /// True when the quote, with its marks, is its paragraph (not a fragment inside a sentence).
@@ -312,6 +338,17 @@ impl Builder<'_, '_> {
                 // (Named before the pronoun itself: in "He told Sen. Ed Grass that ...", the
                 // addressee between the pronoun and its quote is not its referent.)
                 let named = if wants_org { None } else { self.names.latest_before(at.min(m.span.start), gender, text) };
+                // (Not a name whose source is known to be of another gender.)
+                let named = named.filter(|&n| {
+                    let key = self.names.key_of(n, text);
+                    !self.by_key.get(&key).is_some_and(|ids| {
+                        ids.iter().any(|&id| {
+                            let s = &self.sources[id];
+                            let known = if s.gender == Gender::Unknown { s.name_gender } else { s.gender };
+                            s.kind == SourceType::Person && gender != Gender::Unknown && known != Gender::Unknown && known != gender
+                        })
+                    })
+                });
                 let id = match (found, named) {
                     (Some(id), Some(n)) if n.start > self.last_seen[id] && self.names.key_of(n, text) != self.sources[id].key => {
                         Some(self.person_from_name(n, at))
