@@ -15,6 +15,7 @@ const TAIL_OPENERS: &[&str] = &[
     "in",
     "on",
     "at",
+    "for",
     "during",
     "to",
     "last",
