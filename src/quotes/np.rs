@@ -465,13 +465,11 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     // "Some 22 percent", "six in 10", "One in five": poll shares speak as groups.
     let phrase_lower = doc.token_span(a, b).slice(doc.text).to_lowercase();
     // ("Seventy-four percent": a hyphenated number word.)
-    let number_word = |k: usize| {
-        let w = doc.word(k);
-        w.contains('-') && w.split('-').all(|p| lex.numbers.contains_key(crate::lexicon::lower(p).as_ref()))
-    };
-    let quantity = (a..b).any(|k| matches!(doc.tokens[k].kind, TokenKind::Number) || doc.has_class(k, Classes::NUMBER) || number_word(k))
+    let number_word = |k: usize| is_fraction_or_compound_number(doc.word(k));
+    let quantity = (a..b).any(|k| is_number_like(doc, k))
         && (phrase_lower.contains("percent")
             || phrase_lower.contains('%')
+            || (a..b).any(number_word)
             || phrase_lower.contains(" in ")
             || phrase_lower.contains("per cent"));
     let ok = determined
@@ -669,9 +667,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     // A phrase starting with a preposition is an adverbial ("In a statement").
     // "In late March the council announced": skip an adverbial to the subject's determiner.
     // ("About four in 10 said": an approximate number, not a preposition.)
-    let approximate = s + 1 < e
-        && is_lower_in(&["about", "around"], doc.word(s))
-        && (matches!(doc.tokens[s + 1].kind, TokenKind::Number) || doc.has_class(s + 1, Classes::NUMBER));
+    let approximate = s + 1 < e && is_lower_in(&["about", "around"], doc.word(s)) && is_number_like(doc, s + 1);
     if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) && !approximate {
         s = (s + 2..e)
             .find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN))?;
@@ -716,6 +712,19 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         m.role = Some(r);
     }
     Some(m)
+}
+
+/// Fractions and hyphenated numbers: "half", "a third", "two-thirds", "Seventy-four".
+fn is_fraction_or_compound_number(w: &str) -> bool {
+    const FRACTIONS: &[&str] = &["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"];
+    is_lower_in(FRACTIONS, w)
+        || w.contains('-')
+            && w.split('-').all(|p| lexicon().numbers.contains_key(crate::lexicon::lower(p).as_ref()) || is_lower_in(FRACTIONS, p))
+}
+
+/// A number of any form at token `k`: digits, a count word, a fraction or a compound.
+fn is_number_like(doc: &Document, k: usize) -> bool {
+    matches!(doc.tokens[k].kind, TokenKind::Number) || doc.has_class(k, Classes::NUMBER) || is_fraction_or_compound_number(doc.word(k))
 }
 
 /// The source after `according to`, when `phrase_after` finds no speaker in it: whatever noun
