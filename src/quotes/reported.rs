@@ -446,8 +446,20 @@ fn try_cue(
     }
     if comma_before && cue.verb.class == VerbClass::Speech {
         // CONTENT, said X.
-        let m = np::phrase_after(doc, cue.end, end)?;
-        if mention_end(doc, &m) < end && !is_tail(doc, mention_end(doc, &m), end) {
+        let mut m = np::phrase_after(doc, cue.end, end)?;
+        // "CONTENT, said Howard, but her record ...": the sentence goes on after the speaker, a
+        // second piece of the claim (not an appositive of the speaker).
+        let conjunction = |k: usize| is_lower_in(&["but", "and", "yet"], doc.word(k));
+        let mut rest = None;
+        if let Some(r) = m.role {
+            let ra = doc.token_after(r.start);
+            // (A clause of some length, not "and added ..." with a verb of its own.)
+            if conjunction(ra) && end >= ra + 4 && cue_at(doc, ra + 1).is_none() && !is_lower_in(PREPOSITION_STARTS, doc.word(ra + 1)) {
+                m.role = None;
+                rest = Some(ra);
+            }
+        }
+        if rest.is_none() && mention_end(doc, &m) < end && !is_tail(doc, mention_end(doc, &m), end) {
             return None;
         }
         let mut b = cue.start;
@@ -455,7 +467,17 @@ fn try_cue(
             b -= 1;
         }
         let _ = lex;
-        return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top);
+        let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top);
+        if let Some(after) =
+            rest.and_then(|ra| make(doc, s, ra, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top))
+        {
+            if before.is_some() {
+                extra.push(after);
+                return before;
+            }
+            return Some(after);
+        }
+        return before;
     }
     None
 }
