@@ -621,7 +621,12 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         let k = s - 1;
         let tok = doc.tokens[k];
         let w = doc.word(k);
-        if !doc.is_narrative(k) || tok.is_mark() && tok.span().start != doc.tokens[k.saturating_sub(1)].span().end {
+        // (A mark glued to the word before it is a possessive apostrophe, "members'", when it is
+        // one; a closing double mark ends the phrase: `on the "jobs," Ortiz said`.)
+        let possessive_mark = tok.span().start == doc.tokens[k.saturating_sub(1)].span().end
+            && doc.tokens[k.saturating_sub(1)].is_word()
+            && matches!(w, "'" | "’");
+        if !doc.is_narrative(k) || tok.is_mark() && !possessive_mark {
             break;
         }
         if matches!(tok.kind, TokenKind::Punct) && !matches!(w, "." | "&" | "(" | ")") {
@@ -669,8 +674,17 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     // ("About four in 10 said": an approximate number, not a preposition.)
     let approximate = s + 1 < e && is_lower_in(&["about", "around"], doc.word(s)) && is_number_like(doc, s + 1);
     if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) && !approximate {
+        // (Not after "and": "... and in a carefully worded response said" coordinates a second
+        // verb with the sentence's subject.)
+        if s > lo && doc.word(s - 1) == "and" {
+            return None;
+        }
+        let adverbial = s;
         s = (s + 2..e)
             .find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN))?;
+        if (adverbial..s).any(|k| doc.word(k) == "and") {
+            return None;
+        }
     }
     // A sentence-opening demonstrative is a determiner here, not a complementizer ("That person said").
     if s > lo && s == lo + 1 && matches!(doc.word(s - 1), "That" | "This" | "These" | "Those") {

@@ -344,6 +344,19 @@ fn try_cue(
     if let Some(m) = subject {
         let content_start = skip_that(doc, cue.end, end);
         let explicit_that = content_start < end && doc.word(content_start) == "that";
+        // Right after a quote (`"...," Baxter told CBC host Ana Ruiz.`) the cue attributes that
+        // quote; reported content of its own must be a clause (`"jobs," Ortiz said private
+        // contractors cost more`).
+        let m_first = doc.token_after(m.span.start);
+        let after_quote = m_first > s.first
+            && (doc.tokens[m_first - 1].is_mark()
+                || doc.word(m_first - 1) == "," && m_first - 1 > s.first && doc.tokens[m_first - 2].is_mark());
+        if after_quote {
+            let a = participle_content_start(doc, cue, end);
+            if !explicit_that && !reads_as_clause(doc, skip_that(doc, a, end), end) {
+                return None;
+            }
+        }
         let person_like = m.kind != np::MentionKind::Descriptor || !is_document(doc, &m);
         if cue.verb.class == VerbClass::Evidence && !is_document(doc, &m) && !(person_like && explicit_that) {
             return None;
