@@ -279,7 +279,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                     return None;
                 }
             }
-            TokenKind::Punct if matches!(doc.word(k), "." | "&" | "(" | ")" | "-" | "'") => {}
+            TokenKind::Punct if matches!(doc.word(k), "." | "&" | "(" | ")" | "-" | "'" | "%") => {}
             TokenKind::Mark(..) if k > a && doc.tokens[k].span().start == doc.tokens[k - 1].span().end => {} // members' / Iraq’s
             _ => return None,
         }
@@ -629,7 +629,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         if !doc.is_narrative(k) || tok.is_mark() && !possessive_mark {
             break;
         }
-        if matches!(tok.kind, TokenKind::Punct) && !matches!(w, "." | "&" | "(" | ")") {
+        if matches!(tok.kind, TokenKind::Punct) && !matches!(w, "." | "&" | "(" | ")" | "%") {
             break;
         }
         if w == "(" || w == ")" {
@@ -680,8 +680,11 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             return None;
         }
         let adverbial = s;
+        // (Or, before "who", past the preposition: "including 18% who say".)
+        let before_who = e < doc.tokens.len() && is_lower_in(&["who"], doc.word(e));
         s = (s + 2..e)
-            .find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN))?;
+            .find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN))
+            .or_else(|| before_who.then_some(s + 1).filter(|&k| k < e))?;
         if (adverbial..s).any(|k| doc.word(k) == "and") {
             return None;
         }

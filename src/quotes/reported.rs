@@ -275,7 +275,7 @@ fn try_cue(
         // ("... by saying ...", "... after telling reporters ...": a participle after a preposition.)
         let attached = k > s.first
             && (matches!(doc.word(k - 1), "," | "—" | "–")
-                || is_lower_in(&["and", "while", "by", "after", "before", "when"], doc.word(k - 1)));
+                || is_lower_in(&["and", "while", "by", "after", "before", "when", "in"], doc.word(k - 1)));
         if !attached {
             return None;
         }
@@ -911,6 +911,8 @@ fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
         "seems",
         "went",
         "goes",
+        // Poll answers: "voters are more likely to say that ...".
+        "likely",
     ];
     if cue < lo + 3 || doc.word(cue - 1) != "to" {
         return None;
@@ -923,7 +925,15 @@ fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
     if !doc.tokens[head].is_word() || !is_lower_in(CONTROL, doc.word(head)) {
         return None;
     }
-    np::subject_before(doc, head, lo)
+    // ("are slightly more likely to say": past degree words and adverbs to the subject.)
+    let mut h = head;
+    while h > lo + 1
+        && doc.tokens[h - 1].is_word()
+        && (is_lower_in(&["more", "less", "most", "least", "much", "far", "even"], doc.word(h - 1)) || doc.word(h - 1).ends_with("ly"))
+    {
+        h -= 1;
+    }
+    np::subject_before(doc, h, lo)
 }
 
 /// `Chinese`, `Canadian`, `Iraqi`, `French`: a capitalised word shaped like a nationality adjective.
