@@ -534,6 +534,17 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     while e > lo && doc.tokens[e - 1].is_word() && is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) {
         e -= 1;
     }
+    // "O'Regan repeatedly said", "she flatly denied": an adverb in -ly after a name or a pronoun.
+    if e > lo + 1 && {
+        let w = doc.word(e - 1);
+        w.len() > 4
+            && w.ends_with("ly")
+            && !is_cap(w)
+            && doc.tokens[e - 1].is_word()
+            && (is_cap(doc.word(e - 2)) || doc.has_class(e - 2, Classes::PRONOUN))
+    } {
+        e -= 1;
+    }
     // "X earlier this week called ...", "X on Tuesday said ...": a time adverbial may stand there too.
     if let Some(t) = time_adverbial_before(doc, e, lo) {
         e = t;
