@@ -322,5 +322,11 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
     if embedded && !ends_like_sentence {
         return false;
     }
-    words.len() >= 6 || (ends_like_sentence && words.len() >= 4)
+    // `"A," he said. "B."`: a short sentence quoted right after an attributed quote in the same
+    // paragraph goes on with that speaker's words.
+    let after_attributed_quote = !embedded
+        && r.open > doc.paragraphs[r.paragraph].first
+        && matches!(doc.word(r.open - 1), "." | "?" | "!")
+        && (r.open.saturating_sub(8).max(doc.paragraphs[r.paragraph].first)..r.open - 1).any(|k| !doc.is_narrative(k));
+    words.len() >= 6 || (ends_like_sentence && words.len() >= 4) || (ends_like_sentence && after_attributed_quote && words.len() >= 2)
 }

@@ -82,7 +82,9 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
 }
 
 /// A paragraph of page furniture: `READ MORE: ...`, `WATCH: ...` (labels in `boilerplate.txt`).
-fn is_furniture(doc: &Document, p: usize) -> bool {
+/// Whether paragraph `p` is page furniture (`READ MORE: ...`, `WATCH: ...`): a link or a
+/// caption, not the story. Its quotes and names are not the article's.
+pub(crate) fn is_furniture(doc: &Document, p: usize) -> bool {
     let text = doc.paragraphs[p].span.slice(doc.text);
     let Some((label, _)) = text.split_once(':') else { return false };
     label.len() <= 24 && crate::lexicon::lexicon().boilerplate_labels.contains(label.trim())

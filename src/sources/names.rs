@@ -35,7 +35,13 @@ impl NameIndex {
                 t += 1;
                 continue;
             }
-            let para_end = doc.paragraphs[doc.paragraph_of(t)].last;
+            let para = doc.paragraph_of(t);
+            let para_end = doc.paragraphs[para].last;
+            // (A "READ MORE:" headline names no one in this story.)
+            if crate::quotes::is_furniture(doc, para) {
+                t = para_end.max(t + 1);
+                continue;
+            }
             let title_end = title_at(doc, t, para_end);
             let ns = title_end.unwrap_or(t);
             let mut k = ns;
@@ -74,7 +80,16 @@ impl NameIndex {
                         &["when", "as", "after", "before", "while", "but", "and", "because", "since", "until"],
                         doc.word(ns - 1),
                     );
-                if verb_next && !after_word && !w.ends_with("'s") && !w.ends_with("’s") {
+                // ("Canadian economy": a nationality adjective before its noun is no surname.)
+                let adjective = ["ian", "ese", "ish", "an"].iter().any(|e| w.len() > 4 && w.ends_with(e))
+                    && next.is_some_and(|n| {
+                        let n = lower(n);
+                        !(n.ends_with("ed")
+                            || n.ends_with('s')
+                            || lex.verb(&n).is_some()
+                            || is_lower_in(&["is", "was", "has", "had", "will", "would", "did", "does", "can", "could"], &n))
+                    });
+                if verb_next && !after_word && !adjective && !w.ends_with("'s") && !w.ends_with("’s") {
                     // (After a comma it is capitalised as a name, not as a sentence opener:
                     // "When asked which was harder, Kowalczyk did not hesitate.")
                     let mid_sentence =
