@@ -27,7 +27,8 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
                     TokenKind::Mark(..) => t > para.first && is_terminal(tokens[t - 1].span().slice(text)),
                     TokenKind::Word => {
                         lex.is_ambiguous_abbreviation(word)
-                            && tokens.get(t + 1).is_some_and(|n| t + 1 < para.last && lex.is_not_name(n.span().slice(text)))
+                            && (tokens.get(t + 1).is_some_and(|n| t + 1 < para.last && lex.is_not_name(n.span().slice(text)))
+                                || opens_quoted_sentence(text, tokens, region_of, t + 1, para.last))
                     }
                     TokenKind::Number => false,
                 };
@@ -72,6 +73,16 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
         }
     }
     out
+}
+
+/// Token `t` opens a quote whose first word is capitalised: `... in the U.S. "Forget it," he
+/// said.` (after an ambiguous abbreviation, a new sentence; a name does not start with a mark).
+fn opens_quoted_sentence(text: &str, tokens: &[Token], region_of: &[Option<std::num::NonZeroU32>], t: usize, last: usize) -> bool {
+    t + 1 < last
+        && matches!(tokens[t].kind, TokenKind::Mark(..))
+        && region_of[t].is_none()
+        && region_of[t + 1].is_some()
+        && tokens[t + 1].span().slice(text).starts_with(|c: char| c.is_uppercase())
 }
 
 /// A mark that ends something: nothing but space or punctuation follows it before the next token.
