@@ -32,7 +32,7 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
         if r.depth != 0 || absorbed[i] || r.last <= r.first {
             continue;
         }
-        if overlaps_reported(r.content) {
+        if overlaps_reported(r.content) || is_nickname(doc, r) {
             continue;
         }
         let found = after(doc, i, r).or_else(|| before(doc, i, r));
@@ -45,6 +45,24 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
                 None => continue,
             },
         };
+        // `Her time has been "life-changing," she said.`: the sentence's own words before the
+        // opening mark are part of what the speaker is reported as saying, one mixed quote.
+        if matches!(rule, "direct/speaker-said" | "direct/said-speaker") {
+            if let Some(lead) = lead_in(doc, i, r) {
+                let end = r.close.map_or(r.content.end, |c| doc.tokens[c].span().end);
+                out.push(Quote {
+                    span: crate::Span { start: doc.tokens[lead].span().start, end },
+                    kind: QuoteKind::Mixed,
+                    cue,
+                    cue_lemma: lemma,
+                    mention,
+                    follows: None,
+                    rule: "mixed/lead-in",
+                    paragraph: r.paragraph,
+                });
+                continue;
+            }
+        }
         out.push(Quote {
             span: r.content,
             kind: QuoteKind::Direct,
@@ -118,6 +136,33 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         }
     }
     unlisted_verb(doc, a, hi)
+}
+
+/// The first token of the narrative words that open the sentence before region `r`'s opening
+/// mark (`Her time so far has been "...`), if the quote does not open its sentence.
+fn lead_in(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
+    let s = doc.sentences[doc.sentence_of[r.open] as usize];
+    let mut lo = s.first.max(doc.paragraphs[r.paragraph].first);
+    if let Some(prev) = doc.regions[..i].iter().rev().take_while(|p| p.paragraph == r.paragraph).find(|p| p.depth == 0) {
+        if let Some(c) = prev.close {
+            lo = lo.max(c + 1);
+        }
+    }
+    // (After a comma the words before are an adverbial, `Yet, "it is hard ...`, not a clause the
+    // quote completes; after a colon or a semicolon, a clause of their own.)
+    if r.open <= lo || matches!(doc.word(r.open - 1), ":" | ";" | ",") || looks_like_title(doc, r) {
+        return None;
+    }
+    // The attribution goes on after a comma (`...," she said`), as in a sentence the speaker's
+    // words complete; a title or a name in marks is followed by the sentence's own verb.
+    let close = r.close?;
+    let comma = doc.word(r.last - 1) == "," || close + 1 < doc.tokens.len() && doc.word(close + 1) == ",";
+    if !comma {
+        return None;
+    }
+    // Only the writer's words, none of them a cue of their own (`he said "...` is another rule's).
+    let plain = (lo..r.open).all(|k| doc.is_narrative(k) && !doc.tokens[k].is_mark() && cue_at(doc, k).is_none());
+    (plain && (lo..r.open).any(|k| doc.tokens[k].is_word())).then_some(lo)
 }
 
 /// `"...," scolded Odile.` / `"...," Brannagh echoes.`: right after a quote, a verb the lexicon
@@ -289,6 +334,20 @@ fn fragment(doc: &Document, r: &QuoteRegion) -> Option<(Mention, Cue)> {
         return (m.kind != np::MentionKind::Descriptor || !m.span.slice(doc.text).eq_ignore_ascii_case("which")).then_some((m, c));
     }
     None
+}
+
+/// `Riefian "Ifan" Fajarsyah`: one or two capitalised words quoted between a first name and a
+/// surname are a nickname, part of the name.
+fn is_nickname(doc: &Document, r: &QuoteRegion) -> bool {
+    let Some(close) = r.close else { return false };
+    let cap = |k: usize| doc.tokens[k].is_word() && doc.word(k).starts_with(|c: char| c.is_uppercase());
+    r.open > 0
+        && close + 1 < doc.tokens.len()
+        && (1..=2).contains(&(r.last - r.first))
+        && (r.first..r.last).all(cap)
+        && cap(r.open - 1)
+        && cap(close + 1)
+        && doc.sentence_of[r.open - 1] == doc.sentence_of[close + 1]
 }
 
 /// Short, every word capitalised, no closing punctuation: a title or a name, not speech.
