@@ -413,7 +413,8 @@ fn try_cue(
         let mut addressed = false;
         if takes_addressee(cue.verb.lemma) && !reads_as_object_infinitive(doc, a, end) {
             a = skip_addressee(doc, a, end)?;
-            addressed = cue.verb.lemma == "tell";
+            // ("assured investors that ...": the addressee, then a clause opened by *that*.)
+            addressed = cue.verb.lemma == "tell" || a < end && doc.word(a) == "that";
         }
         a = skip_that(doc, a, end);
         a = skip_adverbial(doc, a, end);
