@@ -536,7 +536,7 @@ fn is_tail(doc: &Document, a: usize, end: usize) -> bool {
     }
     let w = doc.word(a);
     (is_lower_in(TAIL_OPENERS, w) || (a + 1 < end && doc.word(a) == "," && is_lower_in(TAIL_OPENERS, doc.word(a + 1))))
-        && !(a..end).any(|k| doc.word(k) == "that" || !doc.is_narrative(k))
+        && !(a..end).any(|k| doc.word(k) == "that" || !doc.is_narrative(k) || is_lower_in(FINITE_AUXILIARIES, doc.word(k)))
         && skip_adverbial(doc, a, end) == a
 }
 
@@ -547,10 +547,13 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
             if !doc.tokens[k].is_word() {
                 break;
             }
-            if is_lower_in(&["because", "when", "while", "if", "as", "after", "since"], doc.word(k)) {
+            // (A finite verb: the opener was the clause's subject, "said this was the only chance".)
+            if is_lower_in(&["because", "when", "while", "if", "as", "after", "since"], doc.word(k))
+                || is_lower_in(FINITE_AUXILIARIES, doc.word(k))
+            {
                 break;
             }
-            if is_lower_in(&["he", "she", "it", "they", "we", "i", "there"], doc.word(k)) {
+            if is_subject_pronoun(doc.word(k)) {
                 return k;
             }
             // "said by text message the weather ...": a determiner after the adverbial's noun.
@@ -630,7 +633,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     }
     // "told investigators he ...", "told the court she ...", "told The Ledger of Newark last
     // week she ...": an addressee, then a pronoun subject.
-    if let Some(k) = (a + 1..end.min(a + 9)).find(|&k| is_lower_in(&["he", "she", "it", "they", "we", "i", "there"], doc.word(k))) {
+    if let Some(k) = (a + 1..end.min(a + 9)).find(|&k| is_subject_pronoun(doc.word(k))) {
         // (A longer addressee holds only names, their prepositions and time words, no clause:
         // not "told officers the van had been parked there".)
         let short = k <= a + 4;
@@ -851,9 +854,22 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
 /// `urged locals to suspend ...`: an object and an infinitive.
 fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
     // (Not when a clause with its own subject comes first: "told reporters he did not want to ...".)
+    // (Nor when a finite verb or "that" does: "told reporters this was the only chance to ...",
+    // "told Fox that support to ...".)
     (a + 1..end.min(a + 7)).find(|&k| doc.word(k) == "to").is_some_and(|to| {
-        (a..to).all(|k| doc.tokens[k].is_word() && !is_lower_in(&["he", "she", "they", "we", "i", "it", "there"], doc.word(k)))
+        (a..to).all(|k| {
+            doc.tokens[k].is_word()
+                && !is_subject_pronoun(doc.word(k))
+                && doc.word(k) != "that"
+                && !is_lower_in(FINITE_AUXILIARIES, doc.word(k))
+        })
     })
+}
+
+/// `he`, `she`, ... also with a contracted auxiliary (`he’ll`, `they're`): a clause's subject.
+fn is_subject_pronoun(w: &str) -> bool {
+    let head = w.split(['\'', '’']).next().unwrap_or(w);
+    is_lower_in(&["he", "she", "they", "we", "i", "it", "there"], head)
 }
 
 /// The subject at the start of a sentence, for participle cues (`Jaberi cautioned ..., saying ...`).
@@ -1026,6 +1042,9 @@ fn make(
     let rule = if kind == QuoteKind::Mixed { mixed_rule(rule) } else { rule };
     Some(Quote { span, kind, cue, cue_lemma: Some(lemma), mention, follows: None, rule, paragraph: s.paragraph })
 }
+
+/// Finite auxiliaries: a word group holding one is a clause, not an adverbial or an object.
+const FINITE_AUXILIARIES: &[&str] = &["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"];
 
 /// Words that open a subordinate clause before the main one.
 const SUBORDINATORS: &[&str] =
