@@ -1001,6 +1001,15 @@ fn make(
             b = c;
         }
     }
+    // `said it would take two months, but it managed to ...`: a contrasting clause with a subject
+    // of its own after the content is the writer's.
+    if rule == "indirect/said-that" {
+        if let Some(c) = (a + 2..b.saturating_sub(2))
+            .find(|&k| doc.word(k) == "," && doc.is_narrative(k) && doc.word(k + 1) == "but" && is_subject_pronoun(doc.word(k + 2)))
+        {
+            b = c;
+        }
+    }
     // `Though the judge said he was loath to ..., he believed ...`: in a sentence-opening
     // subordinate clause, the content ends with the clause, at its comma.
     if rule == "indirect/said-that" && is_lower_in(SUBORDINATORS, doc.word(s.first)) && !(s.first..a).any(|k| doc.word(k) == ",") {
@@ -1056,8 +1065,12 @@ const SUBORDINATORS: &[&str] =
 /// inside the content.
 fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> {
     const JOINERS: &[&str] = &["and", "but", "though", "although", "while", "whereas", "yet"];
+    // (A comma inside a closing quote counts too: `"... happening," adding ...`.)
+    let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word(k - 2) == ",";
     let joint = |k: usize| {
-        k > a + 2 && doc.is_narrative(k - 1) && (matches!(doc.word(k - 1), "," | ";" | "—" | "–") || is_lower_in(JOINERS, doc.word(k - 1)))
+        k > a + 2
+            && (doc.is_narrative(k - 1) && (matches!(doc.word(k - 1), "," | ";" | "—" | "–") || is_lower_in(JOINERS, doc.word(k - 1)))
+                || comma_in_quote(k))
     };
     for k in a + 3..b {
         let Some(cue) = cue_at(doc, k) else { continue };
@@ -1067,9 +1080,11 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
         // "..., but argued that ...", "..., saying ...": the cue shares the sentence's subject. (Not
         // a verb coordinated inside the content: "said the crews pay teenagers ... and warn drivers".)
         let shared = joint(k)
-            && (is_participle(doc, &cue) && doc.word(k - 1) == ","
+            && (is_participle(doc, &cue) && (doc.word(k - 1) == "," || comma_in_quote(k))
                 || doc.word(k - 1) != ","
-                    && (doc.word(k - 2) == "," || doc.word(k - 1) == "but" || cue.end < b && doc.word(cue.end) == "that"));
+                    && (doc.word(k - 2) == "," || doc.word(k - 1) == "but" || cue.end < b && doc.word(cue.end) == "that"))
+            // ("... and said it ...": the commonest speech verbs are not coordinated inside content.)
+            || doc.word(k - 1) == "and" && is_lower_in(&["said", "says", "told", "tells", "added", "adds"], doc.word(k));
         let open = if shared {
             Some(k)
         } else {
