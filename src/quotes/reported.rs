@@ -1010,6 +1010,15 @@ fn make(
             b = c;
         }
     }
+    // `said he does not want to ... terrorists — a proposal he has raised before`: an appositive
+    // after a dash sums up the content in the writer's words.
+    if rule == "indirect/said-that" {
+        if let Some(c) = (a + 3..b.saturating_sub(2))
+            .find(|&k| matches!(doc.word(k), "—" | "–") && doc.is_narrative(k) && is_lower_in(&["a", "an"], doc.word(k + 1)))
+        {
+            b = c;
+        }
+    }
     // `Though the judge said he was loath to ..., he believed ...`: in a sentence-opening
     // subordinate clause, the content ends with the clause, at its comma.
     if rule == "indirect/said-that" && is_lower_in(SUBORDINATORS, doc.word(s.first)) && !(s.first..a).any(|k| doc.word(k) == ",") {
