@@ -610,6 +610,21 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
             c = k;
         }
         let first = *commas.first()?;
+        // `Java, the most populous island, was also badly hit, said X`: a segment that opens with
+        // a finite verb is a predicate, so the comma before the cue ends a clause, not an appositive.
+        // (The writer's commas only: a quote before the speaker holds commas of its own.)
+        // (Not inside a relative clause, "X, whose hometown, Miami, is ..., argues"; nor before a
+        // participle, which takes the sentence's subject: "X, ..., has picked up ..., telling".)
+        let relative = (*commas.last()?..c2).any(|k| is_lower_in(&["who", "whose", "which", "where"], doc.word(k)));
+        let participle = doc.word(v).ends_with("ing");
+        if !relative
+            && !participle
+            && commas
+                .iter()
+                .any(|&c| c + 1 < c2 && doc.is_narrative(c) && doc.is_narrative(c + 1) && is_lower_in(FINITE_AUXILIARIES, doc.word(c + 1)))
+        {
+            return None;
+        }
         let named = commas.iter().rev().copied().find(|&c1| {
             let seg_start = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
             seg_start < c1
@@ -623,6 +638,9 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     }
     subject_phrase(doc, lo, e, role)
 }
+
+/// Finite auxiliaries, which open a predicate.
+const FINITE_AUXILIARIES: &[&str] = &["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"];
 
 /// The subject phrase ending at token `e` (exclusive), walking left no further than `lo`.
 fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Option<Mention> {
