@@ -893,7 +893,10 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
         if noun || is_lower_in(&["of", "for", "at", "and", "from", "with", "the", "a", "an", "in", "on", "to"], next) {
             continue;
         }
-        if let Some(m) = np::parse(doc, first, k) {
+        // ("O'Regan repeatedly cited ...": an adverb in -ly before the verb is not the subject's.)
+        let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase());
+        let phrase_end = if k > first + 1 && adverb(doc.word(k - 1)) { k - 1 } else { k };
+        if let Some(m) = np::parse(doc, first, phrase_end) {
             // A nationality adjective is not the subject ("Chinese foreign ministry spokeswoman Hua
             // Chunying shot back"): look further, keeping it only if nothing longer parses.
             if k == first + 1 && reads_as_nationality(doc.word(first)) && !looks_like_verb(next) {
