@@ -131,7 +131,13 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
             }
             break;
         }
-        if matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "." | "?" | "!" | ";") {
+        // (A period glued to the word before it inside the speaker's name is an abbreviation's:
+        // `Rep. Gwen Moore (D-Wis.) said`, `Mitch McConnell, R-Ky., said`.)
+        let abbreviation_period = doc.word(k) == "."
+            && doc.tokens[k].span().start == doc.tokens[k - 1].span().end
+            && k + 1 < hi
+            && matches!(doc.word(k + 1), ")" | ",");
+        if matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "." | "?" | "!" | ";") && !abbreviation_period {
             break;
         }
     }
@@ -168,7 +174,8 @@ fn lead_in(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
 /// `"...," scolded Odile.` / `"...," Brannagh echoes.`: right after a quote, a verb the lexicon
 /// does not list still attributes it when the clause is only that verb and a name.
 fn unlisted_verb(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &'static str)> {
-    let end = (a..hi).find(|&k| matches!(doc.word(k), "." | "?" | "!" | ";" | ",")).unwrap_or(hi);
+    // (The clause may go on with another verb: `"...," Trump barked and a guard led him out.`)
+    let end = (a..hi).find(|&k| matches!(doc.word(k), "." | "?" | "!" | ";" | "," | "and" | "but")).unwrap_or(hi);
     if end <= a + 1 || end - a > 6 {
         return None;
     }
