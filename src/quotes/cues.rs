@@ -1,6 +1,6 @@
 //! Cue phrases: speech verbs from the lexicon (one or more words) and `according to`.
 
-use crate::lexicon::{Classes, Verb, VerbClass, lexicon};
+use crate::lexicon::{Classes, Verb, VerbClass, lexicon, lower};
 use crate::text::Document;
 
 #[derive(Clone, Copy, Debug)]
@@ -37,7 +37,8 @@ pub fn cue_at(doc: &Document, t: usize) -> Option<Cue> {
             break;
         }
         phrase.push(' ');
-        phrase.push_str(&doc.word(k).to_lowercase());
+        // (`lower` borrows or lower-cases on the stack: no `String` per word.)
+        phrase.push_str(&lower(doc.word(k)));
         if let Some(v) = lex.verbs.get(&phrase) {
             best = Some((k + 1, *v));
         }
@@ -94,5 +95,6 @@ pub fn takes_embedded_question(lemma: &str) -> bool {
 
 /// Participles that attach reported speech to the sentence's subject: `..., saying ...`.
 pub fn is_participle(doc: &Document, c: &Cue) -> bool {
-    doc.word(c.end - 1).to_lowercase().ends_with("ing") && c.end - c.start == 1
+    // (The cheap test first; `lower` allocates nothing for most words.)
+    c.end - c.start == 1 && lower(doc.word(c.end - 1)).ends_with("ing")
 }

@@ -56,8 +56,8 @@ impl NameIndex {
             // A title or role word inside the run starts the name after it ("Liberal MP Marco
             // Mendes", "Harlow County District Attorney Mina Castellane").
             let (ns, title_end) = match (ns..k.saturating_sub(1)).rev().find(|&j| {
-                let lw = doc.word(j).to_lowercase();
-                lex.is_role(&lw) || lex.titles.contains_key(&lw)
+                let lw = lower(doc.word(j));
+                lex.is_role(&lw) || lex.titles.contains_key(&*lw)
             }) {
                 Some(j) => (j + 1, Some(j + 1)),
                 None => (ns, title_end),
