@@ -42,11 +42,17 @@ pub struct Lexicon {
     pub verb_max_words: usize,
     /// First words of all verb phrases, for a quick "no cue here" answer.
     pub verb_first_words: HashSet<String>,
+    /// The first words (one or more) of the verb phrases of more than one word (`pointed` for
+    /// `pointed out`): after any other words no longer phrase can match.
+    pub verb_prefixes: HashSet<String>,
     pub loaded_verbs: HashMap<String, &'static str>,
     pub titles: HashMap<String, Gender>,
     pub title_max_words: usize,
     /// First words of all titles, for a quick "no title here" answer.
     pub title_first_words: HashSet<String>,
+    /// The first words (one or more) of the titles of more than one word (`prime`, `deputy
+    /// prime` for `deputy prime minister`), as `verb_prefixes`.
+    pub title_prefixes: HashSet<String>,
     /// Case-sensitive: `Mr.`, `Jan.`.
     pub abbreviations: HashSet<&'static str>,
     /// Abbreviations that may also end a sentence (`U.S.`, `a.m.`).
@@ -124,6 +130,18 @@ impl Classes {
     }
 }
 
+/// Every proper prefix, in whole words, of the keys of more than one word.
+fn word_prefixes<'k>(keys: impl Iterator<Item = &'k String>) -> HashSet<String> {
+    let mut prefixes = HashSet::default();
+    for k in keys {
+        let words: Vec<&str> = k.split(' ').collect();
+        for n in 1..words.len() {
+            prefixes.insert(words[..n].join(" "));
+        }
+    }
+    prefixes
+}
+
 /// Lines of a data file with comments and blanks removed, split into trimmed fields.
 fn entries(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines().filter_map(|line| {
@@ -173,12 +191,14 @@ impl Lexicon {
         }
         let verb_max_words = verbs.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let verb_first_words: HashSet<String> = verbs.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+        let verb_prefixes = word_prefixes(verbs.keys());
         let loaded_verbs = entries(include_str!("loaded_verbs.txt"))
             .map(|e| (norm(e[0]), e.get(1).copied().unwrap_or("not a neutral attribution verb")))
             .collect();
         let titles: HashMap<String, Gender> = entries(include_str!("titles.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
         let title_max_words = titles.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let title_first_words: HashSet<String> = titles.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+        let title_prefixes = word_prefixes(titles.keys());
         let mut abbreviations = HashSet::default();
         let mut ambiguous_abbreviations = HashSet::default();
         for e in entries(include_str!("abbreviations.txt")) {
@@ -240,10 +260,12 @@ impl Lexicon {
             verbs,
             verb_max_words,
             verb_first_words,
+            verb_prefixes,
             loaded_verbs,
             titles,
             title_max_words,
             title_first_words,
+            title_prefixes,
             abbreviations,
             ambiguous_last_bytes: {
                 let mut last = [false; 256];

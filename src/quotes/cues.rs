@@ -30,17 +30,25 @@ pub fn cue_at(doc: &Document, t: usize) -> Option<Cue> {
     }
     let lex = lexicon();
     let w = doc.word(t);
-    let mut phrase = crate::lexicon::lower(w).into_owned();
-    let mut best = lex.verbs.get(&phrase).map(|v| (t + 1, *v));
-    for k in t + 1..(t + lex.verb_max_words).min(doc.tokens.len()) {
-        if !doc.tokens[k].is_word() {
-            break;
-        }
-        phrase.push(' ');
-        // (`lower` borrows or lower-cases on the stack: no `String` per word.)
-        phrase.push_str(&lower(doc.word(k)));
-        if let Some(v) = lex.verbs.get(&phrase) {
-            best = Some((k + 1, *v));
+    let first = lower(w);
+    let mut best = lex.verbs.get(&*first).map(|v| (t + 1, *v));
+    // A phrase (a `String`) is built only when a verb phrase of more words starts with this
+    // word, and only while it still starts one: most cues are one word.
+    if lex.verb_prefixes.contains(&*first) {
+        let mut phrase = first.into_owned();
+        for k in t + 1..(t + lex.verb_max_words).min(doc.tokens.len()) {
+            if !doc.tokens[k].is_word() {
+                break;
+            }
+            phrase.push(' ');
+            // (`lower` borrows or lower-cases on the stack: no `String` per word.)
+            phrase.push_str(&lower(doc.word(k)));
+            if let Some(v) = lex.verbs.get(&phrase) {
+                best = Some((k + 1, *v));
+            }
+            if !lex.verb_prefixes.contains(&phrase) {
+                break;
+            }
         }
     }
     let (end, verb) = best?;

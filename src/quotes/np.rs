@@ -218,18 +218,29 @@ pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
     }
     let lex = lexicon();
     let mut best = None;
-    let mut phrase = String::new();
-    for k in t..end.min(t + lex.title_max_words) {
-        if !doc.tokens[k].is_word() {
-            break;
+    let stop = end.min(t + lex.title_max_words);
+    if t < stop && doc.tokens[t].is_word() {
+        // The first word alone needs no `String`; a phrase is built only when a title of more
+        // words starts with it, and only while it still starts one (most titles are one word).
+        let first = lower(doc.word(t));
+        if lex.titles.contains_key(&*first) {
+            best = Some(t + 1);
         }
-        if k > t {
-            phrase.push(' ');
-        }
-        // (`lower` borrows or lower-cases on the stack: no `String` per word.)
-        phrase.push_str(&lower(doc.word(k)));
-        if lex.titles.contains_key(&phrase) {
-            best = Some(k + 1);
+        if lex.title_prefixes.contains(&*first) {
+            let mut phrase = first.into_owned();
+            for k in t + 1..stop {
+                if !doc.tokens[k].is_word() {
+                    break;
+                }
+                phrase.push(' ');
+                phrase.push_str(&lower(doc.word(k)));
+                if lex.titles.contains_key(&phrase) {
+                    best = Some(k + 1);
+                }
+                if !lex.title_prefixes.contains(&phrase) {
+                    break;
+                }
+            }
         }
     }
     // (Not a title when an organisation word follows: "the Justice Department", "Labor Party".)
