@@ -104,7 +104,8 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
     let surname = |m: &Mention| {
         m.name.unwrap_or(m.span).slice(doc.text).split_whitespace().last().map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
     };
-    let speakers: std::collections::HashSet<&str> =
+    // (Only looked up: FxHash, not SipHash.)
+    let speakers: rustc_hash::FxHashSet<&str> =
         quotes.iter().filter_map(|q| q.mention.as_ref()).filter(|m| m.kind == MentionKind::Name).filter_map(surname).collect();
     for i in 0..quotes.len() {
         if quotes[i].mention.is_some() || quotes[i].follows.is_some() {
