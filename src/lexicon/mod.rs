@@ -84,19 +84,29 @@ pub struct Lexicon {
 }
 
 /// A short ASCII word, lower-cased, packed into an integer with its length in the top byte.
+///
+/// Asked for every token, so the bytes are tested and lower-cased all at once in one `u64`
+/// rather than one at a time: the same key as packing `to_ascii_lowercase` of each byte.
 fn short_key(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     if b.len() > 7 {
         return None;
     }
-    let mut key = (b.len() as u64) << 56;
-    for (i, &c) in b.iter().enumerate() {
-        if c >= 0x80 {
-            return None;
-        }
-        key |= (c.to_ascii_lowercase() as u64) << (8 * i);
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    let x = u64::from_le_bytes(buf);
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if x & HIGH != 0 {
+        return None; // not ASCII
     }
-    Some(key)
+    // Each byte is below 0x80, so adding at most 0x3F carries into no other byte: a byte's high
+    // bit is set in `at_least_a` when it is >= b'A', in `above_z` when it is > b'Z'.
+    let at_least_a = x + ONES * (0x80 - b'A' as u64);
+    let above_z = x + ONES * (0x80 - b'Z' as u64 - 1);
+    let upper = at_least_a & !above_z & HIGH;
+    // (0x80 >> 2 is 0x20, the ASCII case bit; the padding bytes stay zero.)
+    Some((x | upper >> 2) | (b.len() as u64) << 56)
 }
 
 /// What the lexicon says about one word (bits; see [`classify`]). Each token carries its own.
@@ -463,4 +473,29 @@ impl std::ops::Deref for Lower<'_> {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
     &LEXICON
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_key;
+
+    /// The packed key is each byte lower-cased in turn, for every ASCII byte and length.
+    #[test]
+    fn short_key_lower_cases_each_byte() {
+        let reference = |w: &str| -> Option<u64> {
+            let b = w.as_bytes();
+            (b.len() <= 7 && b.is_ascii()).then(|| {
+                b.iter().enumerate().fold((b.len() as u64) << 56, |k, (i, c)| k | (c.to_ascii_lowercase() as u64) << (8 * i))
+            })
+        };
+        let mut words: Vec<String> = (0u8..128).map(|c| (c as char).to_string()).collect();
+        for c in 0u8..128 {
+            words.push(format!("@Z{}[`az", c as char));
+            words.push(format!("AbYz{}\x7f", c as char));
+        }
+        words.extend(["", "Said", "SAID", "Mr.", "U.S.", "élan", "longword", "McDonald"].map(String::from));
+        for w in &words {
+            assert_eq!(short_key(w), reference(w), "{w:?}");
+        }
+    }
 }
