@@ -379,20 +379,24 @@ pub fn is_name_word(w: &str) -> bool {
 /// [`is_name_word`], given the word's lexicon classes and capital bit.
 fn name_word(w: &str, c: Classes) -> bool {
     // Contractions and inner-capital names need an apostrophe, a hyphen or a curly mark (whose
-    // UTF-8 starts with 0xE2): most words have none, and skip those tests.
-    let joined = w.bytes().any(|b| matches!(b, b'\'' | b'-' | 0xE2));
+    // UTF-8 starts with 0xE2): most words have none, and skip those tests. (The scan for them
+    // comes after the cheaper tests: it is asked for every token.)
+    let joined = || w.bytes().any(|b| matches!(b, b'\'' | b'-' | 0xE2));
     if c.has(Classes::CAP) {
-        let contraction =
-            joined && ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t"].iter().any(|c| w.ends_with(c));
         // A party-state tag ("D-Mich.", "R-Ill.") follows a name but is not one.
         let b = w.as_bytes();
         if b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() {
             return false;
         }
-        return !contraction && !c.has(Classes::NOT_NAME) && !c.has(Classes::PRONOUN) && !c.has(Classes::VERB) && !c.has(Classes::NUMBER);
+        if c.has(Classes::NOT_NAME) || c.has(Classes::PRONOUN) || c.has(Classes::VERB) || c.has(Classes::NUMBER) {
+            return false;
+        }
+        let contraction =
+            joined() && ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t"].iter().any(|c| w.ends_with(c));
+        return !contraction;
     }
     // "al-Jaberi", "d'Arcy", "McDonald" are names with a lower-case start.
-    joined && w.len() > 3 && w.split(['-', '\'', '’']).skip(1).any(is_cap)
+    w.len() > 3 && joined() && w.split(['-', '\'', '’']).skip(1).any(is_cap)
 }
 
 /// `word` in lower case, borrowed when it already is (most words are), else lower-cased into a
