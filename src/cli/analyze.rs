@@ -174,7 +174,7 @@ pub fn render(article: Article, out: &mut impl Write) -> io::Result<Result<(), V
     if extracted {
         doc.text = Some(text.as_str().into());
     }
-    serde_json::to_writer(&mut *out, &doc).map_err(io::Error::from)?;
+    doc.write_json(out)?;
     out.write_all(b"\n")?;
     Ok(Ok(()))
 }

@@ -42,11 +42,17 @@ pub struct Lexicon {
     pub verb_max_words: usize,
     /// First words of all verb phrases, for a quick "no cue here" answer.
     pub verb_first_words: HashSet<String>,
+    /// The first words (one or more) of the verb phrases of more than one word (`pointed` for
+    /// `pointed out`): after any other words no longer phrase can match.
+    pub verb_prefixes: HashSet<String>,
     pub loaded_verbs: HashMap<String, &'static str>,
     pub titles: HashMap<String, Gender>,
     pub title_max_words: usize,
     /// First words of all titles, for a quick "no title here" answer.
     pub title_first_words: HashSet<String>,
+    /// The first words (one or more) of the titles of more than one word (`prime`, `deputy
+    /// prime` for `deputy prime minister`), as `verb_prefixes`.
+    pub title_prefixes: HashSet<String>,
     /// Case-sensitive: `Mr.`, `Jan.`.
     pub abbreviations: HashSet<&'static str>,
     /// Abbreviations that may also end a sentence (`U.S.`, `a.m.`).
@@ -78,19 +84,29 @@ pub struct Lexicon {
 }
 
 /// A short ASCII word, lower-cased, packed into an integer with its length in the top byte.
+///
+/// Asked for every token, so the bytes are tested and lower-cased all at once in one `u64`
+/// rather than one at a time: the same key as packing `to_ascii_lowercase` of each byte.
 fn short_key(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     if b.len() > 7 {
         return None;
     }
-    let mut key = (b.len() as u64) << 56;
-    for (i, &c) in b.iter().enumerate() {
-        if c >= 0x80 {
-            return None;
-        }
-        key |= (c.to_ascii_lowercase() as u64) << (8 * i);
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    let x = u64::from_le_bytes(buf);
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if x & HIGH != 0 {
+        return None; // not ASCII
     }
-    Some(key)
+    // Each byte is below 0x80, so adding at most 0x3F carries into no other byte: a byte's high
+    // bit is set in `at_least_a` when it is >= b'A', in `above_z` when it is > b'Z'.
+    let at_least_a = x + ONES * (0x80 - b'A' as u64);
+    let above_z = x + ONES * (0x80 - b'Z' as u64 - 1);
+    let upper = at_least_a & !above_z & HIGH;
+    // (0x80 >> 2 is 0x20, the ASCII case bit; the padding bytes stay zero.)
+    Some((x | upper >> 2) | (b.len() as u64) << 56)
 }
 
 /// What the lexicon says about one word (bits; see [`classify`]). Each token carries its own.
@@ -122,6 +138,18 @@ impl Classes {
     fn with(self, c: Classes, on: bool) -> Classes {
         if on { Classes(self.0 | c.0) } else { self }
     }
+}
+
+/// Every proper prefix, in whole words, of the keys of more than one word.
+fn word_prefixes<'k>(keys: impl Iterator<Item = &'k String>) -> HashSet<String> {
+    let mut prefixes = HashSet::default();
+    for k in keys {
+        let words: Vec<&str> = k.split(' ').collect();
+        for n in 1..words.len() {
+            prefixes.insert(words[..n].join(" "));
+        }
+    }
+    prefixes
 }
 
 /// Lines of a data file with comments and blanks removed, split into trimmed fields.
@@ -173,12 +201,14 @@ impl Lexicon {
         }
         let verb_max_words = verbs.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let verb_first_words: HashSet<String> = verbs.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+        let verb_prefixes = word_prefixes(verbs.keys());
         let loaded_verbs = entries(include_str!("loaded_verbs.txt"))
             .map(|e| (norm(e[0]), e.get(1).copied().unwrap_or("not a neutral attribution verb")))
             .collect();
         let titles: HashMap<String, Gender> = entries(include_str!("titles.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
         let title_max_words = titles.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let title_first_words: HashSet<String> = titles.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
+        let title_prefixes = word_prefixes(titles.keys());
         let mut abbreviations = HashSet::default();
         let mut ambiguous_abbreviations = HashSet::default();
         for e in entries(include_str!("abbreviations.txt")) {
@@ -240,10 +270,12 @@ impl Lexicon {
             verbs,
             verb_max_words,
             verb_first_words,
+            verb_prefixes,
             loaded_verbs,
             titles,
             title_max_words,
             title_first_words,
+            title_prefixes,
             abbreviations,
             ambiguous_last_bytes: {
                 let mut last = [false; 256];
@@ -347,20 +379,24 @@ pub fn is_name_word(w: &str) -> bool {
 /// [`is_name_word`], given the word's lexicon classes and capital bit.
 fn name_word(w: &str, c: Classes) -> bool {
     // Contractions and inner-capital names need an apostrophe, a hyphen or a curly mark (whose
-    // UTF-8 starts with 0xE2): most words have none, and skip those tests.
-    let joined = w.bytes().any(|b| matches!(b, b'\'' | b'-' | 0xE2));
+    // UTF-8 starts with 0xE2): most words have none, and skip those tests. (The scan for them
+    // comes after the cheaper tests: it is asked for every token.)
+    let joined = || w.bytes().any(|b| matches!(b, b'\'' | b'-' | 0xE2));
     if c.has(Classes::CAP) {
-        let contraction =
-            joined && ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t"].iter().any(|c| w.ends_with(c));
         // A party-state tag ("D-Mich.", "R-Ill.") follows a name but is not one.
         let b = w.as_bytes();
         if b.len() >= 4 && matches!(b[0], b'D' | b'R' | b'I') && b[1] == b'-' && b[2].is_ascii_uppercase() {
             return false;
         }
-        return !contraction && !c.has(Classes::NOT_NAME) && !c.has(Classes::PRONOUN) && !c.has(Classes::VERB) && !c.has(Classes::NUMBER);
+        if c.has(Classes::NOT_NAME) || c.has(Classes::PRONOUN) || c.has(Classes::VERB) || c.has(Classes::NUMBER) {
+            return false;
+        }
+        let contraction =
+            joined() && ["'m", "’m", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "n't", "n’t"].iter().any(|c| w.ends_with(c));
+        return !contraction;
     }
     // "al-Jaberi", "d'Arcy", "McDonald" are names with a lower-case start.
-    joined && w.len() > 3 && w.split(['-', '\'', '’']).skip(1).any(is_cap)
+    w.len() > 3 && joined() && w.split(['-', '\'', '’']).skip(1).any(is_cap)
 }
 
 /// `word` in lower case, borrowed when it already is (most words are), else lower-cased into a
@@ -374,7 +410,7 @@ pub fn lower(word: &str) -> Lower<'_> {
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        Lower::Inline(buf, b.len() as u8)
+        Lower::Inline(InlineAscii { buf, len: b.len() as u8 })
     } else {
         Lower::Owned(word.to_lowercase())
     }
@@ -385,9 +421,27 @@ const INLINE: usize = 30;
 /// A lower-cased word: see [`lower`].
 pub enum Lower<'a> {
     Borrowed(&'a str),
-    /// ASCII bytes and their length.
-    Inline([u8; INLINE], u8),
+    /// Up to 30 ASCII bytes.
+    Inline(InlineAscii),
     Owned(String),
+}
+
+/// A short lower-cased ASCII word on the stack. Its fields are private: only [`lower`] makes
+/// one, from ASCII bytes.
+pub struct InlineAscii {
+    buf: [u8; INLINE],
+    len: u8,
+}
+
+impl InlineAscii {
+    fn as_str(&self) -> &str {
+        let bytes = &self.buf[..self.len as usize];
+        debug_assert!(bytes.is_ascii());
+        // SAFETY: `lower` fills `buf` only from a word it has checked `is_ascii` (and ASCII
+        // lower-cases to ASCII); the fields are private, so no other code writes them. ASCII is
+        // valid UTF-8. (`from_utf8` checked it again on every look-up: 2% of the run time.)
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    }
 }
 
 impl Lower<'_> {
@@ -400,8 +454,7 @@ impl AsRef<str> for Lower<'_> {
     fn as_ref(&self) -> &str {
         match self {
             Lower::Borrowed(s) => s,
-            // Only ASCII is stored inline, so this cannot fail.
-            Lower::Inline(buf, n) => std::str::from_utf8(&buf[..*n as usize]).expect("ASCII"),
+            Lower::Inline(a) => a.as_str(),
             Lower::Owned(s) => s,
         }
     }
@@ -424,4 +477,29 @@ impl std::ops::Deref for Lower<'_> {
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
     &LEXICON
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_key;
+
+    /// The packed key is each byte lower-cased in turn, for every ASCII byte and length.
+    #[test]
+    fn short_key_lower_cases_each_byte() {
+        let reference = |w: &str| -> Option<u64> {
+            let b = w.as_bytes();
+            (b.len() <= 7 && b.is_ascii()).then(|| {
+                b.iter().enumerate().fold((b.len() as u64) << 56, |k, (i, c)| k | (c.to_ascii_lowercase() as u64) << (8 * i))
+            })
+        };
+        let mut words: Vec<String> = (0u8..128).map(|c| (c as char).to_string()).collect();
+        for c in 0u8..128 {
+            words.push(format!("@Z{}[`az", c as char));
+            words.push(format!("AbYz{}\x7f", c as char));
+        }
+        words.extend(["", "Said", "SAID", "Mr.", "U.S.", "élan", "longword", "McDonald"].map(String::from));
+        for w in &words {
+            assert_eq!(short_key(w), reference(w), "{w:?}");
+        }
+    }
 }

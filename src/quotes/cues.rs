@@ -1,6 +1,6 @@
 //! Cue phrases: speech verbs from the lexicon (one or more words) and `according to`.
 
-use crate::lexicon::{Classes, Verb, VerbClass, lexicon};
+use crate::lexicon::{Classes, Verb, VerbClass, lexicon, lower};
 use crate::text::Document;
 
 #[derive(Clone, Copy, Debug)]
@@ -14,7 +14,22 @@ pub struct Cue {
 }
 
 /// The cue starting at token `t`, if any (narrative words only).
+///
+/// Asked of nearly every token by several rules, and nearly always `None`: that answer comes
+/// inline, from the token's classes and length, without a call.
+#[inline]
 pub fn cue_at(doc: &Document, t: usize) -> Option<Cue> {
+    let tok = doc.tokens[t];
+    // (Neither the first word of a verb phrase nor as long as "according": no cue, as below.)
+    if !tok.classes.has(Classes::VERB_FIRST) && tok.span().end - tok.span().start != "according".len() {
+        return None;
+    }
+    cue_at_word(doc, t)
+}
+
+/// [`cue_at`] for a token that may start a cue.
+#[inline(never)]
+fn cue_at_word(doc: &Document, t: usize) -> Option<Cue> {
     let tok = doc.tokens[t];
     if !doc.is_narrative(t) || !tok.is_word() {
         return None;
@@ -30,16 +45,25 @@ pub fn cue_at(doc: &Document, t: usize) -> Option<Cue> {
     }
     let lex = lexicon();
     let w = doc.word(t);
-    let mut phrase = crate::lexicon::lower(w).into_owned();
-    let mut best = lex.verbs.get(&phrase).map(|v| (t + 1, *v));
-    for k in t + 1..(t + lex.verb_max_words).min(doc.tokens.len()) {
-        if !doc.tokens[k].is_word() {
-            break;
-        }
-        phrase.push(' ');
-        phrase.push_str(&doc.word(k).to_lowercase());
-        if let Some(v) = lex.verbs.get(&phrase) {
-            best = Some((k + 1, *v));
+    let first = lower(w);
+    let mut best = lex.verbs.get(&*first).map(|v| (t + 1, *v));
+    // A phrase (a `String`) is built only when a verb phrase of more words starts with this
+    // word, and only while it still starts one: most cues are one word.
+    if lex.verb_prefixes.contains(&*first) {
+        let mut phrase = first.into_owned();
+        for k in t + 1..(t + lex.verb_max_words).min(doc.tokens.len()) {
+            if !doc.tokens[k].is_word() {
+                break;
+            }
+            phrase.push(' ');
+            // (`lower` borrows or lower-cases on the stack: no `String` per word.)
+            phrase.push_str(&lower(doc.word(k)));
+            if let Some(v) = lex.verbs.get(&phrase) {
+                best = Some((k + 1, *v));
+            }
+            if !lex.verb_prefixes.contains(&phrase) {
+                break;
+            }
         }
     }
     let (end, verb) = best?;
@@ -94,5 +118,6 @@ pub fn takes_embedded_question(lemma: &str) -> bool {
 
 /// Participles that attach reported speech to the sentence's subject: `..., saying ...`.
 pub fn is_participle(doc: &Document, c: &Cue) -> bool {
-    doc.word(c.end - 1).to_lowercase().ends_with("ing") && c.end - c.start == 1
+    // (The cheap test first; `lower` allocates nothing for most words.)
+    c.end - c.start == 1 && lower(doc.word(c.end - 1)).ends_with("ing")
 }

@@ -86,8 +86,12 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
 /// caption, not the story. Its quotes and names are not the article's.
 pub(crate) fn is_furniture(doc: &Document, p: usize) -> bool {
     let text = doc.paragraphs[p].span.slice(doc.text);
-    let Some((label, _)) = text.split_once(':') else { return false };
-    label.len() <= 24 && crate::lexicon::lexicon().boilerplate_labels.contains(label.trim())
+    // Only a colon in the first 25 bytes can end a label of at most 24 bytes: look no further
+    // (this is asked for many paragraphs, some of them long). `:` is ASCII, so its byte index
+    // is a character boundary.
+    let head = &text.as_bytes()[..text.len().min(25)];
+    let Some(colon) = head.iter().position(|&b| b == b':') else { return false };
+    crate::lexicon::lexicon().boilerplate_labels.contains(text[..colon].trim())
 }
 
 /// A quote with no cue continues the nearest earlier quote with a speaker, in its own
@@ -100,7 +104,8 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
     let surname = |m: &Mention| {
         m.name.unwrap_or(m.span).slice(doc.text).split_whitespace().last().map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
     };
-    let speakers: std::collections::HashSet<&str> =
+    // (Only looked up: FxHash, not SipHash.)
+    let speakers: rustc_hash::FxHashSet<&str> =
         quotes.iter().filter_map(|q| q.mention.as_ref()).filter(|m| m.kind == MentionKind::Name).filter_map(surname).collect();
     for i in 0..quotes.len() {
         if quotes[i].mention.is_some() || quotes[i].follows.is_some() {

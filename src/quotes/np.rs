@@ -3,7 +3,7 @@
 //! role appositive).
 
 use crate::Span;
-use crate::lexicon::{Classes, lexicon};
+use crate::lexicon::{Classes, lexicon, lower};
 use crate::text::{Document, TokenKind};
 
 /// What a speaker mention is made of.
@@ -218,17 +218,29 @@ pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
     }
     let lex = lexicon();
     let mut best = None;
-    let mut phrase = String::new();
-    for k in t..end.min(t + lex.title_max_words) {
-        if !doc.tokens[k].is_word() {
-            break;
+    let stop = end.min(t + lex.title_max_words);
+    if t < stop && doc.tokens[t].is_word() {
+        // The first word alone needs no `String`; a phrase is built only when a title of more
+        // words starts with it, and only while it still starts one (most titles are one word).
+        let first = lower(doc.word(t));
+        if lex.titles.contains_key(&*first) {
+            best = Some(t + 1);
         }
-        if k > t {
-            phrase.push(' ');
-        }
-        phrase.push_str(&doc.word(k).to_lowercase());
-        if lex.titles.contains_key(&phrase) {
-            best = Some(k + 1);
+        if lex.title_prefixes.contains(&*first) {
+            let mut phrase = first.into_owned();
+            for k in t + 1..stop {
+                if !doc.tokens[k].is_word() {
+                    break;
+                }
+                phrase.push(' ');
+                phrase.push_str(&lower(doc.word(k)));
+                if lex.titles.contains_key(&phrase) {
+                    best = Some(k + 1);
+                }
+                if !lex.title_prefixes.contains(&phrase) {
+                    break;
+                }
+            }
         }
     }
     // (Not a title when an organisation word follows: "the Justice Department", "Labor Party".)
@@ -250,8 +262,8 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         return None;
     }
     if b - a == 1 && doc.has_class(a, Classes::PRONOUN) {
-        let w = doc.word(a).to_lowercase();
-        if matches!(w.as_str(), "him" | "her" | "them" | "me" | "us" | "you") {
+        let w = lower(doc.word(a));
+        if matches!(&*w, "him" | "her" | "them" | "me" | "us" | "you") {
             return None;
         }
         return Some(Mention {
@@ -333,12 +345,12 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // is a description even when it holds names ("United States and Iraqi officials").
     let last_word = doc.word(b - 1);
     let lower_head = !is_cap(last_word) && doc.tokens[b - 1].is_word() && {
-        let lw = last_word.to_lowercase();
+        let lw = lower(last_word);
         lex.is_role(&lw)
-            || lex.anonymous_heads.contains(&lw)
-            || lex.org_heads.contains(&lw)
-            || lex.documents.contains(&lw)
-            || lex.vague_subjects.contains(&lw)
+            || lex.anonymous_heads.contains(&*lw)
+            || lex.org_heads.contains(&*lw)
+            || lex.documents.contains(&*lw)
+            || lex.vague_subjects.contains(&*lw)
     };
     let head = if lower_head { None } else { runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied() };
     // A capitalised role word glued to a name ("Farmer Glen Oduya", "Organizer Dwayne Croteau")
@@ -435,7 +447,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
                 || (k > a + 1 && !is_cap(w) && (w.ends_with("ed") || w.ends_with("seen") || w.ends_with("en") && w.len() > 4))
         })
         .unwrap_or(b);
-    let last = doc.word(head_end - 1).to_lowercase();
+    let last = lower(doc.word(head_end - 1));
     // Not a clause: "The ruling angered the families" has a past verb and its object.
     if (a + 1..b - 1).any(|k| {
         let w = doc.word(k);
@@ -476,10 +488,10 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
         || quantity
         || named_modifier
         || lex.is_role(&last)
-        || lex.anonymous_heads.contains(&last)
-        || lex.org_heads.contains(&last)
-        || lex.documents.contains(&last)
-        || lex.vague_subjects.contains(&last)
+        || lex.anonymous_heads.contains(&*last)
+        || lex.org_heads.contains(&*last)
+        || lex.documents.contains(&*last)
+        || lex.vague_subjects.contains(&*last)
         || {
             let phrase = doc.token_span(a, b).slice(doc.text).to_lowercase();
             lex.vague_subjects.contains(&phrase) || lex.has_multiword_anonymous_head(&phrase)

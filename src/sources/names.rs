@@ -26,6 +26,9 @@ impl NameIndex {
         // The first full name in the article per surname (subject or not).
         let mut full_names: FxHashMap<String, Span> = FxHashMap::default();
         let n = doc.tokens.len();
+        // Whether the paragraph of the last capitalised word was page furniture: asked again for
+        // every such word in it otherwise.
+        let mut furniture: Option<(usize, bool)> = None;
         let mut t = 0;
         while t < n {
             // A word that is neither capitalised nor a name word starts no title and no name:
@@ -38,7 +41,12 @@ impl NameIndex {
             let para = doc.paragraph_of(t);
             let para_end = doc.paragraphs[para].last;
             // (A "READ MORE:" headline names no one in this story.)
-            if crate::quotes::is_furniture(doc, para) {
+            let is_furniture = match furniture {
+                Some((p, f)) if p == para => f,
+                _ => crate::quotes::is_furniture(doc, para),
+            };
+            furniture = Some((para, is_furniture));
+            if is_furniture {
                 t = para_end.max(t + 1);
                 continue;
             }
@@ -56,8 +64,8 @@ impl NameIndex {
             // A title or role word inside the run starts the name after it ("Liberal MP Marco
             // Mendes", "Harlow County District Attorney Mina Castellane").
             let (ns, title_end) = match (ns..k.saturating_sub(1)).rev().find(|&j| {
-                let lw = doc.word(j).to_lowercase();
-                lex.is_role(&lw) || lex.titles.contains_key(&lw)
+                let lw = lower(doc.word(j));
+                lex.is_role(&lw) || lex.titles.contains_key(&*lw)
             }) {
                 Some(j) => (j + 1, Some(j + 1)),
                 None => (ns, title_end),

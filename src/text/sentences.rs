@@ -41,8 +41,9 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
             } {
                 end += 1;
             }
-            // "JAZZ.FM91", "Yahoo!News": no space, no new sentence.
-            let spaced = end < para.last && tokens[end].span().start > tokens[end - 1].span().end;
+            // "JAZZ.FM91", "Yahoo!News": no space, no new sentence. (Asked only after a
+            // terminal: most tokens end nothing.)
+            let spaced = ends && end < para.last && tokens[end].span().start > tokens[end - 1].span().end;
             let starts_next = spaced && {
                 let n = tokens[end];
                 let w = n.span().slice(text);

@@ -97,6 +97,15 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             let mut part_chars = 1;
             // Extend over letters and digits, and over joiners that have a letter or digit on both sides.
             loop {
+                // A run of ASCII letters and digits (most of every word), byte by byte: the same
+                // as the character steps below, without decoding or a look-ahead per letter.
+                let run = bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                if run > 0 {
+                    end += run;
+                    part_chars += run;
+                    // (As `&= part_chars == 1` after each letter: true only for one letter in all.)
+                    initialism &= part_chars == 1;
+                }
                 let Some(n) = char_at(s, end) else { break };
                 if is_alphanumeric(n) {
                     end += n.len_utf8();
