@@ -488,9 +488,8 @@ mod tests {
     fn short_key_lower_cases_each_byte() {
         let reference = |w: &str| -> Option<u64> {
             let b = w.as_bytes();
-            (b.len() <= 7 && b.is_ascii()).then(|| {
-                b.iter().enumerate().fold((b.len() as u64) << 56, |k, (i, c)| k | (c.to_ascii_lowercase() as u64) << (8 * i))
-            })
+            (b.len() <= 7 && b.is_ascii())
+                .then(|| b.iter().enumerate().fold((b.len() as u64) << 56, |k, (i, c)| k | (c.to_ascii_lowercase() as u64) << (8 * i)))
         };
         let mut words: Vec<String> = (0u8..128).map(|c| (c as char).to_string()).collect();
         for c in 0u8..128 {

@@ -63,6 +63,23 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
                 continue;
             }
         }
+        // `Ryan: 'Anti-Semitic Images' Have 'No Place' ...`: a headline after a name and a colon is
+        // all the name's, marks or not.
+        if rule == "direct/name-colon" {
+            if let Some(end) = r.close.and_then(|c| sentence_rest_end(doc, c)) {
+                out.push(Quote {
+                    span: crate::Span { start: r.content.start, end },
+                    kind: QuoteKind::Mixed,
+                    cue,
+                    cue_lemma: lemma,
+                    mention,
+                    follows: None,
+                    rule: "mixed/name-colon",
+                    paragraph: r.paragraph,
+                });
+                continue;
+            }
+        }
         out.push(Quote {
             span: r.content,
             kind: QuoteKind::Direct,
@@ -169,6 +186,17 @@ fn lead_in(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
     // Only the writer's words, none of them a cue of their own (`he said "...` is another rule's).
     let plain = (lo..r.open).all(|k| doc.is_narrative(k) && !doc.tokens[k].is_mark() && cue_at(doc, k).is_none());
     (plain && (lo..r.open).any(|k| doc.tokens[k].is_word())).then_some(lo)
+}
+
+/// The byte end of the words that finish the sentence after the closing mark at `close`
+/// (final punctuation excluded), if any follow it.
+fn sentence_rest_end(doc: &Document, close: usize) -> Option<usize> {
+    let s = doc.sentences[doc.sentence_of[close] as usize];
+    let mut end = s.last;
+    while end > close + 1 && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) {
+        end -= 1;
+    }
+    (end > close + 1 && (close + 1..end).any(|k| doc.tokens[k].is_word())).then(|| doc.tokens[end - 1].span().end)
 }
 
 /// `"...," scolded Odile.` / `"...," Brannagh echoes.`: right after a quote, a verb the lexicon
@@ -307,9 +335,15 @@ fn colon_subject(doc: &Document, first: usize, j: usize) -> Option<(Mention, Cue
         let followed_by_verb = e < j
             && (doc.word(e) == ","
                 || doc.tokens[v].is_word() && !doc.word(v).starts_with(|c: char| c.is_uppercase()) && verbish(doc.word(v)));
+        let cue = Cue { start: j, end: j + 1, verb: crate::lexicon::Verb { lemma: ":", class: VerbClass::Speech }, according: false };
         if followed_by_verb {
-            let cue = Cue { start: j, end: j + 1, verb: crate::lexicon::Verb { lemma: ":", class: VerbClass::Speech }, according: false };
             return Some((m, cue, "direct/colon-subject"));
+        }
+        // `Kasich: "We are going all the way."`: a paragraph (a headline, a transcript line) that
+        // opens with a name and a colon gives the quote after it to that name.
+        let opens_paragraph = doc.paragraphs.iter().any(|p| p.first == first);
+        if e == j && m.kind == np::MentionKind::Name && opens_paragraph {
+            return Some((m, cue, "direct/name-colon"));
         }
     }
     None
