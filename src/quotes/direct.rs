@@ -283,7 +283,12 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
                 return Some((m, c, "direct/said-speaker-before"));
             }
         }
-        let m = np::subject_before(doc, k, lo)?;
+        // (A second verb of the sentence's subject: "Ms. Ruiz shook her head and said, ...".)
+        let m = np::subject_before(doc, k, lo).or_else(|| {
+            (k > lo && matches!(doc.word(k - 1), "and" | "but"))
+                .then(|| reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k))
+                .flatten()
+        })?;
         // Only a short adverbial may stand between the cue and the quote.
         let gap = j - c.end;
         if gap > 6 {

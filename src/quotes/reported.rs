@@ -379,7 +379,9 @@ fn try_cue(
         }
         // CONTENT, he says, REST: a parenthetical cue.
         let m_start_tok = m_start;
-        if cue.end < end && doc.word(cue.end) == "," && m_start_tok > first && doc.word(m_start_tok - 1) == "," {
+        // (Not a second verb of the sentence's subject: "Asked ..., Ms. Ruiz shook her head and
+        // said, ...".)
+        if cue.end < end && doc.word(cue.end) == "," && m_start_tok > first && doc.word(m_start_tok - 1) == "," && !coordinated {
             let mut b = m_start_tok - 1;
             while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
                 b -= 1;
@@ -473,7 +475,11 @@ fn try_cue(
                 rest = Some(ra);
             }
         }
-        if rest.is_none() && mention_end(doc, &m) < end && !is_tail(doc, mention_end(doc, &m), end) {
+        // (A non-restrictive relative clause may close the sentence: "..., said Ada Moreno, director
+        // of the institute, whose members ...".)
+        let me = mention_end(doc, &m);
+        let relative_after = me + 1 < end && doc.word(me) == "," && is_lower_in(&["who", "whose", "which"], doc.word(me + 1));
+        if rest.is_none() && me < end && !is_tail(doc, me, end) && !relative_after {
             return None;
         }
         let mut b = cue.start;
