@@ -7,10 +7,12 @@
 //! mentions to sources (`Mr. Rasoul` → Yahya Rasoul) is the next stage's job.
 //!
 //! Rules run in this order: reported speech (which absorbs quoted fragments
-//! into mixed quotes), then direct quotes for the quote regions left over.
+//! into mixed quotes), then direct quotes for the quote regions left over,
+//! then pull quotes and paragraphs labelled with a name and a colon.
 
 mod cues;
 mod direct;
+mod labelled;
 pub mod np;
 mod pull;
 mod reported;
@@ -75,13 +77,14 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
     quotes.extend(direct::detect(doc, &absorbed, &quotes));
     let pulled = pull::detect(doc, &quotes);
     quotes.extend(pulled);
+    let labelled = labelled::detect(doc, &quotes);
+    quotes.extend(labelled);
     quotes.retain(|q| !is_furniture(doc, q.paragraph));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     link_continuations(doc, &mut quotes);
     quotes
 }
 
-/// A paragraph of page furniture: `READ MORE: ...`, `WATCH: ...` (labels in `boilerplate.txt`).
 /// Whether paragraph `p` is page furniture (`READ MORE: ...`, `WATCH: ...`): a link or a
 /// caption, not the story. Its quotes and names are not the article's.
 pub(crate) fn is_furniture(doc: &Document, p: usize) -> bool {
@@ -91,7 +94,10 @@ pub(crate) fn is_furniture(doc: &Document, p: usize) -> bool {
     // is a character boundary.
     let head = &text.as_bytes()[..text.len().min(25)];
     let Some(colon) = head.iter().position(|&b| b == b':') else { return false };
-    crate::lexicon::lexicon().boilerplate_labels.contains(text[..colon].trim())
+    // (Labels are listed in capitals; pages print them in any case: "Watch:", "The Latest:".)
+    let label = text[..colon].trim();
+    let labels = &crate::lexicon::lexicon().boilerplate_labels;
+    labels.contains(label) || label.chars().any(char::is_lowercase) && labels.contains(label.to_uppercase().as_str())
 }
 
 /// A quote with no cue continues the nearest earlier quote with a speaker, in its own

@@ -1,0 +1,64 @@
+//! Paragraphs labelled with their speaker: a name and a colon opening a headline
+//! (`Lynch: No outside influence on the inquiry`) or a transcript line (`Matthews: Well,
+//! speculation is bad.`). The rest of the paragraph is the named speaker's claim, marks or not.
+//!
+//! In: the document and the quotes found so far. Out: one quote per labelled paragraph that no
+//! other rule has claimed (`direct/name-colon` takes a label followed by a quotation mark).
+
+use super::np::{self, MentionKind};
+use super::{Quote, QuoteKind};
+use crate::text::{Document, TokenKind};
+
+pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        // The label: one to four capitalised words (an abbreviation's period allowed), then a colon.
+        let Some(colon) = (para.first + 1..para.last.min(para.first + 6)).find(|&k| doc.word(k) == ":") else { continue };
+        let label_words = (para.first..colon).filter(|&k| doc.tokens[k].is_word()).count();
+        let capitalised = (para.first..colon)
+            .all(|k| doc.word(k) == "." || doc.tokens[k].is_word() && doc.word(k).starts_with(|c: char| c.is_uppercase()));
+        if !(1..=4).contains(&label_words) || !capitalised || super::is_furniture(doc, p) {
+            continue;
+        }
+        // A label of a name: a person or an organisation, not a description ("Update", "Note") or
+        // a section heading in capitals ("ENERGY:", "CURRENCIES:"). The name comes up again in
+        // the article, which is about what its owner said.
+        let Some(mention) = np::parse(doc, para.first, colon).filter(|m| m.kind == MentionKind::Name) else { continue };
+        let last = doc.word(colon - 1);
+        let shouting = last.chars().all(|c| !c.is_lowercase());
+        let named_again = doc
+            .paragraphs
+            .iter()
+            .enumerate()
+            .any(|(q, other)| q != p && (other.first..other.last).any(|k| doc.tokens[k].is_word() && doc.word(k) == last));
+        if shouting || !named_again {
+            continue;
+        }
+        // The claim: the rest of the paragraph, a sentence's worth of the writer's words (a quote
+        // right after the colon is the direct rules').
+        let a = colon + 1;
+        let mut b = para.last;
+        while b > a && matches!(doc.tokens[b - 1].kind, TokenKind::Punct) {
+            b -= 1;
+        }
+        if a >= b || !doc.is_narrative(a) || doc.tokens[a].is_mark() || (a..b).filter(|&k| doc.tokens[k].is_word()).count() < 3 {
+            continue;
+        }
+        let span = doc.token_span(a, b);
+        if taken.iter().any(|q| q.span.overlaps(span)) {
+            continue;
+        }
+        let holds_quote = doc.regions.iter().any(|r| r.depth == 0 && span.contains(r.content));
+        out.push(Quote {
+            span,
+            kind: if holds_quote { QuoteKind::Mixed } else { QuoteKind::Indirect },
+            cue: Some(doc.tokens[colon].span()),
+            cue_lemma: Some(":"),
+            mention: Some(mention),
+            follows: None,
+            rule: if holds_quote { "mixed/name-colon" } else { "indirect/name-colon" },
+            paragraph: p,
+        });
+    }
+    out
+}
