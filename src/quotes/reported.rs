@@ -462,7 +462,12 @@ fn try_cue(
     }
     if comma_before && cue.verb.class == VerbClass::Speech {
         // CONTENT, said X.
+        // (Not "..., said landlords will be looking ...": a phrase holding a finite verb is the
+        // clause said, not an inverted speaker.)
         let mut m = np::phrase_after(doc, cue.end, end)?;
+        if (cue.end..mention_end(doc, &m)).any(|k| is_lower_in(FINITE_AUXILIARIES, doc.word(k))) {
+            return None;
+        }
         // "CONTENT, said Howard, but her record ...": the sentence goes on after the speaker, a
         // second piece of the claim (not an appositive of the speaker).
         let conjunction = |k: usize| is_lower_in(&["but", "and", "yet"], doc.word(k));
