@@ -465,7 +465,7 @@ fn try_cue(
         // (Not "..., said landlords will be looking ...": a phrase holding a finite verb is the
         // clause said, not an inverted speaker.)
         let mut m = np::phrase_after(doc, cue.end, end)?;
-        if (cue.end..mention_end(doc, &m)).any(|k| is_lower_in(FINITE_AUXILIARIES, doc.word(k))) {
+        if (cue.end..doc.token_after(m.span.end)).any(|k| is_lower_in(FINITE_AUXILIARIES, doc.word(k))) {
             return None;
         }
         // "CONTENT, said Howard, but her record ...": the sentence goes on after the speaker, a
