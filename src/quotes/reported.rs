@@ -597,6 +597,10 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
             }
         }
     }
+    // ("noted several times that ...", "said many times that ...": how often, then the clause.)
+    if a + 2 < end && is_lower_in(&["times", "occasions"], doc.word(a + 1)) && doc.word(a + 2) == "that" {
+        a += 2;
+    }
     while a < end
         && (matches!(doc.word(a), "," | ":")
             || is_lower_in(&["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc.word(a))
