@@ -638,7 +638,13 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         return None;
     }
     if let Some(k) = (a..end.min(a + 16)).find(|&k| doc.word(k) == "that") {
-        let punct = |j: &usize| matches!(doc.tokens[*j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(*j) != ".";
+        // (Marks around a capitalised title are part of the addressee: `told NBC's "Today" show that`.)
+        let title_mark = |j: usize| {
+            doc.tokens[j].is_mark()
+                && [j + 1, j.wrapping_sub(1)].iter().any(|&n| n < k && n >= a && np::is_cap(doc.word(n)) && !doc.is_narrative(n))
+        };
+        let punct =
+            |j: &usize| matches!(doc.tokens[*j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(*j) != "." && !title_mark(*j);
         // (Commas only around an appositive: "telling Sen. Ed Grass, chairman of the panel, that".)
         let appositive =
             k > a + 1 && doc.word(k - 1) == "," && (a..k).filter(punct).all(|j| doc.word(j) == ",") && (a..k).filter(punct).count() == 2;
