@@ -92,9 +92,7 @@ fn short_key(word: &str) -> Option<u64> {
     if b.len() > 7 {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    let x = u64::from_le_bytes(buf);
+    let x = pack_le(b);
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     if x & HIGH != 0 {
@@ -107,6 +105,25 @@ fn short_key(word: &str) -> Option<u64> {
     let upper = at_least_a & !above_z & HIGH;
     // (0x80 >> 2 is 0x20, the ASCII case bit; the padding bytes stay zero.)
     Some((x | upper >> 2) | (b.len() as u64) << 56)
+}
+
+/// The bytes of `b` (at most 8) as a little-endian integer, zero-padded: the same as copying
+/// them into a zeroed `[u8; 8]`, without the variable-length `memcpy` call (asked for every
+/// token). Two loads that may overlap cover 4 to 8 bytes; three single bytes cover 1 to 3 (the
+/// overlapping bytes are the same bytes, so OR-ing them in twice changes nothing).
+#[inline]
+fn pack_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
+        lo | hi << (8 * (n - 4))
+    } else if n > 0 {
+        b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1))
+    } else {
+        0
+    }
 }
 
 /// What the lexicon says about one word (bits; see [`classify`]). Each token carries its own.
@@ -481,7 +498,18 @@ pub fn lexicon() -> &'static Lexicon {
 
 #[cfg(test)]
 mod tests {
-    use super::short_key;
+    use super::{pack_le, short_key};
+
+    /// `pack_le` is the bytes copied into a zeroed `[u8; 8]`, for every length.
+    #[test]
+    fn pack_le_is_a_zero_padded_copy() {
+        let bytes = [0x81u8, 2, 0x83, 4, 0xF5, 6, 7, 0xFF];
+        for n in 0..=8 {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(pack_le(&bytes[..n]), u64::from_le_bytes(buf), "length {n}");
+        }
+    }
 
     /// The packed key is each byte lower-cased in turn, for every ASCII byte and length.
     #[test]
