@@ -384,6 +384,30 @@ pub fn classify(word: &str) -> Classes {
     c.with(Classes::NAME_WORD, name_word(word, c))
 }
 
+/// [`classify`] of the one-character text `c`, read from a table for the characters of most
+/// one-character tokens: punctuation, curly quotation marks and dashes, single letters and
+/// digits (U+0000 to U+00FF and U+2000 to U+206F). The table is filled by `classify` itself, so
+/// the answer is the same; it saves the hash look-up, and for the non-ASCII marks (`“`, `’`,
+/// `—`) the lower-cased `String` that `lower` allocates for a non-ASCII word.
+pub fn classify_char(c: char) -> Classes {
+    const LATIN1: usize = 0x100;
+    const PUNCT: std::ops::Range<usize> = 0x2000..0x2070;
+    static TABLE: LazyLock<Vec<Classes>> = LazyLock::new(|| {
+        (0..LATIN1)
+            .chain(PUNCT)
+            .map(|i| char::from_u32(i as u32).map_or(Classes::default(), |c| classify(c.encode_utf8(&mut [0u8; 4]))))
+            .collect()
+    });
+    let i = c as usize;
+    if i < LATIN1 {
+        TABLE[i]
+    } else if PUNCT.contains(&i) {
+        TABLE[LATIN1 + i - PUNCT.start]
+    } else {
+        classify(c.encode_utf8(&mut [0u8; 4]))
+    }
+}
+
 fn is_cap(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
@@ -508,6 +532,16 @@ mod tests {
             let mut buf = [0u8; 8];
             buf[..n].copy_from_slice(&bytes[..n]);
             assert_eq!(pack_le(&bytes[..n]), u64::from_le_bytes(buf), "length {n}");
+        }
+    }
+
+    /// The table of one-character classes agrees with `classify` inside and outside its ranges.
+    #[test]
+    fn classify_char_is_classify() {
+        for i in (0..0x300).chain(0x1FF0..0x2100).chain([0x3000, 0x1F600]) {
+            if let Some(c) = char::from_u32(i) {
+                assert_eq!(super::classify_char(c), super::classify(&c.to_string()), "{c:?}");
+            }
         }
     }
 

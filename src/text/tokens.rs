@@ -2,7 +2,7 @@
 
 use super::marks::{Family, MarkShape};
 use crate::Span;
-use crate::lexicon::{Classes, classify, lexicon};
+use crate::lexicon::{Classes, classify, classify_char, lexicon};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -151,7 +151,9 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                 }
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token::new(Span::new(base + i, base + end), kind, classify(&s[i..end])));
+            // (A one-character word, "a", "I", "5", reads its classes from a table.)
+            let classes = if end == pos { classify_char(c) } else { classify(&s[i..end]) };
+            out.push(Token::new(Span::new(base + i, base + end), kind, classes));
             pos = end;
             continue;
         }
@@ -173,7 +175,10 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             Some((f, shape)) => TokenKind::Mark(f, shape),
             None => TokenKind::Punct,
         };
-        out.push(Token::new(Span::new(base + i, base + pos), kind, classify(&s[i..pos])));
+        // Punctuation and quotation marks are one character (but for the doubled marks above):
+        // their classes come from a table.
+        let classes = if pos == i + c.len_utf8() { classify_char(c) } else { classify(&s[i..pos]) };
+        out.push(Token::new(Span::new(base + i, base + pos), kind, classes));
     }
 }
 
