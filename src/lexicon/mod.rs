@@ -81,6 +81,8 @@ pub struct Lexicon {
     /// The same for the words of up to 7 bytes, keyed by [`short_key`]: most tokens are short,
     /// and an integer key hashes and compares in a few instructions.
     short_classes: HashMap<u64, Classes>,
+    /// The same for the words of 8 to 15 bytes, keyed by [`medium_key`].
+    medium_classes: HashMap<u128, Classes>,
 }
 
 /// A short ASCII word, lower-cased, packed into an integer with its length in the top byte.
@@ -105,6 +107,36 @@ fn short_key(word: &str) -> Option<u64> {
     let upper = at_least_a & !above_z & HIGH;
     // (0x80 >> 2 is 0x20, the ASCII case bit; the padding bytes stay zero.)
     Some((x | upper >> 2) | (b.len() as u64) << 56)
+}
+
+/// The key of an ASCII word of 8 to 15 bytes, lower-cased: as [`short_key`], in 128 bits (the
+/// first eight bytes, then the rest with the length in the top byte). Longer words are rarer
+/// and keep the lower-cased string key.
+fn medium_key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    let n = b.len();
+    if !(8..=15).contains(&n) {
+        return None;
+    }
+    let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+    // The last eight bytes, shifted down past the ones `lo` already holds (all of them, and a
+    // shift by 64 bits, for a word of 8 bytes: nothing is left then).
+    let hi = u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes")).checked_shr(8 * (16 - n) as u32).unwrap_or(0);
+    let (lo, hi) = (lower_ascii8(lo)?, lower_ascii8(hi)?);
+    Some(lo as u128 | ((hi | (n as u64) << 56) as u128) << 64)
+}
+
+/// Eight packed bytes lower-cased, or `None` when one is not ASCII (see [`short_key`]).
+#[inline]
+fn lower_ascii8(x: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if x & HIGH != 0 {
+        return None;
+    }
+    let at_least_a = x + ONES * (0x80 - b'A' as u64);
+    let above_z = x + ONES * (0x80 - b'Z' as u64 - 1);
+    Some(x | (at_least_a & !above_z & HIGH) >> 2)
 }
 
 /// The bytes of `b` (at most 8) as a little-endian integer, zero-padded: the same as copying
@@ -318,6 +350,7 @@ impl Lexicon {
             not_names,
             boilerplate_labels,
             short_classes: classes.iter().filter_map(|(k, &c)| short_key(k).map(|key| (key, c))).collect(),
+            medium_classes: classes.iter().filter_map(|(k, &c)| medium_key(k).map(|key| (key, c))).collect(),
             classes,
         }
     }
@@ -337,6 +370,9 @@ impl Lexicon {
     fn lexicon_classes(&self, word: &str) -> Classes {
         if let Some(key) = short_key(word) {
             return self.short_classes.get(&key).copied().unwrap_or_default();
+        }
+        if let Some(key) = medium_key(word) {
+            return self.medium_classes.get(&key).copied().unwrap_or_default();
         }
         self.classes.get(lower(word).as_ref()).copied().unwrap_or_default()
     }
@@ -574,6 +610,30 @@ mod tests {
         assert!(words.len() > 100);
         for w in &words {
             assert_eq!(super::classify_alnum(w), super::classify(w), "{w:?}");
+        }
+    }
+
+    /// The 128-bit key is each byte lower-cased in turn, with the length in the top byte, for
+    /// every ASCII byte and every length from 8 to 15.
+    #[test]
+    fn medium_key_lower_cases_each_byte() {
+        let reference = |w: &str| -> Option<u128> {
+            let b = w.as_bytes();
+            ((8..=15).contains(&b.len()) && b.is_ascii()).then(|| {
+                b.iter().enumerate().fold((b.len() as u128) << 120, |k, (i, c)| k | (c.to_ascii_lowercase() as u128) << (8 * i))
+            })
+        };
+        let mut words: Vec<String> = Vec::new();
+        for c in 0u8..128 {
+            for n in 7..=16 {
+                let w: String = "AbYz@Z[`azMcDoX".chars().take(n - 1).collect();
+                words.push(format!("{w}{}", c as char));
+                words.push(format!("{}{w}", c as char));
+            }
+        }
+        words.extend(["spokesperson", "SPOKESWOMAN", "élan-vital", "Commissioner", "lieutenant-general"].map(String::from));
+        for w in &words {
+            assert_eq!(super::medium_key(w), reference(w), "{w:?}");
         }
     }
 
