@@ -81,6 +81,8 @@ pub struct Lexicon {
     /// The same for the words of up to 7 bytes, keyed by [`short_key`]: most tokens are short,
     /// and an integer key hashes and compares in a few instructions.
     short_classes: HashMap<u64, Classes>,
+    /// The same for the words of 8 to 15 bytes, keyed by [`medium_key`].
+    medium_classes: HashMap<u128, Classes>,
 }
 
 /// A short ASCII word, lower-cased, packed into an integer with its length in the top byte.
@@ -92,9 +94,7 @@ fn short_key(word: &str) -> Option<u64> {
     if b.len() > 7 {
         return None;
     }
-    let mut buf = [0u8; 8];
-    buf[..b.len()].copy_from_slice(b);
-    let x = u64::from_le_bytes(buf);
+    let x = pack_le(b);
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     if x & HIGH != 0 {
@@ -107,6 +107,55 @@ fn short_key(word: &str) -> Option<u64> {
     let upper = at_least_a & !above_z & HIGH;
     // (0x80 >> 2 is 0x20, the ASCII case bit; the padding bytes stay zero.)
     Some((x | upper >> 2) | (b.len() as u64) << 56)
+}
+
+/// The key of an ASCII word of 8 to 15 bytes, lower-cased: as [`short_key`], in 128 bits (the
+/// first eight bytes, then the rest with the length in the top byte). Longer words are rarer
+/// and keep the lower-cased string key.
+fn medium_key(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    let n = b.len();
+    if !(8..=15).contains(&n) {
+        return None;
+    }
+    let lo = u64::from_le_bytes(b[..8].try_into().expect("8 bytes"));
+    // The last eight bytes, shifted down past the ones `lo` already holds (all of them, and a
+    // shift by 64 bits, for a word of 8 bytes: nothing is left then).
+    let hi = u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes")).checked_shr(8 * (16 - n) as u32).unwrap_or(0);
+    let (lo, hi) = (lower_ascii8(lo)?, lower_ascii8(hi)?);
+    Some(lo as u128 | ((hi | (n as u64) << 56) as u128) << 64)
+}
+
+/// Eight packed bytes lower-cased, or `None` when one is not ASCII (see [`short_key`]).
+#[inline]
+fn lower_ascii8(x: u64) -> Option<u64> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if x & HIGH != 0 {
+        return None;
+    }
+    let at_least_a = x + ONES * (0x80 - b'A' as u64);
+    let above_z = x + ONES * (0x80 - b'Z' as u64 - 1);
+    Some(x | (at_least_a & !above_z & HIGH) >> 2)
+}
+
+/// The bytes of `b` (at most 8) as a little-endian integer, zero-padded: the same as copying
+/// them into a zeroed `[u8; 8]`, without the variable-length `memcpy` call (asked for every
+/// token). Two loads that may overlap cover 4 to 8 bytes; three single bytes cover 1 to 3 (the
+/// overlapping bytes are the same bytes, so OR-ing them in twice changes nothing).
+#[inline]
+fn pack_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    debug_assert!(n <= 8);
+    if n >= 4 {
+        let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+        let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
+        lo | hi << (8 * (n - 4))
+    } else if n > 0 {
+        b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1))
+    } else {
+        0
+    }
 }
 
 /// What the lexicon says about one word (bits; see [`classify`]). Each token carries its own.
@@ -301,6 +350,7 @@ impl Lexicon {
             not_names,
             boilerplate_labels,
             short_classes: classes.iter().filter_map(|(k, &c)| short_key(k).map(|key| (key, c))).collect(),
+            medium_classes: classes.iter().filter_map(|(k, &c)| medium_key(k).map(|key| (key, c))).collect(),
             classes,
         }
     }
@@ -320,6 +370,9 @@ impl Lexicon {
     fn lexicon_classes(&self, word: &str) -> Classes {
         if let Some(key) = short_key(word) {
             return self.short_classes.get(&key).copied().unwrap_or_default();
+        }
+        if let Some(key) = medium_key(word) {
+            return self.medium_classes.get(&key).copied().unwrap_or_default();
         }
         self.classes.get(lower(word).as_ref()).copied().unwrap_or_default()
     }
@@ -365,6 +418,44 @@ pub fn classify(word: &str) -> Classes {
     let c = lexicon().lexicon_classes(word);
     let c = c.with(Classes::CAP, is_cap(word));
     c.with(Classes::NAME_WORD, name_word(word, c))
+}
+
+/// [`classify`] of a word made only of ASCII letters and digits (most tokens; the tokenizer
+/// knows it without looking again). Such a word has no apostrophe, hyphen or curly mark, so of
+/// `name_word`'s tests only the lexicon classes are left (no party tag, no contraction, no
+/// inner capital after a joiner), and its capital is its first byte's: no scan of its bytes
+/// for joiners and no UTF-8 decoding, as `classify` does for any text.
+pub fn classify_alnum(word: &str) -> Classes {
+    debug_assert!(!word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let c = lexicon().lexicon_classes(word);
+    let cap = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    let c = c.with(Classes::CAP, cap);
+    let name = cap && !(c.has(Classes::NOT_NAME) || c.has(Classes::PRONOUN) || c.has(Classes::VERB) || c.has(Classes::NUMBER));
+    c.with(Classes::NAME_WORD, name)
+}
+
+/// [`classify`] of the one-character text `c`, read from a table for the characters of most
+/// one-character tokens: punctuation, curly quotation marks and dashes, single letters and
+/// digits (U+0000 to U+00FF and U+2000 to U+206F). The table is filled by `classify` itself, so
+/// the answer is the same; it saves the hash look-up, and for the non-ASCII marks (`“`, `’`,
+/// `—`) the lower-cased `String` that `lower` allocates for a non-ASCII word.
+pub fn classify_char(c: char) -> Classes {
+    const LATIN1: usize = 0x100;
+    const PUNCT: std::ops::Range<usize> = 0x2000..0x2070;
+    static TABLE: LazyLock<Vec<Classes>> = LazyLock::new(|| {
+        (0..LATIN1)
+            .chain(PUNCT)
+            .map(|i| char::from_u32(i as u32).map_or(Classes::default(), |c| classify(c.encode_utf8(&mut [0u8; 4]))))
+            .collect()
+    });
+    let i = c as usize;
+    if i < LATIN1 {
+        TABLE[i]
+    } else if PUNCT.contains(&i) {
+        TABLE[LATIN1 + i - PUNCT.start]
+    } else {
+        classify(c.encode_utf8(&mut [0u8; 4]))
+    }
 }
 
 fn is_cap(w: &str) -> bool {
@@ -481,7 +572,70 @@ pub fn lexicon() -> &'static Lexicon {
 
 #[cfg(test)]
 mod tests {
-    use super::short_key;
+    use super::{pack_le, short_key};
+
+    /// `pack_le` is the bytes copied into a zeroed `[u8; 8]`, for every length.
+    #[test]
+    fn pack_le_is_a_zero_padded_copy() {
+        let bytes = [0x81u8, 2, 0x83, 4, 0xF5, 6, 7, 0xFF];
+        for n in 0..=8 {
+            let mut buf = [0u8; 8];
+            buf[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(pack_le(&bytes[..n]), u64::from_le_bytes(buf), "length {n}");
+        }
+    }
+
+    /// The table of one-character classes agrees with `classify` inside and outside its ranges.
+    #[test]
+    fn classify_char_is_classify() {
+        for i in (0..0x300).chain(0x1FF0..0x2100).chain([0x3000, 0x1F600]) {
+            if let Some(c) = char::from_u32(i) {
+                assert_eq!(super::classify_char(c), super::classify(&c.to_string()), "{c:?}");
+            }
+        }
+    }
+
+    /// `classify_alnum` agrees with `classify` on words of ASCII letters and digits: every
+    /// lexicon word of that form in three spellings, and words built to hit each class test.
+    #[test]
+    fn classify_alnum_is_classify() {
+        let lex = super::lexicon();
+        let mut words: Vec<String> = Vec::new();
+        for w in lex.classes.keys().filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_alphanumeric())) {
+            let mut cap = w.clone();
+            cap[..1].make_ascii_uppercase();
+            words.extend([w.clone(), cap, w.to_ascii_uppercase()]);
+        }
+        words.extend(["Smith", "McDonald", "DMich", "R2D2", "1990s", "x", "X", "Zz9"].map(String::from));
+        assert!(words.len() > 100);
+        for w in &words {
+            assert_eq!(super::classify_alnum(w), super::classify(w), "{w:?}");
+        }
+    }
+
+    /// The 128-bit key is each byte lower-cased in turn, with the length in the top byte, for
+    /// every ASCII byte and every length from 8 to 15.
+    #[test]
+    fn medium_key_lower_cases_each_byte() {
+        let reference = |w: &str| -> Option<u128> {
+            let b = w.as_bytes();
+            ((8..=15).contains(&b.len()) && b.is_ascii()).then(|| {
+                b.iter().enumerate().fold((b.len() as u128) << 120, |k, (i, c)| k | (c.to_ascii_lowercase() as u128) << (8 * i))
+            })
+        };
+        let mut words: Vec<String> = Vec::new();
+        for c in 0u8..128 {
+            for n in 7..=16 {
+                let w: String = "AbYz@Z[`azMcDoX".chars().take(n - 1).collect();
+                words.push(format!("{w}{}", c as char));
+                words.push(format!("{}{w}", c as char));
+            }
+        }
+        words.extend(["spokesperson", "SPOKESWOMAN", "élan-vital", "Commissioner", "lieutenant-general"].map(String::from));
+        for w in &words {
+            assert_eq!(super::medium_key(w), reference(w), "{w:?}");
+        }
+    }
 
     /// The packed key is each byte lower-cased in turn, for every ASCII byte and length.
     #[test]

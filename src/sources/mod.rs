@@ -14,7 +14,7 @@ mod anonymity;
 mod names;
 
 use crate::Span;
-use crate::lexicon::{Gender, lexicon};
+use crate::lexicon::{Classes, Gender, lexicon};
 use crate::quotes::{Mention, MentionKind, Quote};
 use crate::text::Document;
 use names::NameIndex;
@@ -187,17 +187,19 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         if !doc.is_narrative(t) || !doc.tokens[t].is_word() {
             continue;
         }
-        let w = doc.word(t);
-        if !w.starts_with(|c: char| c.is_uppercase()) {
+        // (The token's capital bit is `starts_with(char::is_uppercase)` of its text, worked out
+        // by the tokenizer: no decoding of every narrative word here.)
+        if !doc.has_class(t, Classes::CAP) {
             continue;
         }
+        let w = doc.word(t);
         let Some(Some(id)) = names::with_surname_key(w, |key| by_surname.get(key).copied()) else { continue };
         // Extend left over first names and a title.
         let mut a = t;
         while a > 0
             && doc.is_narrative(a - 1)
             && doc.tokens[a - 1].is_word()
-            && doc.word(a - 1).starts_with(|c: char| c.is_uppercase())
+            && doc.has_class(a - 1, Classes::CAP)
             && t - a < 4
         {
             a -= 1;

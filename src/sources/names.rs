@@ -209,6 +209,12 @@ pub fn surname_key(name: &str) -> String {
 
 /// Calls `f` with [`surname_key`] of `name`, without allocating it for short ASCII names.
 pub fn with_surname_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    // One word of ASCII letters and digits (most calls: `add_name_mentions` asks it of every
+    // capitalised word): it is its own last word, with nothing to trim, no `'s` and no `al-` or
+    // `d'` prefix (those need an apostrophe or a hyphen), so its key is just its lower case.
+    if name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return f(&lower(name));
+    }
     let last = name.split_whitespace().last().unwrap_or("");
     let lower = lower(last.trim_matches(|c: char| !c.is_alphanumeric()));
     let mut w: &str = &lower;

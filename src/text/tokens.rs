@@ -2,7 +2,7 @@
 
 use super::marks::{Family, MarkShape};
 use crate::Span;
-use crate::lexicon::{Classes, classify, lexicon};
+use crate::lexicon::{Classes, classify, classify_alnum, classify_char, lexicon};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -95,6 +95,9 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             // so a long `a.a.a.…` run is not rescanned at every period (issue 7: quadratic).
             let mut initialism = true;
             let mut part_chars = 1;
+            // Whether the word is ASCII letters and digits only so far (most words): its classes
+            // are then cheaper to work out (`classify_alnum`).
+            let mut plain = c.is_ascii();
             // Extend over letters and digits, and over joiners that have a letter or digit on both sides.
             loop {
                 // A run of ASCII letters and digits (most of every word), byte by byte: the same
@@ -108,6 +111,8 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                 }
                 let Some(n) = char_at(s, end) else { break };
                 if is_alphanumeric(n) {
+                    // (Not ASCII: the run above took every ASCII letter and digit.)
+                    plain = false;
                     end += n.len_utf8();
                     part_chars += 1;
                     initialism &= part_chars == 1;
@@ -134,6 +139,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                 if !joins {
                     break;
                 }
+                plain = false;
                 if n == '.' {
                     part_chars = 0;
                 } else {
@@ -148,10 +154,19 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
                 let initial = word.chars().count() == 2 && word.starts_with(char::is_uppercase);
                 if initial || lex.abbreviations.contains(word) || (s[i..end].contains('.') && is_initialism(&s[i..end])) {
                     end += 1;
+                    plain = false;
                 }
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-            out.push(Token::new(Span::new(base + i, base + end), kind, classify(&s[i..end])));
+            // (A one-character word, "a", "I", "5", reads its classes from a table.)
+            let classes = if end == pos {
+                classify_char(c)
+            } else if plain {
+                classify_alnum(&s[i..end])
+            } else {
+                classify(&s[i..end])
+            };
+            out.push(Token::new(Span::new(base + i, base + end), kind, classes));
             pos = end;
             continue;
         }
@@ -173,7 +188,10 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             Some((f, shape)) => TokenKind::Mark(f, shape),
             None => TokenKind::Punct,
         };
-        out.push(Token::new(Span::new(base + i, base + pos), kind, classify(&s[i..pos])));
+        // Punctuation and quotation marks are one character (but for the doubled marks above):
+        // their classes come from a table.
+        let classes = if pos == i + c.len_utf8() { classify_char(c) } else { classify(&s[i..pos]) };
+        out.push(Token::new(Span::new(base + i, base + pos), kind, classes));
     }
 }
 
