@@ -619,9 +619,8 @@ mod tests {
     fn medium_key_lower_cases_each_byte() {
         let reference = |w: &str| -> Option<u128> {
             let b = w.as_bytes();
-            ((8..=15).contains(&b.len()) && b.is_ascii()).then(|| {
-                b.iter().enumerate().fold((b.len() as u128) << 120, |k, (i, c)| k | (c.to_ascii_lowercase() as u128) << (8 * i))
-            })
+            ((8..=15).contains(&b.len()) && b.is_ascii())
+                .then(|| b.iter().enumerate().fold((b.len() as u128) << 120, |k, (i, c)| k | (c.to_ascii_lowercase() as u128) << (8 * i)))
         };
         let mut words: Vec<String> = Vec::new();
         for c in 0u8..128 {

@@ -346,7 +346,7 @@ fn colon_subject(doc: &Document, first: usize, j: usize) -> Option<(Mention, Cue
         }
         // `Kasich: "We are going all the way."`: a paragraph (a headline, a transcript line) that
         // opens with a name and a colon gives the quote after it to that name.
-        let opens_paragraph = doc.paragraphs.iter().any(|p| p.first == first);
+        let opens_paragraph = doc.paragraphs[doc.sentences[doc.sentence_of[first] as usize].paragraph].first == first;
         if e == j && m.kind == np::MentionKind::Name && opens_paragraph {
             return Some((m, cue, "direct/name-colon"));
         }

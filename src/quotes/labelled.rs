@@ -11,6 +11,11 @@ use crate::text::{Document, TokenKind};
 
 pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
+    // Capitalised words → (the first paragraph holding them, whether another one does too); built
+    // on the first label, once per document (a scan per label was quadratic in a long text).
+    let mut paragraphs_of: Option<rustc_hash::FxHashMap<&str, (usize, bool)>> = None;
+    // The spans already taken, by start, with the running maximum end.
+    let mut taken_spans: Option<(Vec<crate::Span>, Vec<usize>)> = None;
     for (p, para) in doc.paragraphs.iter().enumerate() {
         // The label: one to four capitalised words (an abbreviation's period allowed), then a colon.
         let Some(colon) = (para.first + 1..para.last.min(para.first + 6)).find(|&k| doc.word(k) == ":") else { continue };
@@ -26,11 +31,19 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
         let Some(mention) = np::parse(doc, para.first, colon).filter(|m| m.kind == MentionKind::Name) else { continue };
         let last = doc.word(colon - 1);
         let shouting = last.chars().all(|c| !c.is_lowercase());
-        let named_again = doc
-            .paragraphs
-            .iter()
-            .enumerate()
-            .any(|(q, other)| q != p && (other.first..other.last).any(|k| doc.tokens[k].is_word() && doc.word(k) == last));
+        let index = paragraphs_of.get_or_insert_with(|| {
+            let mut index = rustc_hash::FxHashMap::default();
+            for (q, other) in doc.paragraphs.iter().enumerate() {
+                for k in other.first..other.last {
+                    if doc.tokens[k].is_word() && doc.word(k).starts_with(|c: char| c.is_uppercase()) {
+                        let entry = index.entry(doc.word(k)).or_insert((q, false));
+                        entry.1 |= entry.0 != q;
+                    }
+                }
+            }
+            index
+        });
+        let named_again = index.get(last).is_some_and(|&(first_paragraph, several)| several || first_paragraph != p);
         if shouting || !named_again {
             continue;
         }
@@ -45,10 +58,26 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
             continue;
         }
         let span = doc.token_span(a, b);
-        if taken.iter().any(|q| q.span.overlaps(span)) {
+        // (Quotes and regions by position: a look-up each, not a scan per paragraph, issue 7.)
+        let spans = taken_spans.get_or_insert_with(|| {
+            let mut spans: Vec<_> = taken.iter().map(|q| q.span).collect();
+            spans.sort_by_key(|s| s.start);
+            let max_end: Vec<usize> = spans
+                .iter()
+                .scan(0, |m, s| {
+                    *m = s.end.max(*m);
+                    Some(*m)
+                })
+                .collect();
+            (spans, max_end)
+        });
+        let before_end = spans.0.partition_point(|s| s.start < span.end);
+        if before_end > 0 && spans.1[before_end - 1] > span.start {
             continue;
         }
-        let holds_quote = doc.regions.iter().any(|r| r.depth == 0 && span.contains(r.content));
+        let first_region = doc.regions.partition_point(|r| r.content.start < span.start);
+        let holds_quote =
+            doc.regions[first_region..].iter().take_while(|r| r.content.start < span.end).any(|r| r.depth == 0 && span.contains(r.content));
         out.push(Quote {
             span,
             kind: if holds_quote { QuoteKind::Mixed } else { QuoteKind::Indirect },

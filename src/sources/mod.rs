@@ -196,12 +196,7 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         let Some(Some(id)) = names::with_surname_key(w, |key| by_surname.get(key).copied()) else { continue };
         // Extend left over first names and a title.
         let mut a = t;
-        while a > 0
-            && doc.is_narrative(a - 1)
-            && doc.tokens[a - 1].is_word()
-            && doc.has_class(a - 1, Classes::CAP)
-            && t - a < 4
-        {
+        while a > 0 && doc.is_narrative(a - 1) && doc.tokens[a - 1].is_word() && doc.has_class(a - 1, Classes::CAP) && t - a < 4 {
             a -= 1;
         }
         let span = doc.token_span(a, t + 1);
