@@ -37,9 +37,9 @@ pub struct Mention {
 /// Where a time adverbial ending right before `e` starts (`earlier this week`, `last month`,
 /// `on Tuesday`, `Tuesday`), if one does and it starts after `lo`.
 fn time_adverbial_before(doc: &Document, e: usize, lo: usize) -> Option<usize> {
-    const UNITS: &[&str] =
-        &["week", "month", "year", "morning", "afternoon", "evening", "weekend", "summer", "fall", "autumn", "spring", "winter"];
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const UNITS: &Words =
+        &Words::new(&["week", "month", "year", "morning", "afternoon", "evening", "weekend", "summer", "fall", "autumn", "spring", "winter"]);
+    const DAYS: &Words = &Words::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
     let word = |k: usize| doc.tokens[k].is_word().then(|| doc.word(k));
     let last = word(e.checked_sub(1)?)?;
     let mut s = e - 1;
@@ -64,7 +64,7 @@ fn time_adverbial_before(doc: &Document, e: usize, lo: usize) -> Option<usize> {
 }
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb.
-pub(super) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+pub(super) const BETWEEN_SUBJECT_AND_VERB: &Words = &Words::new(&[
     "also",
     "later",
     "has",
@@ -122,16 +122,16 @@ pub(super) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "too",
     "both",
     "all",
-];
+]);
 
 /// Words that end a subject phrase going leftwards: a clause starts after them.
-const CLAUSE_OPENERS: &[&str] = &[
+const CLAUSE_OPENERS: &Words = &Words::new(&[
     "that", "which", "when", "while", "because", "but", "as", "if", "where", "although", "though", "after", "before", "since", "until",
     "whether", "so", "than", "whom", "whose", "what", "why", "how", "and", "or", "who",
-];
+]);
 
 /// Leading words to drop from a subject phrase (`But he said` → `he`).
-const SENTENCE_ADVERBS: &[&str] = &[
+const SENTENCE_ADVERBS: &Words = &Words::new(&[
     "but",
     "and",
     "so",
@@ -153,20 +153,20 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "separately",
     "later",
     "even",
-];
+]);
 
 /// Words that cannot head a noun phrase.
-const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS: &Words = &Words::new(&[
     "the", "a", "an", "of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "against", "and", "or", "but", "that", "this",
     "these", "those", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "not", "also", "who", "which", "as",
     "than", "then", "there", "here", "very", "more", "most", "into", "over",
-];
+]);
 
 /// Lower-case particles inside names (`Jaber al-Jaberi`, `Ursula von der Leyen`).
-const NAME_PARTICLES: &[&str] =
-    &["al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac"];
+const NAME_PARTICLES: &Words =
+    &Words::new(&["al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac"]);
 
-const PREPOSITIONS: &[&str] = &[
+const PREPOSITIONS: &Words = &Words::new(&[
     "of",
     "for",
     "at",
@@ -192,12 +192,91 @@ const PREPOSITIONS: &[&str] = &[
     "through",
     "unlike",
     "including",
-];
+]);
 
-pub fn is_lower_in(list: &[&str], w: &str) -> bool {
+/// Whether `w` equals an entry of `list`, ignoring ASCII case.
+///
+/// `list` is an inline array or slice of words (scanned), or a named [`Words`] list, which
+/// first rejects most words with two bit masks computed at compile time (same answer).
+pub fn is_lower_in<L: WordList + ?Sized>(list: &L, w: &str) -> bool {
+    list.has_lower(w)
+}
+
+/// Scan a slice of words for `w`, ignoring ASCII case.
+fn scan_lower(list: &[&str], w: &str) -> bool {
     // (Length and first letter first, in the loop: most entries differ there.)
     let (n, first) = (w.len(), w.as_bytes().first().map(u8::to_ascii_lowercase));
     list.iter().any(|x| x.len() == n && x.as_bytes().first().map(u8::to_ascii_lowercase) == first && x.eq_ignore_ascii_case(w))
+}
+
+/// A word list that `is_lower_in` can test a word against.
+pub trait WordList {
+    fn has_lower(&self, w: &str) -> bool;
+}
+
+impl WordList for [&str] {
+    fn has_lower(&self, w: &str) -> bool {
+        scan_lower(self, w)
+    }
+}
+
+impl<const N: usize> WordList for [&str; N] {
+    fn has_lower(&self, w: &str) -> bool {
+        scan_lower(self, w)
+    }
+}
+
+/// A fixed word list with a quick pre-test: bit masks of the entries' byte lengths and of
+/// their ASCII-lower-cased first bytes, built at compile time by [`Words::new`]. A word whose
+/// length or first byte no entry has is answered `false` without scanning the list; any other
+/// word is scanned as before, so the answer is exactly that of scanning.
+pub struct Words {
+    list: &'static [&'static str],
+    /// Bit `min(len, 63)` set for each entry's byte length.
+    lens: u64,
+    /// Bit `lowercase(first byte) % 64` set for each non-empty entry.
+    firsts: u64,
+}
+
+impl Words {
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        let (mut lens, mut firsts, mut i) = (0u64, 0u64, 0);
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            lens |= 1 << Words::len_bit(b.len());
+            if !b.is_empty() {
+                firsts |= 1 << Words::first_bit(b[0]);
+            }
+            i += 1;
+        }
+        Words { list, lens, firsts }
+    }
+
+    const fn len_bit(n: usize) -> u32 {
+        if n < 63 { n as u32 } else { 63 }
+    }
+
+    const fn first_bit(b: u8) -> u32 {
+        (b.to_ascii_lowercase() % 64) as u32
+    }
+}
+
+impl WordList for Words {
+    #[inline]
+    fn has_lower(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        // Necessary conditions only (a matching entry has w's length and, ignoring ASCII
+        // case, its first byte), so rejecting here never changes the answer.
+        if self.lens & (1 << Words::len_bit(b.len())) == 0 {
+            return false;
+        }
+        if let Some(&f) = b.first() {
+            if self.firsts & (1 << Words::first_bit(f)) == 0 {
+                return false;
+            }
+        }
+        scan_lower(self.list, w)
+    }
 }
 
 pub fn is_cap(w: &str) -> bool {
@@ -527,7 +606,7 @@ pub fn progressive(doc: &Document, v: usize, lo: usize) -> bool {
     if !doc.word(v).ends_with("ing") {
         return false;
     }
-    const BE: &[&str] = &["is", "are", "was", "were", "been", "'s", "’s", "'re", "’re"];
+    const BE: &Words = &Words::new(&["is", "are", "was", "were", "been", "'s", "’s", "'re", "’re"]);
     let mut e = v;
     while e > lo
         && doc.tokens[e - 1].is_word()
@@ -652,7 +731,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
 }
 
 /// Finite auxiliaries, which open a predicate.
-const FINITE_AUXILIARIES: &[&str] = &["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"];
+const FINITE_AUXILIARIES: &Words = &Words::new(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"]);
 
 /// The subject phrase ending at token `e` (exclusive), walking left no further than `lo`.
 fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Option<Mention> {
@@ -774,7 +853,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
 
 /// Fractions and hyphenated numbers: "half", "a third", "two-thirds", "Seventy-four".
 fn is_fraction_or_compound_number(w: &str) -> bool {
-    const FRACTIONS: &[&str] = &["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"];
+    const FRACTIONS: &Words = &Words::new(&["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"]);
     is_lower_in(FRACTIONS, w)
         || w.contains('-')
             && w.split('-').all(|p| lexicon().numbers.contains_key(crate::lexicon::lower(p).as_ref()) || is_lower_in(FRACTIONS, p))

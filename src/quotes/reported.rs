@@ -4,14 +4,14 @@
 //! mixed quote, and the fragments' regions are marked absorbed.
 
 use super::cues::{Cue, cue_at, is_participle, takes_addressee};
-use super::np::{self, Mention, is_lower_in};
+use super::np::{self, Mention, Words, is_lower_in};
 use super::{Quote, QuoteKind};
 use crate::lexicon::Classes;
 use crate::lexicon::{VerbClass, lexicon};
 use crate::text::{Document, Sentence, TokenKind};
 
 /// Words that open a short phrase after a sentence-final cue: `said Tuesday`, `said in a statement`.
-const TAIL_OPENERS: &[&str] = &[
+const TAIL_OPENERS: &Words = &Words::new(&[
     "in",
     "on",
     "at",
@@ -49,14 +49,14 @@ const TAIL_OPENERS: &[&str] = &[
     "publicly",
     "again",
     "also",
-];
+]);
 
 /// Words that cannot open reported content: the verb is used intransitively (`spoke on condition ...`).
-const PREPOSITION_STARTS: &[&str] = &[
+const PREPOSITION_STARTS: &Words = &Words::new(&[
     "to", "for", "with", "about", "of", "by", "up", "off", "out", "into", "over", "away", "back", "down", "on", "in", "at", "during",
     "after", "before", "from", "under", "as", "through", "against", "toward", "towards", "via", "when", "while", "because", "since",
     "until", "unless", "amid", "highly", "not", "never",
-];
+]);
 
 pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -729,7 +729,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
 }
 
 /// Words that open an introductory clause or phrase (`After the vote, ...`).
-const INTRO_OPENERS: &[&str] = &[
+const INTRO_OPENERS: &Words = &Words::new(&[
     "after",
     "when",
     "while",
@@ -766,7 +766,7 @@ const INTRO_OPENERS: &[&str] = &[
     "last",
     "this",
     "meanwhile",
-];
+]);
 
 /// The start of the main clause: after an introductory clause closed by a comma.
 pub(super) fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
@@ -782,7 +782,7 @@ pub(super) fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
 /// the group`, `added a goal`): it opens with a subject-like word and holds a finite verb before
 /// its first comma or subordinate clause.
 fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
-    const FINITE: &[&str] = &[
+    const FINITE: &Words = &Words::new(&[
         "is",
         "are",
         "was",
@@ -828,16 +828,16 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
         "didn’t",
         "aren’t",
         "weren’t",
-    ];
-    const SUBJECT_STARTS: &[&str] = &[
+    ]);
+    const SUBJECT_STARTS: &Words = &Words::new(&[
         "he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those", "the", "a", "an", "his", "her", "its",
         "their", "our", "my", "your", "some", "many", "most", "all", "no", "every", "each", "any", "both", "more", "few", "several",
         "none", "nobody", "everyone", "someone", "people",
-    ];
-    const SUBORDINATORS: &[&str] = &[
+    ]);
+    const SUBORDINATORS: &Words = &Words::new(&[
         "when", "while", "as", "after", "before", "because", "if", "since", "until", "which", "who", "where", "whether", "though",
         "although",
-    ];
+    ]);
     if a >= end {
         return false;
     }
@@ -934,7 +934,7 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
 /// adjective whose own subject did the speaking (`urged Y to say` is not one: Y would speak).
 fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
     // (Only where the speaking happened: not "is expected to ask", "wants to say".)
-    const CONTROL: &[&str] = &[
+    const CONTROL: &Words = &Words::new(&[
         "quick",
         "eager",
         "careful",
@@ -954,7 +954,7 @@ fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
         "goes",
         // Poll answers: "voters are more likely to say that ...".
         "likely",
-    ];
+    ]);
     if cue < lo + 3 || doc.word(cue - 1) != "to" {
         return None;
     }
@@ -1086,18 +1086,18 @@ fn make(
 }
 
 /// Finite auxiliaries: a word group holding one is a clause, not an adverbial or an object.
-const FINITE_AUXILIARIES: &[&str] = &["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"];
+const FINITE_AUXILIARIES: &Words = &Words::new(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"]);
 
 /// Words that open a subordinate clause before the main one.
-const SUBORDINATORS: &[&str] =
-    &["though", "although", "while", "whereas", "because", "if", "when", "as", "after", "before", "since", "once", "unless"];
+const SUBORDINATORS: &Words =
+    &Words::new(&["though", "although", "while", "whereas", "because", "if", "when", "as", "after", "before", "since", "once", "unless"]);
 
 /// The token where a coordinated attribution opens inside content `[a, b)`: a cue whose subject
 /// (or, for a shared subject, the cue itself) follows a comma, dash, semicolon or a coordinating
 /// or concessive conjunction. Nested attributions without one (`said the agency said ...`) stay
 /// inside the content.
 fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> {
-    const JOINERS: &[&str] = &["and", "but", "though", "although", "while", "whereas", "yet"];
+    const JOINERS: &Words = &Words::new(&["and", "but", "though", "although", "while", "whereas", "yet"]);
     // (A comma inside a closing quote counts too: `"... happening," adding ...`.)
     let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word(k - 2) == ",";
     let joint = |k: usize| {

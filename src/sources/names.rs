@@ -3,7 +3,7 @@
 
 use crate::Span;
 use crate::lexicon::{Classes, Gender, lexicon, lower};
-use crate::quotes::np::{is_lower_in, title_at};
+use crate::quotes::np::{Words, is_lower_in, title_at};
 use crate::text::Document;
 use rustc_hash::FxHashMap;
 
@@ -16,7 +16,7 @@ pub struct NameIndex {
     fullest: FxHashMap<String, Span>,
 }
 
-const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "der", "di", "da", "du", "van", "von", "la", "le"];
+const PARTICLES: &Words = &Words::new(&["al", "el", "bin", "ibn", "de", "del", "der", "di", "da", "du", "van", "von", "la", "le"]);
 
 impl NameIndex {
     pub fn build(doc: &Document) -> NameIndex {
@@ -119,10 +119,10 @@ impl NameIndex {
                 let g = if g == Gender::Unknown && words >= 2 { lex.first_name_gender(doc.word(ns)) } else { g };
                 // Places and objects follow prepositions ("in Edmonton", "the death of X"); a possessive
                 // name ("Nova Scotia's") qualifies something else. Neither introduces a speaker.
-                const PREPS: &[&str] = &[
+                const PREPS: &Words = &Words::new(&[
                     "in", "at", "from", "to", "of", "for", "near", "across", "into", "on", "by", "with", "against", "over", "toward",
                     "towards", "around", "through", "the", "a", "an",
-                ];
+                ]);
                 let after_preposition = t > 0 && is_lower_in(PREPS, doc.word(t - 1));
                 let possessive = span.slice(doc.text).ends_with("'s") || span.slice(doc.text).ends_with("’s");
                 // A person is introduced as a subject: followed by a comma (appositive) or a verb.
