@@ -6,6 +6,15 @@ use crate::Span;
 use crate::lexicon::{Classes, lexicon, lower};
 use crate::text::{Document, TokenKind};
 
+/// An inline word list for [`is_lower_in`], built as a [`Words`] at compile time (so its
+/// length and first-letter masks cost nothing at run time): `is_lower_in(words!["a", "an"], w)`.
+macro_rules! words {
+    ($($w:literal),* $(,)?) => {
+        const { &$crate::quotes::np::Words::new(&[$($w),*]) }
+    };
+}
+pub(crate) use words;
+
 /// What a speaker mention is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -57,7 +66,7 @@ fn time_adverbial_before(doc: &Document, e: usize, lo: usize) -> Option<usize> {
         if s > lo && word(s - 1).is_some_and(|w| w == "earlier" || w == "later") {
             s -= 1;
         }
-    } else if !is_lower_in(&["yesterday", "today"], last) {
+    } else if !is_lower_in(words!["yesterday", "today"], last) {
         return None;
     }
     (s > lo).then_some(s)
@@ -399,7 +408,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             runs.push((name_start, k, title_end.map(|_| (start, name_start))));
         } else if title_end.is_some()
             && k == start + 1
-            && (start == a || !is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(start - 1)))
+            && (start == a || !is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(start - 1)))
         {
             // A one-word title standing alone where a name should be is the surname ("Major said");
             // after a determiner it is a description ("the Premier").
@@ -417,7 +426,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let is_modifier = |end: usize| {
         end < b && {
             let w = doc.word(end);
-            doc.tokens[end].is_word() && !is_cap(w) && !is_lower_in(PREPOSITIONS, w) && !is_lower_in(&["and", "or", "who"], w)
+            doc.tokens[end].is_word() && !is_cap(w) && !is_lower_in(PREPOSITIONS, w) && !is_lower_in(words!["and", "or", "who"], w)
         }
     };
     // An English noun phrase ends in its head: a phrase ending in a lower-case role or group noun
@@ -459,7 +468,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         Some((ns, _, title))
             if title.map_or(ns, |t| t.0) > a
                 && (a + 1..title.map_or(ns, |t| t.0))
-                    .any(|k| is_lower_in(&["by", "of", "in", "at", "for", "from", "with", "to"], doc.word(k)))
+                    .any(|k| is_lower_in(words!["by", "of", "in", "at", "for", "from", "with", "to"], doc.word(k)))
                 && !is_name_word(doc.word(a))
                 && title_at(doc, a, b).is_none() =>
         {
@@ -482,7 +491,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         // A description holds no auxiliary or negation: "landlords ... will be looking" is a clause.
         _ if (a..b).any(|k| {
             is_lower_in(
-                &["is", "was", "are", "were", "be", "been", "will", "would", "has", "have", "had", "not", "can", "could", "should"],
+                words!["is", "was", "are", "were", "be", "been", "will", "would", "has", "have", "had", "not", "can", "could", "should"],
                 doc.word(k),
             )
         }) =>
@@ -511,8 +520,8 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
         && doc.word(a + 1) == "of"
         && (doc.has_class(a, Classes::NUMBER)
             || matches!(doc.tokens[a].kind, TokenKind::Number)
-            || is_lower_in(&["some", "many", "most", "several", "few", "each", "all", "none", "any"], doc.word(a)))
-        && is_lower_in(&["the", "his", "her", "their", "its", "our", "those", "these"], doc.word(a + 2))
+            || is_lower_in(words!["some", "many", "most", "several", "few", "each", "all", "none", "any"], doc.word(a)))
+        && is_lower_in(words!["the", "his", "her", "their", "its", "our", "those", "these"], doc.word(a + 2))
     {
         return ok_descriptor(doc, a + 2, b, last_run_end);
     }
@@ -530,11 +539,11 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     // Not a clause: "The ruling angered the families" has a past verb and its object.
     if (a + 1..b - 1).any(|k| {
         let w = doc.word(k);
-        !is_cap(w) && w.ends_with("ed") && is_lower_in(&["the", "a", "an", "his", "her", "their", "its"], doc.word(k + 1))
+        !is_cap(w) && w.ends_with("ed") && is_lower_in(words!["the", "a", "an", "his", "her", "their", "its"], doc.word(k + 1))
     }) {
         return false;
     }
-    let determined = is_lower_in(&["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a))
+    let determined = is_lower_in(words!["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a))
         && b - a <= 7
         && b - a >= 2
         && (a + 1..b).all(|k| {
@@ -585,7 +594,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
 pub fn passive(doc: &Document, v: usize, lo: usize) -> bool {
     let w = doc.word(v);
     let participle = w.ends_with("ed")
-        || is_lower_in(&["told", "said", "written", "spoken", "shown", "known", "given", "taken", "seen", "heard", "quoted"], w);
+        || is_lower_in(words!["told", "said", "written", "spoken", "shown", "known", "given", "taken", "seen", "heard", "quoted"], w);
     if !participle {
         return false;
     }
@@ -593,11 +602,11 @@ pub fn passive(doc: &Document, v: usize, lo: usize) -> bool {
     while e > lo
         && doc.tokens[e - 1].is_word()
         && (doc.word(e - 1).ends_with("ly")
-            || is_lower_in(&["not", "never", "also", "later", "then", "already", "previously", "since"], doc.word(e - 1)))
+            || is_lower_in(words!["not", "never", "also", "later", "then", "already", "previously", "since"], doc.word(e - 1)))
     {
         e -= 1;
     }
-    e > lo && is_lower_in(&["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"], doc.word(e - 1))
+    e > lo && is_lower_in(words!["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"], doc.word(e - 1))
 }
 
 /// Whether the verb at `v` is a progressive (`is acknowledging`, `are now saying`): a form of
@@ -647,14 +656,14 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     // (right before it, or before the comma of "the president, who said").
     // ("relatives of the victims, many of whom say ...": a part of the antecedent.)
     if e > lo + 4
-        && is_lower_in(&["whom"], doc.word(e - 1))
+        && is_lower_in(words!["whom"], doc.word(e - 1))
         && doc.word(e - 2) == "of"
-        && is_lower_in(&["many", "some", "most", "several", "all", "few", "both"], doc.word(e - 3))
+        && is_lower_in(words!["many", "some", "most", "several", "all", "few", "both"], doc.word(e - 3))
         && doc.word(e - 4) == ","
     {
         return subject_phrase(doc, lo, e - 4, None);
     }
-    if e > lo + 1 && is_lower_in(&["who", "which"], doc.word(e - 1)) {
+    if e > lo + 1 && is_lower_in(words!["who", "which"], doc.word(e - 1)) {
         e -= 1;
         if e > lo + 1 && doc.word(e - 1) == "," {
             e -= 1;
@@ -706,7 +715,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         // (The writer's commas only: a quote before the speaker holds commas of its own.)
         // (Not inside a relative clause, "X, whose hometown, Miami, is ..., argues"; nor before a
         // participle, which takes the sentence's subject: "X, ..., has picked up ..., telling".)
-        let relative = (*commas.last()?..c2).any(|k| is_lower_in(&["who", "whose", "which", "where"], doc.word(k)));
+        let relative = (*commas.last()?..c2).any(|k| is_lower_in(words!["who", "whose", "which", "where"], doc.word(k)));
         let participle = doc.word(v).ends_with("ing");
         if !relative
             && !participle
@@ -767,7 +776,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             // "people close to the mayor", "an adviser to Ms. Tran", "those close to him".)
             || w == "to" && !(k + 1 < e && {
                 let next = doc.word(k + 1);
-                is_cap(next) || is_lower_in(&["the", "a", "an", "his", "her", "their", "its", "him", "them"], next)
+                is_cap(next) || is_lower_in(words!["the", "a", "an", "his", "her", "their", "its", "him", "them"], next)
             })
             || (tok.is_word() && doc.has_class(k, Classes::VERB) && !is_cap(w) && k + 1 != e)
         {
@@ -792,7 +801,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     // A phrase starting with a preposition is an adverbial ("In a statement").
     // "In late March the council announced": skip an adverbial to the subject's determiner.
     // ("About four in 10 said": an approximate number, not a preposition.)
-    let approximate = s + 1 < e && is_lower_in(&["about", "around"], doc.word(s)) && is_number_like(doc, s + 1);
+    let approximate = s + 1 < e && is_lower_in(words!["about", "around"], doc.word(s)) && is_number_like(doc, s + 1);
     if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) && !approximate {
         // (Not after "and": "... and in a carefully worded response said" coordinates a second
         // verb with the sentence's subject.)
@@ -801,9 +810,9 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         }
         let adverbial = s;
         // (Or, before "who", past the preposition: "including 18% who say".)
-        let before_who = e < doc.tokens.len() && is_lower_in(&["who"], doc.word(e));
+        let before_who = e < doc.tokens.len() && is_lower_in(words!["who"], doc.word(e));
         s = (s + 2..e)
-            .find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN))
+            .find(|&k| is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN))
             .or_else(|| before_who.then_some(s + 1).filter(|&k| k < e))?;
         if (adverbial..s).any(|k| doc.word(k) == "and") {
             return None;
@@ -822,11 +831,11 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     let mut m = parse(doc, s, e).or_else(|| {
         // The antecedent of a relative clause may end a longer phrase ("drew scrutiny from
         // Republicans, who say"): its longest tail that names a speaker.
-        let relative = |k: usize| k < doc.tokens.len() && is_lower_in(&["who", "which"], doc.word(k));
-        let who = |k: usize| k < doc.tokens.len() && is_lower_in(&["who"], doc.word(k));
+        let relative = |k: usize| k < doc.tokens.len() && is_lower_in(words!["who", "which"], doc.word(k));
+        let who = |k: usize| k < doc.tokens.len() && is_lower_in(words!["who"], doc.word(k));
         if relative(e) {
             (s..e).filter(|&k| !is_lower_in(PREPOSITIONS, doc.word(k))).find_map(|k| parse(doc, k, e))
-        } else if doc.word(e) == "," && (who(e + 1) || is_lower_in(&["whom"], doc.word(e + 3))) {
+        } else if doc.word(e) == "," && (who(e + 1) || is_lower_in(words!["whom"], doc.word(e + 3))) {
             // (Only a phrase right after a preposition or a past verb: the object it governs.)
             (s + 1..e)
                 .filter(|&k| {
@@ -870,7 +879,7 @@ fn is_number_like(doc: &Document, k: usize) -> bool {
 pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     let mut e = a;
     while e < hi && doc.is_narrative(e) && (doc.tokens[e].is_word() || matches!(doc.word(e), "&" | "'s" | "’s")) {
-        if e > a && is_lower_in(&["who", "which", "that", "and", "but"], doc.word(e)) {
+        if e > a && is_lower_in(words!["who", "which", "that", "and", "but"], doc.word(e)) {
             break;
         }
         e += 1;
