@@ -235,30 +235,34 @@ impl<const N: usize> WordList for [&str; N] {
     }
 }
 
-/// A fixed word list with a quick pre-test: bit masks of the entries' byte lengths and of
-/// their ASCII-lower-cased first bytes, built at compile time by [`Words::new`]. A word whose
-/// length or first byte no entry has is answered `false` without scanning the list; any other
-/// word is scanned as before, so the answer is exactly that of scanning.
+/// A fixed word list with a quick pre-test: bit masks of the entries' byte lengths, of their
+/// ASCII-lower-cased first bytes and of the (length, first byte) pairs, built at compile time
+/// by [`Words::new`]. A word whose length, first byte or pair no entry has is answered `false`
+/// without scanning the list; any other word is scanned as before, so the answer is exactly
+/// that of scanning.
 pub struct Words {
     list: &'static [&'static str],
     /// Bit `min(len, 63)` set for each entry's byte length.
     lens: u64,
     /// Bit `lowercase(first byte) % 64` set for each non-empty entry.
     firsts: u64,
+    /// Bit `pair_bit(len, first byte)` set for each non-empty entry.
+    pairs: u128,
 }
 
 impl Words {
     pub const fn new(list: &'static [&'static str]) -> Words {
-        let (mut lens, mut firsts, mut i) = (0u64, 0u64, 0);
+        let (mut lens, mut firsts, mut pairs, mut i) = (0u64, 0u64, 0u128, 0);
         while i < list.len() {
             let b = list[i].as_bytes();
             lens |= 1 << Words::len_bit(b.len());
             if !b.is_empty() {
                 firsts |= 1 << Words::first_bit(b[0]);
+                pairs |= 1 << Words::pair_bit(b.len(), b[0]);
             }
             i += 1;
         }
-        Words { list, lens, firsts }
+        Words { list, lens, firsts, pairs }
     }
 
     const fn len_bit(n: usize) -> u32 {
@@ -267,6 +271,12 @@ impl Words {
 
     const fn first_bit(b: u8) -> u32 {
         (b.to_ascii_lowercase() % 64) as u32
+    }
+
+    /// A bit (of 128) for a length and first byte together: "the" is (usually) rejected here
+    /// by a list holding "to" and "but", though its length and first letter both occur there.
+    const fn pair_bit(n: usize, b: u8) -> u32 {
+        ((n % 128) as u32 * 37 + b.to_ascii_lowercase() as u32) % 128
     }
 }
 
@@ -280,7 +290,7 @@ impl WordList for Words {
             return false;
         }
         if let Some(&f) = b.first() {
-            if self.firsts & (1 << Words::first_bit(f)) == 0 {
+            if self.firsts & (1 << Words::first_bit(f)) == 0 || self.pairs & (1 << Words::pair_bit(b.len(), f)) == 0 {
                 return false;
             }
         }
