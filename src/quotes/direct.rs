@@ -5,7 +5,7 @@
 //! only when it reads as speech rather than a scare quote or a title.
 
 use super::cues::{Cue, cue_at, is_participle};
-use super::np::{self, Mention};
+use super::np::{self, Mention, words};
 use super::reported;
 use super::{Quote, QuoteKind};
 use crate::lexicon::VerbClass;
@@ -303,7 +303,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         let starts = std::iter::once(lo).chain(
             (lo + 1..j)
                 .rev()
-                .filter(|&k| np::is_lower_in(&["when", "as", "after", "while", "before", "because", "and", "but", "so"], doc.word(k - 1))),
+                .filter(|&k| np::is_lower_in(words!["when", "as", "after", "while", "before", "because", "and", "but", "so"], doc.word(k - 1))),
         );
         return starts.take(4).find_map(|first| colon_subject(doc, first, j));
     }
@@ -325,7 +325,7 @@ fn colon_subject(doc: &Document, first: usize, j: usize) -> Option<(Mention, Cue
                 || lw.ends_with('s') && !lw.ends_with("ss")
                 || crate::lexicon::lexicon().verb(&lw).is_some()
                 || np::is_lower_in(
-                    &[
+                    words![
                         "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "did", "does", "put", "took",
                         "wrote", "got", "made", "gave", "kept", "felt",
                     ],

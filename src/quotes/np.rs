@@ -6,6 +6,15 @@ use crate::Span;
 use crate::lexicon::{Classes, lexicon, lower};
 use crate::text::{Document, TokenKind};
 
+/// An inline word list for [`is_lower_in`], built as a [`Words`] at compile time (so its
+/// length and first-letter masks cost nothing at run time): `is_lower_in(words!["a", "an"], w)`.
+macro_rules! words {
+    ($($w:literal),* $(,)?) => {
+        const { &$crate::quotes::np::Words::new(&[$($w),*]) }
+    };
+}
+pub(crate) use words;
+
 /// What a speaker mention is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,9 +46,9 @@ pub struct Mention {
 /// Where a time adverbial ending right before `e` starts (`earlier this week`, `last month`,
 /// `on Tuesday`, `Tuesday`), if one does and it starts after `lo`.
 fn time_adverbial_before(doc: &Document, e: usize, lo: usize) -> Option<usize> {
-    const UNITS: &[&str] =
-        &["week", "month", "year", "morning", "afternoon", "evening", "weekend", "summer", "fall", "autumn", "spring", "winter"];
-    const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    const UNITS: &Words =
+        &Words::new(&["week", "month", "year", "morning", "afternoon", "evening", "weekend", "summer", "fall", "autumn", "spring", "winter"]);
+    const DAYS: &Words = &Words::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
     let word = |k: usize| doc.tokens[k].is_word().then(|| doc.word(k));
     let last = word(e.checked_sub(1)?)?;
     let mut s = e - 1;
@@ -57,14 +66,14 @@ fn time_adverbial_before(doc: &Document, e: usize, lo: usize) -> Option<usize> {
         if s > lo && word(s - 1).is_some_and(|w| w == "earlier" || w == "later") {
             s -= 1;
         }
-    } else if !is_lower_in(&["yesterday", "today"], last) {
+    } else if !is_lower_in(words!["yesterday", "today"], last) {
         return None;
     }
     (s > lo).then_some(s)
 }
 
 /// Adverbs and auxiliaries that may stand between a subject and its verb.
-pub(super) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+pub(super) const BETWEEN_SUBJECT_AND_VERB: &Words = &Words::new(&[
     "also",
     "later",
     "has",
@@ -122,16 +131,16 @@ pub(super) const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "too",
     "both",
     "all",
-];
+]);
 
 /// Words that end a subject phrase going leftwards: a clause starts after them.
-const CLAUSE_OPENERS: &[&str] = &[
+const CLAUSE_OPENERS: &Words = &Words::new(&[
     "that", "which", "when", "while", "because", "but", "as", "if", "where", "although", "though", "after", "before", "since", "until",
     "whether", "so", "than", "whom", "whose", "what", "why", "how", "and", "or", "who",
-];
+]);
 
 /// Leading words to drop from a subject phrase (`But he said` → `he`).
-const SENTENCE_ADVERBS: &[&str] = &[
+const SENTENCE_ADVERBS: &Words = &Words::new(&[
     "but",
     "and",
     "so",
@@ -153,20 +162,20 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "separately",
     "later",
     "even",
-];
+]);
 
 /// Words that cannot head a noun phrase.
-const FUNCTION_WORDS: &[&str] = &[
+const FUNCTION_WORDS: &Words = &Words::new(&[
     "the", "a", "an", "of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "against", "and", "or", "but", "that", "this",
     "these", "those", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "not", "also", "who", "which", "as",
     "than", "then", "there", "here", "very", "more", "most", "into", "over",
-];
+]);
 
 /// Lower-case particles inside names (`Jaber al-Jaberi`, `Ursula von der Leyen`).
-const NAME_PARTICLES: &[&str] =
-    &["al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac"];
+const NAME_PARTICLES: &Words =
+    &Words::new(&["al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac"]);
 
-const PREPOSITIONS: &[&str] = &[
+const PREPOSITIONS: &Words = &Words::new(&[
     "of",
     "for",
     "at",
@@ -192,12 +201,101 @@ const PREPOSITIONS: &[&str] = &[
     "through",
     "unlike",
     "including",
-];
+]);
 
-pub fn is_lower_in(list: &[&str], w: &str) -> bool {
+/// Whether `w` equals an entry of `list`, ignoring ASCII case.
+///
+/// `list` is an inline array or slice of words (scanned), or a named [`Words`] list, which
+/// first rejects most words with two bit masks computed at compile time (same answer).
+pub fn is_lower_in<L: WordList + ?Sized>(list: &L, w: &str) -> bool {
+    list.has_lower(w)
+}
+
+/// Scan a slice of words for `w`, ignoring ASCII case.
+fn scan_lower(list: &[&str], w: &str) -> bool {
     // (Length and first letter first, in the loop: most entries differ there.)
     let (n, first) = (w.len(), w.as_bytes().first().map(u8::to_ascii_lowercase));
     list.iter().any(|x| x.len() == n && x.as_bytes().first().map(u8::to_ascii_lowercase) == first && x.eq_ignore_ascii_case(w))
+}
+
+/// A word list that `is_lower_in` can test a word against.
+pub trait WordList {
+    fn has_lower(&self, w: &str) -> bool;
+}
+
+impl WordList for [&str] {
+    fn has_lower(&self, w: &str) -> bool {
+        scan_lower(self, w)
+    }
+}
+
+impl<const N: usize> WordList for [&str; N] {
+    fn has_lower(&self, w: &str) -> bool {
+        scan_lower(self, w)
+    }
+}
+
+/// A fixed word list with a quick pre-test: bit masks of the entries' byte lengths, of their
+/// ASCII-lower-cased first bytes and of the (length, first byte) pairs, built at compile time
+/// by [`Words::new`]. A word whose length, first byte or pair no entry has is answered `false`
+/// without scanning the list; any other word is scanned as before, so the answer is exactly
+/// that of scanning.
+pub struct Words {
+    list: &'static [&'static str],
+    /// Bit `min(len, 63)` set for each entry's byte length.
+    lens: u64,
+    /// Bit `lowercase(first byte) % 64` set for each non-empty entry.
+    firsts: u64,
+    /// Bit `pair_bit(len, first byte)` set for each non-empty entry.
+    pairs: u128,
+}
+
+impl Words {
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        let (mut lens, mut firsts, mut pairs, mut i) = (0u64, 0u64, 0u128, 0);
+        while i < list.len() {
+            let b = list[i].as_bytes();
+            lens |= 1 << Words::len_bit(b.len());
+            if !b.is_empty() {
+                firsts |= 1 << Words::first_bit(b[0]);
+                pairs |= 1 << Words::pair_bit(b.len(), b[0]);
+            }
+            i += 1;
+        }
+        Words { list, lens, firsts, pairs }
+    }
+
+    const fn len_bit(n: usize) -> u32 {
+        if n < 63 { n as u32 } else { 63 }
+    }
+
+    const fn first_bit(b: u8) -> u32 {
+        (b.to_ascii_lowercase() % 64) as u32
+    }
+
+    /// A bit (of 128) for a length and first byte together: "the" is (usually) rejected here
+    /// by a list holding "to" and "but", though its length and first letter both occur there.
+    const fn pair_bit(n: usize, b: u8) -> u32 {
+        ((n % 128) as u32 * 37 + b.to_ascii_lowercase() as u32) % 128
+    }
+}
+
+impl WordList for Words {
+    #[inline]
+    fn has_lower(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        // Necessary conditions only (a matching entry has w's length and, ignoring ASCII
+        // case, its first byte), so rejecting here never changes the answer.
+        if self.lens & (1 << Words::len_bit(b.len())) == 0 {
+            return false;
+        }
+        if let Some(&f) = b.first() {
+            if self.firsts & (1 << Words::first_bit(f)) == 0 || self.pairs & (1 << Words::pair_bit(b.len(), f)) == 0 {
+                return false;
+            }
+        }
+        scan_lower(self.list, w)
+    }
 }
 
 pub fn is_cap(w: &str) -> bool {
@@ -320,7 +418,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             runs.push((name_start, k, title_end.map(|_| (start, name_start))));
         } else if title_end.is_some()
             && k == start + 1
-            && (start == a || !is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(start - 1)))
+            && (start == a || !is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(start - 1)))
         {
             // A one-word title standing alone where a name should be is the surname ("Major said");
             // after a determiner it is a description ("the Premier").
@@ -338,7 +436,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let is_modifier = |end: usize| {
         end < b && {
             let w = doc.word(end);
-            doc.tokens[end].is_word() && !is_cap(w) && !is_lower_in(PREPOSITIONS, w) && !is_lower_in(&["and", "or", "who"], w)
+            doc.tokens[end].is_word() && !is_cap(w) && !is_lower_in(PREPOSITIONS, w) && !is_lower_in(words!["and", "or", "who"], w)
         }
     };
     // An English noun phrase ends in its head: a phrase ending in a lower-case role or group noun
@@ -380,7 +478,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         Some((ns, _, title))
             if title.map_or(ns, |t| t.0) > a
                 && (a + 1..title.map_or(ns, |t| t.0))
-                    .any(|k| is_lower_in(&["by", "of", "in", "at", "for", "from", "with", "to"], doc.word(k)))
+                    .any(|k| is_lower_in(words!["by", "of", "in", "at", "for", "from", "with", "to"], doc.word(k)))
                 && !is_name_word(doc.word(a))
                 && title_at(doc, a, b).is_none() =>
         {
@@ -403,7 +501,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         // A description holds no auxiliary or negation: "landlords ... will be looking" is a clause.
         _ if (a..b).any(|k| {
             is_lower_in(
-                &["is", "was", "are", "were", "be", "been", "will", "would", "has", "have", "had", "not", "can", "could", "should"],
+                words!["is", "was", "are", "were", "be", "been", "will", "would", "has", "have", "had", "not", "can", "could", "should"],
                 doc.word(k),
             )
         }) =>
@@ -432,8 +530,8 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
         && doc.word(a + 1) == "of"
         && (doc.has_class(a, Classes::NUMBER)
             || matches!(doc.tokens[a].kind, TokenKind::Number)
-            || is_lower_in(&["some", "many", "most", "several", "few", "each", "all", "none", "any"], doc.word(a)))
-        && is_lower_in(&["the", "his", "her", "their", "its", "our", "those", "these"], doc.word(a + 2))
+            || is_lower_in(words!["some", "many", "most", "several", "few", "each", "all", "none", "any"], doc.word(a)))
+        && is_lower_in(words!["the", "his", "her", "their", "its", "our", "those", "these"], doc.word(a + 2))
     {
         return ok_descriptor(doc, a + 2, b, last_run_end);
     }
@@ -451,11 +549,11 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     // Not a clause: "The ruling angered the families" has a past verb and its object.
     if (a + 1..b - 1).any(|k| {
         let w = doc.word(k);
-        !is_cap(w) && w.ends_with("ed") && is_lower_in(&["the", "a", "an", "his", "her", "their", "its"], doc.word(k + 1))
+        !is_cap(w) && w.ends_with("ed") && is_lower_in(words!["the", "a", "an", "his", "her", "their", "its"], doc.word(k + 1))
     }) {
         return false;
     }
-    let determined = is_lower_in(&["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a))
+    let determined = is_lower_in(words!["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a))
         && b - a <= 7
         && b - a >= 2
         && (a + 1..b).all(|k| {
@@ -506,7 +604,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
 pub fn passive(doc: &Document, v: usize, lo: usize) -> bool {
     let w = doc.word(v);
     let participle = w.ends_with("ed")
-        || is_lower_in(&["told", "said", "written", "spoken", "shown", "known", "given", "taken", "seen", "heard", "quoted"], w);
+        || is_lower_in(words!["told", "said", "written", "spoken", "shown", "known", "given", "taken", "seen", "heard", "quoted"], w);
     if !participle {
         return false;
     }
@@ -514,11 +612,11 @@ pub fn passive(doc: &Document, v: usize, lo: usize) -> bool {
     while e > lo
         && doc.tokens[e - 1].is_word()
         && (doc.word(e - 1).ends_with("ly")
-            || is_lower_in(&["not", "never", "also", "later", "then", "already", "previously", "since"], doc.word(e - 1)))
+            || is_lower_in(words!["not", "never", "also", "later", "then", "already", "previously", "since"], doc.word(e - 1)))
     {
         e -= 1;
     }
-    e > lo && is_lower_in(&["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"], doc.word(e - 1))
+    e > lo && is_lower_in(words!["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"], doc.word(e - 1))
 }
 
 /// Whether the verb at `v` is a progressive (`is acknowledging`, `are now saying`): a form of
@@ -527,7 +625,7 @@ pub fn progressive(doc: &Document, v: usize, lo: usize) -> bool {
     if !doc.word(v).ends_with("ing") {
         return false;
     }
-    const BE: &[&str] = &["is", "are", "was", "were", "been", "'s", "’s", "'re", "’re"];
+    const BE: &Words = &Words::new(&["is", "are", "was", "were", "been", "'s", "’s", "'re", "’re"]);
     let mut e = v;
     while e > lo
         && doc.tokens[e - 1].is_word()
@@ -568,14 +666,14 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     // (right before it, or before the comma of "the president, who said").
     // ("relatives of the victims, many of whom say ...": a part of the antecedent.)
     if e > lo + 4
-        && is_lower_in(&["whom"], doc.word(e - 1))
+        && is_lower_in(words!["whom"], doc.word(e - 1))
         && doc.word(e - 2) == "of"
-        && is_lower_in(&["many", "some", "most", "several", "all", "few", "both"], doc.word(e - 3))
+        && is_lower_in(words!["many", "some", "most", "several", "all", "few", "both"], doc.word(e - 3))
         && doc.word(e - 4) == ","
     {
         return subject_phrase(doc, lo, e - 4, None);
     }
-    if e > lo + 1 && is_lower_in(&["who", "which"], doc.word(e - 1)) {
+    if e > lo + 1 && is_lower_in(words!["who", "which"], doc.word(e - 1)) {
         e -= 1;
         if e > lo + 1 && doc.word(e - 1) == "," {
             e -= 1;
@@ -627,7 +725,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         // (The writer's commas only: a quote before the speaker holds commas of its own.)
         // (Not inside a relative clause, "X, whose hometown, Miami, is ..., argues"; nor before a
         // participle, which takes the sentence's subject: "X, ..., has picked up ..., telling".)
-        let relative = (*commas.last()?..c2).any(|k| is_lower_in(&["who", "whose", "which", "where"], doc.word(k)));
+        let relative = (*commas.last()?..c2).any(|k| is_lower_in(words!["who", "whose", "which", "where"], doc.word(k)));
         let participle = doc.word(v).ends_with("ing");
         if !relative
             && !participle
@@ -652,7 +750,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
 }
 
 /// Finite auxiliaries, which open a predicate.
-const FINITE_AUXILIARIES: &[&str] = &["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"];
+const FINITE_AUXILIARIES: &Words = &Words::new(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"]);
 
 /// The subject phrase ending at token `e` (exclusive), walking left no further than `lo`.
 fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Option<Mention> {
@@ -688,7 +786,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             // "people close to the mayor", "an adviser to Ms. Tran", "those close to him".)
             || w == "to" && !(k + 1 < e && {
                 let next = doc.word(k + 1);
-                is_cap(next) || is_lower_in(&["the", "a", "an", "his", "her", "their", "its", "him", "them"], next)
+                is_cap(next) || is_lower_in(words!["the", "a", "an", "his", "her", "their", "its", "him", "them"], next)
             })
             || (tok.is_word() && doc.has_class(k, Classes::VERB) && !is_cap(w) && k + 1 != e)
         {
@@ -713,7 +811,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     // A phrase starting with a preposition is an adverbial ("In a statement").
     // "In late March the council announced": skip an adverbial to the subject's determiner.
     // ("About four in 10 said": an approximate number, not a preposition.)
-    let approximate = s + 1 < e && is_lower_in(&["about", "around"], doc.word(s)) && is_number_like(doc, s + 1);
+    let approximate = s + 1 < e && is_lower_in(words!["about", "around"], doc.word(s)) && is_number_like(doc, s + 1);
     if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) && !approximate {
         // (Not after "and": "... and in a carefully worded response said" coordinates a second
         // verb with the sentence's subject.)
@@ -722,9 +820,9 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         }
         let adverbial = s;
         // (Or, before "who", past the preposition: "including 18% who say".)
-        let before_who = e < doc.tokens.len() && is_lower_in(&["who"], doc.word(e));
+        let before_who = e < doc.tokens.len() && is_lower_in(words!["who"], doc.word(e));
         s = (s + 2..e)
-            .find(|&k| is_lower_in(&["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN))
+            .find(|&k| is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN))
             .or_else(|| before_who.then_some(s + 1).filter(|&k| k < e))?;
         if (adverbial..s).any(|k| doc.word(k) == "and") {
             return None;
@@ -743,11 +841,11 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     let mut m = parse(doc, s, e).or_else(|| {
         // The antecedent of a relative clause may end a longer phrase ("drew scrutiny from
         // Republicans, who say"): its longest tail that names a speaker.
-        let relative = |k: usize| k < doc.tokens.len() && is_lower_in(&["who", "which"], doc.word(k));
-        let who = |k: usize| k < doc.tokens.len() && is_lower_in(&["who"], doc.word(k));
+        let relative = |k: usize| k < doc.tokens.len() && is_lower_in(words!["who", "which"], doc.word(k));
+        let who = |k: usize| k < doc.tokens.len() && is_lower_in(words!["who"], doc.word(k));
         if relative(e) {
             (s..e).filter(|&k| !is_lower_in(PREPOSITIONS, doc.word(k))).find_map(|k| parse(doc, k, e))
-        } else if doc.word(e) == "," && (who(e + 1) || is_lower_in(&["whom"], doc.word(e + 3))) {
+        } else if doc.word(e) == "," && (who(e + 1) || is_lower_in(words!["whom"], doc.word(e + 3))) {
             // (Only a phrase right after a preposition or a past verb: the object it governs.)
             (s + 1..e)
                 .filter(|&k| {
@@ -774,7 +872,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
 
 /// Fractions and hyphenated numbers: "half", "a third", "two-thirds", "Seventy-four".
 fn is_fraction_or_compound_number(w: &str) -> bool {
-    const FRACTIONS: &[&str] = &["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"];
+    const FRACTIONS: &Words = &Words::new(&["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"]);
     is_lower_in(FRACTIONS, w)
         || w.contains('-')
             && w.split('-').all(|p| lexicon().numbers.contains_key(crate::lexicon::lower(p).as_ref()) || is_lower_in(FRACTIONS, p))
@@ -791,7 +889,7 @@ fn is_number_like(doc: &Document, k: usize) -> bool {
 pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     let mut e = a;
     while e < hi && doc.is_narrative(e) && (doc.tokens[e].is_word() || matches!(doc.word(e), "&" | "'s" | "’s")) {
-        if e > a && is_lower_in(&["who", "which", "that", "and", "but"], doc.word(e)) {
+        if e > a && is_lower_in(words!["who", "which", "that", "and", "but"], doc.word(e)) {
             break;
         }
         e += 1;

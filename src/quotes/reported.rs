@@ -4,14 +4,14 @@
 //! mixed quote, and the fragments' regions are marked absorbed.
 
 use super::cues::{Cue, cue_at, is_participle, takes_addressee};
-use super::np::{self, Mention, is_lower_in};
+use super::np::{self, Mention, Words, is_lower_in, words};
 use super::{Quote, QuoteKind};
 use crate::lexicon::Classes;
 use crate::lexicon::{VerbClass, lexicon};
 use crate::text::{Document, Sentence, TokenKind};
 
 /// Words that open a short phrase after a sentence-final cue: `said Tuesday`, `said in a statement`.
-const TAIL_OPENERS: &[&str] = &[
+const TAIL_OPENERS: &Words = &Words::new(&[
     "in",
     "on",
     "at",
@@ -49,14 +49,14 @@ const TAIL_OPENERS: &[&str] = &[
     "publicly",
     "again",
     "also",
-];
+]);
 
 /// Words that cannot open reported content: the verb is used intransitively (`spoke on condition ...`).
-const PREPOSITION_STARTS: &[&str] = &[
+const PREPOSITION_STARTS: &Words = &Words::new(&[
     "to", "for", "with", "about", "of", "by", "up", "off", "out", "into", "over", "away", "back", "down", "on", "in", "at", "during",
     "after", "before", "from", "under", "as", "through", "against", "toward", "towards", "via", "when", "while", "because", "since",
     "until", "unless", "amid", "highly", "not", "never",
-];
+]);
 
 pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -149,7 +149,7 @@ fn try_cue(
             lex.vague_subjects.contains(&w)
                 && (cue.start - 1 == s.first
                     || !doc.tokens[cue.start - 2].is_word()
-                    || is_lower_in(&["and", "but", "many", "some", "other", "most"], doc.word(cue.start - 2)))
+                    || is_lower_in(words!["and", "but", "many", "some", "other", "most"], doc.word(cue.start - 2)))
         };
         if !vague {
             return None;
@@ -164,7 +164,7 @@ fn try_cue(
         && (cue.start.saturating_sub(3)..cue.start).any(|k| {
             (k..cue.start).all(|j| doc.tokens[j].is_word())
                 && is_lower_in(
-                    &[
+                    words![
                         "not",
                         "never",
                         "n't",
@@ -196,7 +196,7 @@ fn try_cue(
         // to the poll, include ...", "according to the memo, the firm had given ...").
         let clause_role = m.role.is_some_and(|r| {
             let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
-            !is_lower_in(&["who", "whose"], doc.word(ra)) && np::parse(doc, ra, rb).is_none()
+            !is_lower_in(words!["who", "whose"], doc.word(ra)) && np::parse(doc, ra, rb).is_none()
         });
         if opens_clause || clause_role {
             m.role = None;
@@ -218,12 +218,12 @@ fn try_cue(
             && doc.word(m_end) == ","
             && end.saturating_sub(rest) >= 2
             // (Not an adverbial of the writer's: "..., according to X, despite a crackdown".)
-            && !is_lower_in(&["who", "which", "where", "whose", "and", "but", "despite", "including", "though", "although", "even"], doc.word(rest))
+            && !is_lower_in(words!["who", "which", "where", "whose", "and", "but", "despite", "including", "though", "although", "even"], doc.word(rest))
             && !is_lower_in(PREPOSITION_STARTS, doc.word(rest))
             // A predicate ("has surged", "include ...") or a clause; not a noun phrase hanging
             // on the source ("..., the Ohio firm leading the work").
             && (reads_as_clause(doc, rest, end)
-                || !np::is_cap(doc.word(rest)) && !is_lower_in(&["the", "a", "an", "his", "her", "its", "their", "this", "these", "those"], doc.word(rest)))
+                || !np::is_cap(doc.word(rest)) && !is_lower_in(words!["the", "a", "an", "his", "her", "its", "their", "this", "these", "those"], doc.word(rest)))
             // (Nor a clause with an attribution of its own: "..., according to X, Y said ...".)
             && (rest..end).all(|k| cue_at(doc, k).is_none());
         if continues {
@@ -249,14 +249,14 @@ fn try_cue(
         let mut k = cue.start;
         while k > s.first
             && doc.tokens[k - 1].is_word()
-            && (doc.word(k - 1).ends_with("ly") || is_lower_in(&["also", "then", "later"], doc.word(k - 1)))
+            && (doc.word(k - 1).ends_with("ly") || is_lower_in(words!["also", "then", "later"], doc.word(k - 1)))
         {
             k -= 1;
         }
         // "While saying that ..., he continued ...": a participle clause opening the sentence
         // reports what the main clause's subject said (a pronoun or a name after its comma).
         let lead = leading_start(doc, s);
-        if k == lead || k == lead + 1 && is_lower_in(&["while", "after", "before", "when", "in", "by"], doc.word(lead)) {
+        if k == lead || k == lead + 1 && is_lower_in(words!["while", "after", "before", "when", "in", "by"], doc.word(lead)) {
             let comma = (cue.end..end).find(|&j| doc.word(j) == "," && doc.is_narrative(j))?;
             let subject_end =
                 (comma + 1..end.min(comma + 5)).find(|&j| !doc.tokens[j].is_word() || !np::is_name_word(doc.word(j))).unwrap_or(end);
@@ -275,12 +275,12 @@ fn try_cue(
         // ("... by saying ...", "... after telling reporters ...": a participle after a preposition.)
         let attached = k > s.first
             && (matches!(doc.word(k - 1), "," | "—" | "–")
-                || is_lower_in(&["and", "while", "by", "after", "before", "when", "in"], doc.word(k - 1)));
+                || is_lower_in(words!["and", "while", "by", "after", "before", "when", "in"], doc.word(k - 1)));
         if !attached {
             return None;
         }
         // (After a preposition, only with a clause: not "after calling off classes".)
-        if !matches!(doc.word(k - 1), "," | "—" | "–") && !is_lower_in(&["and", "while"], doc.word(k - 1)) {
+        if !matches!(doc.word(k - 1), "," | "—" | "–") && !is_lower_in(words!["and", "while"], doc.word(k - 1)) {
             let a = skip_that(doc, participle_content_start(doc, cue, end), end);
             if !reported_clause(doc, cue, a, end) {
                 return None;
@@ -303,13 +303,13 @@ fn try_cue(
     // "X are preparing a motion, and have alleged that ...": a second verb shares the sentence's subject.
     let coordinated = {
         let mut k = cue.start;
-        while k > s.first && is_lower_in(&["have", "has", "had", "also", "later", "then", "would", "will"], doc.word(k - 1)) {
+        while k > s.first && is_lower_in(words!["have", "has", "had", "also", "later", "then", "would", "will"], doc.word(k - 1)) {
             k -= 1;
         }
         // (Also past a prepositional phrase: "... and in a carefully worded response said ...".)
         let after_phrase = || {
             (k.saturating_sub(8).max(s.first + 1)..k).rev().find(|&j| doc.word(j - 1) == "and").is_some_and(|j| {
-                is_lower_in(&["in", "on", "at", "during", "after", "with", "before", "through", "via", "later"], doc.word(j))
+                is_lower_in(words!["in", "on", "at", "during", "after", "with", "before", "through", "via", "later"], doc.word(j))
                     && (j..k).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x))
             })
         };
@@ -327,13 +327,13 @@ fn try_cue(
             // "An official ... who was present in court told ...": past a relative clause (no commas).
             // (Or "that": "groups that have endorsed him say", when a verb follows it.)
             let who =
-                (cue.start.saturating_sub(10).max(s.first + 1)..cue.start).rev().find(|&j| is_lower_in(&["who", "that"], doc.word(j)))?;
+                (cue.start.saturating_sub(10).max(s.first + 1)..cue.start).rev().find(|&j| is_lower_in(words!["who", "that"], doc.word(j)))?;
             if !(who + 1..cue.start).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x)) {
                 return None;
             }
             if doc.word(who).eq_ignore_ascii_case("that")
                 && !(who + 1..cue.start)
-                    .any(|x| is_lower_in(&["have", "has", "had", "is", "are", "was", "were"], doc.word(x)) || doc.word(x).ends_with("ed"))
+                    .any(|x| is_lower_in(words!["have", "has", "had", "is", "are", "was", "were"], doc.word(x)) || doc.word(x).ends_with("ed"))
             {
                 return None;
             }
@@ -426,7 +426,7 @@ fn try_cue(
         // the reported content, but not the idiom "said when asked".
         let subordinate_start = cue.verb.lemma == "say"
             && a + 1 < end
-            && np::is_lower_in(&["when", "if", "because", "while", "although", "since", "unless", "once"], doc.word(a))
+            && np::is_lower_in(words!["when", "if", "because", "while", "although", "since", "unless", "once"], doc.word(a))
             && !doc.word(a + 1).ends_with("ed")
             && (a + 1..end).any(|k| doc.word(k) == ",");
         if a < end && np::is_lower_in(PREPOSITION_STARTS, doc.word(a)) && !approximate_number && !explicit_that && !subordinate_start {
@@ -436,7 +436,7 @@ fn try_cue(
         let object_clause = super::cues::takes_object_clause(cue.verb.lemma) && reads_as_object_infinitive(doc, a, end);
         // "asked whether ...", "explained how ...", "asked its members if ...": an embedded question,
         // right after the verb or after a short object.
-        let question_word = |k: usize| is_lower_in(&["whether", "if", "how", "why", "what", "where", "who", "which"], doc.word(k));
+        let question_word = |k: usize| is_lower_in(words!["whether", "if", "how", "why", "what", "where", "who", "which"], doc.word(k));
         let embedded_question = super::cues::takes_embedded_question(cue.verb.lemma)
             && a + 1 < end
             && (question_word(a)
@@ -450,10 +450,10 @@ fn try_cue(
         // with the clause's closing comma.
         let mut b = end;
         let mut k = cue.start;
-        while k > s.first && is_lower_in(&["also", "has", "had", "have", "later", "then"], doc.word(k - 1)) {
+        while k > s.first && is_lower_in(words!["also", "has", "had", "have", "later", "then"], doc.word(k - 1)) {
             k -= 1;
         }
-        if k >= s.first + 2 && is_lower_in(&["who", "which"], doc.word(k - 1)) && doc.word(k - 2) == "," {
+        if k >= s.first + 2 && is_lower_in(words!["who", "which"], doc.word(k - 1)) && doc.word(k - 2) == "," {
             if let Some(c) = (a..end).find(|&j| doc.word(j) == "," && doc.is_narrative(j)) {
                 b = c;
             }
@@ -470,7 +470,7 @@ fn try_cue(
         }
         // "CONTENT, said Howard, but her record ...": the sentence goes on after the speaker, a
         // second piece of the claim (not an appositive of the speaker).
-        let conjunction = |k: usize| is_lower_in(&["but", "and", "yet"], doc.word(k));
+        let conjunction = |k: usize| is_lower_in(words!["but", "and", "yet"], doc.word(k));
         let mut rest = None;
         if let Some(r) = m.role {
             let ra = doc.token_after(r.start);
@@ -483,7 +483,7 @@ fn try_cue(
         // (A non-restrictive relative clause may close the sentence: "..., said Ada Moreno, director
         // of the institute, whose members ...".)
         let me = mention_end(doc, &m);
-        let relative_after = me + 1 < end && doc.word(me) == "," && is_lower_in(&["who", "whose", "which"], doc.word(me + 1));
+        let relative_after = me + 1 < end && doc.word(me) == "," && is_lower_in(words!["who", "whose", "which"], doc.word(me + 1));
         if rest.is_none() && me < end && !is_tail(doc, me, end) && !relative_after {
             return None;
         }
@@ -559,7 +559,7 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
                 break;
             }
             // (A finite verb: the opener was the clause's subject, "said this was the only chance".)
-            if is_lower_in(&["because", "when", "while", "if", "as", "after", "since"], doc.word(k))
+            if is_lower_in(words!["because", "when", "while", "if", "as", "after", "since"], doc.word(k))
                 || is_lower_in(FINITE_AUXILIARIES, doc.word(k))
             {
                 break;
@@ -569,8 +569,8 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
             }
             // "said by text message the weather ...": a determiner after the adverbial's noun.
             if k >= a + 2
-                && is_lower_in(&["the", "a", "an"], doc.word(k))
-                && !is_lower_in(&["the", "a", "an", "his", "her", "their", "its"], doc.word(k - 1))
+                && is_lower_in(words!["the", "a", "an"], doc.word(k))
+                && !is_lower_in(words!["the", "a", "an", "his", "her", "their", "its"], doc.word(k - 1))
                 && !is_lower_in(TAIL_OPENERS, doc.word(k - 1))
                 && !is_lower_in(PREPOSITION_STARTS, doc.word(k - 1))
             {
@@ -598,12 +598,12 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
         }
     }
     // ("noted several times that ...", "said many times that ...": how often, then the clause.)
-    if a + 2 < end && is_lower_in(&["times", "occasions"], doc.word(a + 1)) && doc.word(a + 2) == "that" {
+    if a + 2 < end && is_lower_in(words!["times", "occasions"], doc.word(a + 1)) && doc.word(a + 2) == "that" {
         a += 2;
     }
     while a < end
         && (matches!(doc.word(a), "," | ":")
-            || is_lower_in(&["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc.word(a))
+            || is_lower_in(words!["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc.word(a))
                 && a + 1 < end
                 && matches!(doc.word(a + 1), "," | "that"))
     {
@@ -661,7 +661,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         let name_like = |j: usize| {
             np::is_cap(doc.word(j))
                 || is_lower_in(
-                    &["of", "the", "last", "this", "on", "in", "week", "month", "year", "night", "morning", "evening"],
+                    words!["of", "the", "last", "this", "on", "in", "week", "month", "year", "night", "morning", "evening"],
                     doc.word(j),
                 )
         };
@@ -729,7 +729,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
 }
 
 /// Words that open an introductory clause or phrase (`After the vote, ...`).
-const INTRO_OPENERS: &[&str] = &[
+const INTRO_OPENERS: &Words = &Words::new(&[
     "after",
     "when",
     "while",
@@ -766,7 +766,7 @@ const INTRO_OPENERS: &[&str] = &[
     "last",
     "this",
     "meanwhile",
-];
+]);
 
 /// The start of the main clause: after an introductory clause closed by a comma.
 pub(super) fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
@@ -782,7 +782,7 @@ pub(super) fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
 /// the group`, `added a goal`): it opens with a subject-like word and holds a finite verb before
 /// its first comma or subordinate clause.
 fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
-    const FINITE: &[&str] = &[
+    const FINITE: &Words = &Words::new(&[
         "is",
         "are",
         "was",
@@ -828,16 +828,16 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
         "didn’t",
         "aren’t",
         "weren’t",
-    ];
-    const SUBJECT_STARTS: &[&str] = &[
+    ]);
+    const SUBJECT_STARTS: &Words = &Words::new(&[
         "he", "she", "it", "they", "we", "i", "you", "there", "this", "that", "these", "those", "the", "a", "an", "his", "her", "its",
         "their", "our", "my", "your", "some", "many", "most", "all", "no", "every", "each", "any", "both", "more", "few", "several",
         "none", "nobody", "everyone", "someone", "people",
-    ];
-    const SUBORDINATORS: &[&str] = &[
+    ]);
+    const SUBORDINATORS: &Words = &Words::new(&[
         "when", "while", "as", "after", "before", "because", "if", "since", "until", "which", "who", "where", "whether", "though",
         "although",
-    ];
+    ]);
     if a >= end {
         return false;
     }
@@ -890,7 +890,7 @@ fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
 /// `he`, `she`, ... also with a contracted auxiliary (`he’ll`, `they're`): a clause's subject.
 fn is_subject_pronoun(w: &str) -> bool {
     let head = w.split(['\'', '’']).next().unwrap_or(w);
-    is_lower_in(&["he", "she", "they", "we", "i", "it", "there"], head)
+    is_lower_in(words!["he", "she", "they", "we", "i", "it", "there"], head)
 }
 
 /// The subject at the start of a sentence, for participle cues (`Jaberi cautioned ..., saying ...`).
@@ -911,7 +911,7 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
         let lower = next.to_lowercase();
         let noun =
             lex.is_role(&lower) || lex.documents.contains(&lower) || lex.org_heads.contains(&lower) || lex.anonymous_heads.contains(&lower);
-        if noun || is_lower_in(&["of", "for", "at", "and", "from", "with", "the", "a", "an", "in", "on", "to"], next) {
+        if noun || is_lower_in(words!["of", "for", "at", "and", "from", "with", "the", "a", "an", "in", "on", "to"], next) {
             continue;
         }
         // ("O'Regan repeatedly cited ...": an adverb in -ly before the verb is not the subject's.)
@@ -934,7 +934,7 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
 /// adjective whose own subject did the speaking (`urged Y to say` is not one: Y would speak).
 fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
     // (Only where the speaking happened: not "is expected to ask", "wants to say".)
-    const CONTROL: &[&str] = &[
+    const CONTROL: &Words = &Words::new(&[
         "quick",
         "eager",
         "careful",
@@ -954,13 +954,13 @@ fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
         "goes",
         // Poll answers: "voters are more likely to say that ...".
         "likely",
-    ];
+    ]);
     if cue < lo + 3 || doc.word(cue - 1) != "to" {
         return None;
     }
     let mut head = cue - 2;
     // "went on to explain"
-    if doc.word(head) == "on" && head > lo && is_lower_in(&["went", "goes", "go"], doc.word(head - 1)) {
+    if doc.word(head) == "on" && head > lo && is_lower_in(words!["went", "goes", "go"], doc.word(head - 1)) {
         head -= 1;
     }
     if !doc.tokens[head].is_word() || !is_lower_in(CONTROL, doc.word(head)) {
@@ -970,7 +970,7 @@ fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
     let mut h = head;
     while h > lo + 1
         && doc.tokens[h - 1].is_word()
-        && (is_lower_in(&["more", "less", "most", "least", "much", "far", "even"], doc.word(h - 1)) || doc.word(h - 1).ends_with("ly"))
+        && (is_lower_in(words!["more", "less", "most", "least", "much", "far", "even"], doc.word(h - 1)) || doc.word(h - 1).ends_with("ly"))
     {
         h -= 1;
     }
@@ -988,7 +988,7 @@ fn looks_like_verb(w: &str) -> bool {
     let lw = w.to_lowercase();
     lw.ends_with("ed")
         || lexicon().verb(&lw).is_some()
-        || is_lower_in(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "does", "did"], &lw)
+        || is_lower_in(words!["is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "does", "did"], &lw)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1038,7 +1038,7 @@ fn make(
     // after a dash sums up the content in the writer's words.
     if rule == "indirect/said-that" {
         if let Some(c) = (a + 3..b.saturating_sub(2))
-            .find(|&k| matches!(doc.word(k), "—" | "–") && doc.is_narrative(k) && is_lower_in(&["a", "an"], doc.word(k + 1)))
+            .find(|&k| matches!(doc.word(k), "—" | "–") && doc.is_narrative(k) && is_lower_in(words!["a", "an"], doc.word(k + 1)))
         {
             b = c;
         }
@@ -1086,18 +1086,18 @@ fn make(
 }
 
 /// Finite auxiliaries: a word group holding one is a clause, not an adverbial or an object.
-const FINITE_AUXILIARIES: &[&str] = &["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"];
+const FINITE_AUXILIARIES: &Words = &Words::new(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"]);
 
 /// Words that open a subordinate clause before the main one.
-const SUBORDINATORS: &[&str] =
-    &["though", "although", "while", "whereas", "because", "if", "when", "as", "after", "before", "since", "once", "unless"];
+const SUBORDINATORS: &Words =
+    &Words::new(&["though", "although", "while", "whereas", "because", "if", "when", "as", "after", "before", "since", "once", "unless"]);
 
 /// The token where a coordinated attribution opens inside content `[a, b)`: a cue whose subject
 /// (or, for a shared subject, the cue itself) follows a comma, dash, semicolon or a coordinating
 /// or concessive conjunction. Nested attributions without one (`said the agency said ...`) stay
 /// inside the content.
 fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> {
-    const JOINERS: &[&str] = &["and", "but", "though", "although", "while", "whereas", "yet"];
+    const JOINERS: &Words = &Words::new(&["and", "but", "though", "although", "while", "whereas", "yet"]);
     // (A comma inside a closing quote counts too: `"... happening," adding ...`.)
     let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word(k - 2) == ",";
     let joint = |k: usize| {
@@ -1117,7 +1117,7 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
                 || doc.word(k - 1) != ","
                     && (doc.word(k - 2) == "," || doc.word(k - 1) == "but" || cue.end < b && doc.word(cue.end) == "that"))
             // ("... and said it ...": the commonest speech verbs are not coordinated inside content.)
-            || doc.word(k - 1) == "and" && is_lower_in(&["said", "says", "told", "tells", "added", "adds"], doc.word(k));
+            || doc.word(k - 1) == "and" && is_lower_in(words!["said", "says", "told", "tells", "added", "adds"], doc.word(k));
         let open = if shared {
             Some(k)
         } else {

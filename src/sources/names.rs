@@ -3,7 +3,7 @@
 
 use crate::Span;
 use crate::lexicon::{Classes, Gender, lexicon, lower};
-use crate::quotes::np::{is_lower_in, title_at};
+use crate::quotes::np::{Words, is_lower_in, title_at, words};
 use crate::text::Document;
 use rustc_hash::FxHashMap;
 
@@ -16,7 +16,7 @@ pub struct NameIndex {
     fullest: FxHashMap<String, Span>,
 }
 
-const PARTICLES: &[&str] = &["al", "el", "bin", "ibn", "de", "del", "der", "di", "da", "du", "van", "von", "la", "le"];
+const PARTICLES: &Words = &Words::new(&["al", "el", "bin", "ibn", "de", "del", "der", "di", "da", "du", "van", "von", "la", "le"]);
 
 impl NameIndex {
     pub fn build(doc: &Document) -> NameIndex {
@@ -79,13 +79,13 @@ impl NameIndex {
                 let verb_next = next.is_some_and(|n| {
                     doc.tokens[k].is_word()
                         && n.starts_with(|c: char| c.is_lowercase())
-                        && !is_lower_in(&["and", "or", "of", "in", "at", "to", "for"], n)
+                        && !is_lower_in(words!["and", "or", "of", "in", "at", "to", "for"], n)
                 });
                 let after_word = ns > 0
                     && doc.tokens[ns - 1].is_word()
                     && doc.word(ns - 1).starts_with(|c: char| c.is_lowercase())
                     && !is_lower_in(
-                        &["when", "as", "after", "before", "while", "but", "and", "because", "since", "until"],
+                        words!["when", "as", "after", "before", "while", "but", "and", "because", "since", "until"],
                         doc.word(ns - 1),
                     );
                 // ("Canadian economy": a nationality adjective before its noun is no surname.)
@@ -95,7 +95,7 @@ impl NameIndex {
                         !(n.ends_with("ed")
                             || n.ends_with('s')
                             || lex.verb(&n).is_some()
-                            || is_lower_in(&["is", "was", "has", "had", "will", "would", "did", "does", "can", "could"], &n))
+                            || is_lower_in(words!["is", "was", "has", "had", "will", "would", "did", "does", "can", "could"], &n))
                     });
                 if verb_next && !after_word && !adjective && !w.ends_with("'s") && !w.ends_with("’s") {
                     // (After a comma it is capitalised as a name, not as a sentence opener:
@@ -119,17 +119,17 @@ impl NameIndex {
                 let g = if g == Gender::Unknown && words >= 2 { lex.first_name_gender(doc.word(ns)) } else { g };
                 // Places and objects follow prepositions ("in Edmonton", "the death of X"); a possessive
                 // name ("Nova Scotia's") qualifies something else. Neither introduces a speaker.
-                const PREPS: &[&str] = &[
+                const PREPS: &Words = &Words::new(&[
                     "in", "at", "from", "to", "of", "for", "near", "across", "into", "on", "by", "with", "against", "over", "toward",
                     "towards", "around", "through", "the", "a", "an",
-                ];
+                ]);
                 let after_preposition = t > 0 && is_lower_in(PREPS, doc.word(t - 1));
                 let possessive = span.slice(doc.text).ends_with("'s") || span.slice(doc.text).ends_with("’s");
                 // A person is introduced as a subject: followed by a comma (appositive) or a verb.
                 let next = (k < para_end).then(|| doc.word(k));
                 // (Or opens its sentence with a short modifier: "Marta Quell with the tenants union turned out".)
                 let opens_sentence = doc.sentences[doc.sentence_of[t] as usize].first == t
-                    && next.is_some_and(|w| is_lower_in(&["with", "of", "from", "at"], w));
+                    && next.is_some_and(|w| is_lower_in(words!["with", "of", "from", "at"], w));
                 let subject_like = title_end.is_some()
                     || opens_sentence
                     || next.is_some_and(|w| {
@@ -137,7 +137,7 @@ impl NameIndex {
                             || doc.tokens[k].is_word()
                                 && w.starts_with(|c: char| c.is_lowercase())
                                 && !is_lower_in(PREPS, w)
-                                && !is_lower_in(&["and", "or"], w)
+                                && !is_lower_in(words!["and", "or"], w)
                     });
                 if subject_like && !after_preposition && !possessive && !is_organisation(span.slice(doc.text), title_end.is_some()) {
                     occurrences.push((span, g));
