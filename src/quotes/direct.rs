@@ -300,11 +300,9 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
     if colon {
         // The clause the colon ends starts the sentence, or follows a conjunction ("Governance
         // slipped when Vance again took to social media with this: ...").
-        let starts = std::iter::once(lo).chain(
-            (lo + 1..j)
-                .rev()
-                .filter(|&k| np::is_lower_in(words!["when", "as", "after", "while", "before", "because", "and", "but", "so"], doc.word(k - 1))),
-        );
+        let starts = std::iter::once(lo).chain((lo + 1..j).rev().filter(|&k| {
+            np::is_lower_in(words!["when", "as", "after", "while", "before", "because", "and", "but", "so"], doc.word(k - 1))
+        }));
         return starts.take(4).find_map(|first| colon_subject(doc, first, j));
     }
     None

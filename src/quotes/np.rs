@@ -46,8 +46,20 @@ pub struct Mention {
 /// Where a time adverbial ending right before `e` starts (`earlier this week`, `last month`,
 /// `on Tuesday`, `Tuesday`), if one does and it starts after `lo`.
 fn time_adverbial_before(doc: &Document, e: usize, lo: usize) -> Option<usize> {
-    const UNITS: &Words =
-        &Words::new(&["week", "month", "year", "morning", "afternoon", "evening", "weekend", "summer", "fall", "autumn", "spring", "winter"]);
+    const UNITS: &Words = &Words::new(&[
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "weekend",
+        "summer",
+        "fall",
+        "autumn",
+        "spring",
+        "winter",
+    ]);
     const DAYS: &Words = &Words::new(&["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
     let word = |k: usize| doc.tokens[k].is_word().then(|| doc.word(k));
     let last = word(e.checked_sub(1)?)?;
@@ -172,8 +184,9 @@ const FUNCTION_WORDS: &Words = &Words::new(&[
 ]);
 
 /// Lower-case particles inside names (`Jaber al-Jaberi`, `Ursula von der Leyen`).
-const NAME_PARTICLES: &Words =
-    &Words::new(&["al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac"]);
+const NAME_PARTICLES: &Words = &Words::new(&[
+    "al", "el", "bin", "ibn", "de", "del", "della", "der", "den", "di", "da", "du", "van", "von", "la", "le", "dos", "das", "st.", "mac",
+]);
 
 const PREPOSITIONS: &Words = &Words::new(&[
     "of",
@@ -822,7 +835,9 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         // (Or, before "who", past the preposition: "including 18% who say".)
         let before_who = e < doc.tokens.len() && is_lower_in(words!["who"], doc.word(e));
         s = (s + 2..e)
-            .find(|&k| is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN))
+            .find(|&k| {
+                is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN)
+            })
             .or_else(|| before_who.then_some(s + 1).filter(|&k| k < e))?;
         if (adverbial..s).any(|k| doc.word(k) == "and") {
             return None;

@@ -326,14 +326,16 @@ fn try_cue(
         .or_else(|| {
             // "An official ... who was present in court told ...": past a relative clause (no commas).
             // (Or "that": "groups that have endorsed him say", when a verb follows it.)
-            let who =
-                (cue.start.saturating_sub(10).max(s.first + 1)..cue.start).rev().find(|&j| is_lower_in(words!["who", "that"], doc.word(j)))?;
+            let who = (cue.start.saturating_sub(10).max(s.first + 1)..cue.start)
+                .rev()
+                .find(|&j| is_lower_in(words!["who", "that"], doc.word(j)))?;
             if !(who + 1..cue.start).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x)) {
                 return None;
             }
             if doc.word(who).eq_ignore_ascii_case("that")
-                && !(who + 1..cue.start)
-                    .any(|x| is_lower_in(words!["have", "has", "had", "is", "are", "was", "were"], doc.word(x)) || doc.word(x).ends_with("ed"))
+                && !(who + 1..cue.start).any(|x| {
+                    is_lower_in(words!["have", "has", "had", "is", "are", "was", "were"], doc.word(x)) || doc.word(x).ends_with("ed")
+                })
             {
                 return None;
             }
