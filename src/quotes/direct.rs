@@ -13,26 +13,12 @@ use crate::text::{Document, QuoteRegion, TokenKind};
 
 pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
-    // Reported spans by start, with the running maximum end: whether any overlaps a region is one
-    // binary search, not a scan of every reported quote per region (quadratic, issue 7).
-    let mut spans: Vec<_> = reported.iter().map(|q| q.span).filter(|s| !s.is_empty()).collect();
-    spans.sort_by_key(|s| s.start);
-    let max_end: Vec<usize> = spans
-        .iter()
-        .scan(0, |m, s| {
-            *m = s.end.max(*m);
-            Some(*m)
-        })
-        .collect();
-    let overlaps_reported = |c: crate::Span| {
-        let n = spans.partition_point(|s| s.start < c.end);
-        !c.is_empty() && n > 0 && max_end[n - 1] > c.start
-    };
+    let reported = super::TakenSpans::new(reported);
     for (i, r) in doc.regions.iter().enumerate() {
         if r.depth != 0 || absorbed[i] || r.last <= r.first {
             continue;
         }
-        if overlaps_reported(r.content) || is_nickname(doc, r) {
+        if reported.overlaps(r.content) || is_nickname(doc, r) {
             continue;
         }
         let found = after(doc, i, r).or_else(|| before(doc, i, r));
@@ -45,51 +31,25 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
                 None => continue,
             },
         };
-        // `Her time has been "life-changing," she said.`: the sentence's own words before the
-        // opening mark are part of what the speaker is reported as saying, one mixed quote.
-        if matches!(rule, "direct/speaker-said" | "direct/said-speaker") {
-            if let Some(lead) = lead_in(doc, i, r) {
+        let widened = match rule {
+            // `Her time has been "life-changing," she said.`: the sentence's own words before the
+            // opening mark are part of what the speaker is reported as saying, one mixed quote.
+            "direct/speaker-said" | "direct/said-speaker" => lead_in(doc, i, r).map(|lead| {
                 let end = r.close.map_or(r.content.end, |c| doc.tokens[c].span().end);
-                out.push(Quote {
-                    span: crate::Span { start: doc.tokens[lead].span().start, end },
-                    kind: QuoteKind::Mixed,
-                    cue,
-                    cue_lemma: lemma,
-                    mention,
-                    follows: None,
-                    rule: "mixed/lead-in",
-                    paragraph: r.paragraph,
-                });
-                continue;
+                (crate::Span { start: doc.tokens[lead].span().start, end }, "mixed/lead-in")
+            }),
+            // `Ryan: 'Anti-Semitic Images' Have 'No Place' ...`: a headline after a name and a
+            // colon is all the name's, marks or not.
+            "direct/name-colon" => {
+                r.close.and_then(|c| sentence_rest_end(doc, c)).map(|end| (crate::Span { start: r.content.start, end }, "mixed/name-colon"))
             }
-        }
-        // `Ryan: 'Anti-Semitic Images' Have 'No Place' ...`: a headline after a name and a colon is
-        // all the name's, marks or not.
-        if rule == "direct/name-colon" {
-            if let Some(end) = r.close.and_then(|c| sentence_rest_end(doc, c)) {
-                out.push(Quote {
-                    span: crate::Span { start: r.content.start, end },
-                    kind: QuoteKind::Mixed,
-                    cue,
-                    cue_lemma: lemma,
-                    mention,
-                    follows: None,
-                    rule: "mixed/name-colon",
-                    paragraph: r.paragraph,
-                });
-                continue;
-            }
-        }
-        out.push(Quote {
-            span: r.content,
-            kind: QuoteKind::Direct,
-            cue,
-            cue_lemma: lemma,
-            mention,
-            follows: None,
-            rule,
-            paragraph: r.paragraph,
-        });
+            _ => None,
+        };
+        let (span, kind, rule) = match widened {
+            Some((span, mixed_rule)) => (span, QuoteKind::Mixed, mixed_rule),
+            None => (r.content, QuoteKind::Direct, rule),
+        };
+        out.push(Quote { span, kind, cue, cue_lemma: lemma, mention, follows: None, rule, paragraph: r.paragraph });
     }
     out
 }
@@ -164,13 +124,7 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
 /// The first token of the narrative words that open the sentence before region `r`'s opening
 /// mark (`Her time so far has been "...`), if the quote does not open its sentence.
 fn lead_in(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
-    let s = doc.sentences[doc.sentence_of[r.open] as usize];
-    let mut lo = s.first.max(doc.paragraphs[r.paragraph].first);
-    if let Some(prev) = doc.regions[..i].iter().rev().take_while(|p| p.paragraph == r.paragraph).find(|p| p.depth == 0) {
-        if let Some(c) = prev.close {
-            lo = lo.max(c + 1);
-        }
-    }
+    let lo = sentence_start_after_quote(doc, i, r);
     // (After a comma the words before are an adverbial, `Yet, "it is hard ...`, not a clause the
     // quote completes; after a colon or a semicolon, a clause of their own.)
     if r.open <= lo || matches!(doc.word(r.open - 1), ":" | ";" | ",") || looks_like_title(doc, r) {
@@ -186,6 +140,14 @@ fn lead_in(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
     // Only the writer's words, none of them a cue of their own (`he said "...` is another rule's).
     let plain = (lo..r.open).all(|k| doc.is_narrative(k) && !doc.tokens[k].is_mark() && cue_at(doc, k).is_none());
     (plain && (lo..r.open).any(|k| doc.tokens[k].is_word())).then_some(lo)
+}
+
+/// The first token of region `r`'s sentence, or after the closing mark of the top-level quote
+/// before it in the same sentence: where the writer's words leading up to `r` can start.
+fn sentence_start_after_quote(doc: &Document, i: usize, r: &QuoteRegion) -> usize {
+    let lo = doc.sentences[doc.sentence_of[r.open] as usize].first;
+    let prev = doc.regions[..i].iter().rev().take_while(|p| p.paragraph == r.paragraph).find(|p| p.depth == 0);
+    prev.and_then(|p| p.close).map_or(lo, |c| lo.max(c + 1))
 }
 
 /// The byte end of the words that finish the sentence after the closing mark at `close`
@@ -233,12 +195,7 @@ fn unlisted_verb(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &
 /// `X said: "...` / `X said, "...` / `According to X, "...` / a colon ending the paragraph before.
 fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'static str)> {
     let para = doc.paragraphs[r.paragraph];
-    let (mut lo, mut j) = (doc.sentences[doc.sentence_of[r.open] as usize].first, r.open);
-    if let Some(prev) = doc.regions[..i].iter().rev().take_while(|p| p.paragraph == r.paragraph).find(|p| p.depth == 0) {
-        if let Some(c) = prev.close {
-            lo = lo.max(c + 1);
-        }
-    }
+    let (mut lo, mut j) = (sentence_start_after_quote(doc, i, r), r.open);
     if r.open == para.first && r.paragraph > 0 {
         // "Okafor continued:" ending the previous paragraph.
         let prev = doc.paragraphs[r.paragraph - 1];

@@ -14,8 +14,8 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
     // Capitalised words → (the first paragraph holding them, whether another one does too); built
     // on the first label, once per document (a scan per label was quadratic in a long text).
     let mut paragraphs_of: Option<rustc_hash::FxHashMap<&str, (usize, bool)>> = None;
-    // The spans already taken, by start, with the running maximum end.
-    let mut taken_spans: Option<(Vec<crate::Span>, Vec<usize>)> = None;
+    // (Built on the first label too.)
+    let mut taken_spans: Option<super::TakenSpans> = None;
     for (p, para) in doc.paragraphs.iter().enumerate() {
         // The label: one to four capitalised words (an abbreviation's period allowed), then a colon.
         let Some(colon) = (para.first + 1..para.last.min(para.first + 6)).find(|&k| doc.word(k) == ":") else { continue };
@@ -58,26 +58,10 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
             continue;
         }
         let span = doc.token_span(a, b);
-        // (Quotes and regions by position: a look-up each, not a scan per paragraph, issue 7.)
-        let spans = taken_spans.get_or_insert_with(|| {
-            let mut spans: Vec<_> = taken.iter().map(|q| q.span).collect();
-            spans.sort_by_key(|s| s.start);
-            let max_end: Vec<usize> = spans
-                .iter()
-                .scan(0, |m, s| {
-                    *m = s.end.max(*m);
-                    Some(*m)
-                })
-                .collect();
-            (spans, max_end)
-        });
-        let before_end = spans.0.partition_point(|s| s.start < span.end);
-        if before_end > 0 && spans.1[before_end - 1] > span.start {
+        if taken_spans.get_or_insert_with(|| super::TakenSpans::new(taken)).overlaps(span) {
             continue;
         }
-        let first_region = doc.regions.partition_point(|r| r.content.start < span.start);
-        let holds_quote =
-            doc.regions[first_region..].iter().take_while(|r| r.content.start < span.end).any(|r| r.depth == 0 && span.contains(r.content));
+        let holds_quote = super::holds_top_level_quote(doc, span);
         out.push(Quote {
             span,
             kind: if holds_quote { QuoteKind::Mixed } else { QuoteKind::Indirect },

@@ -85,6 +85,41 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
     quotes
 }
 
+/// Spans already taken by quotes, by start, with the running maximum end: whether any overlaps a
+/// span is one binary search, not a scan of every quote per candidate (quadratic, issue 7).
+struct TakenSpans {
+    spans: Vec<Span>,
+    max_end: Vec<usize>,
+}
+
+impl TakenSpans {
+    fn new(quotes: &[Quote]) -> TakenSpans {
+        let mut spans: Vec<Span> = quotes.iter().map(|q| q.span).filter(|s| !s.is_empty()).collect();
+        spans.sort_by_key(|s| s.start);
+        let max_end = spans
+            .iter()
+            .scan(0, |m, s| {
+                *m = s.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        TakenSpans { spans, max_end }
+    }
+
+    /// Whether a (non-empty) taken span overlaps `span`.
+    fn overlaps(&self, span: Span) -> bool {
+        let n = self.spans.partition_point(|s| s.start < span.end);
+        !span.is_empty() && n > 0 && self.max_end[n - 1] > span.start
+    }
+}
+
+/// Whether `span` wholly holds a top-level quote region (regions are sorted by position, so this
+/// is a look-up, not a scan of every region).
+fn holds_top_level_quote(doc: &Document, span: Span) -> bool {
+    let first = doc.regions.partition_point(|r| r.content.start < span.start);
+    doc.regions[first..].iter().take_while(|r| r.content.start < span.end).any(|r| r.depth == 0 && span.contains(r.content))
+}
+
 /// Whether paragraph `p` is page furniture (`READ MORE: ...`, `WATCH: ...`): a link or a
 /// caption, not the story. Its quotes and names are not the article's.
 pub(crate) fn is_furniture(doc: &Document, p: usize) -> bool {

@@ -762,8 +762,10 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     subject_phrase(doc, lo, e, role)
 }
 
-/// Finite auxiliaries, which open a predicate.
-const FINITE_AUXILIARIES: &Words = &Words::new(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"]);
+/// Finite auxiliaries: a word group holding one is a clause (a predicate), not a noun phrase, an
+/// adverbial or an object.
+pub(super) const FINITE_AUXILIARIES: &Words =
+    &Words::new(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"]);
 
 /// The subject phrase ending at token `e` (exclusive), walking left no further than `lo`.
 fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Option<Mention> {

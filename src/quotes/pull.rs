@@ -42,11 +42,7 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
         if taken.iter().chain(&out).any(|q: &Quote| q.span.overlaps(span)) {
             continue;
         }
-        let kind = if doc.regions.iter().any(|r| r.depth == 0 && span.contains(r.content)) && doc.is_narrative(a) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Indirect
-        };
+        let kind = if super::holds_top_level_quote(doc, span) && doc.is_narrative(a) { QuoteKind::Mixed } else { QuoteKind::Indirect };
         let kind = if !doc.is_narrative(a) { QuoteKind::Direct } else { kind };
         out.push(Quote {
             span,

@@ -4,7 +4,7 @@
 //! mixed quote, and the fragments' regions are marked absorbed.
 
 use super::cues::{Cue, cue_at, is_participle, takes_addressee};
-use super::np::{self, Mention, Words, is_lower_in, words};
+use super::np::{self, FINITE_AUXILIARIES, Mention, Words, is_lower_in, words};
 use super::{Quote, QuoteKind};
 use crate::lexicon::Classes;
 use crate::lexicon::{VerbClass, lexicon};
@@ -1086,9 +1086,6 @@ fn make(
     let rule = if kind == QuoteKind::Mixed { mixed_rule(rule) } else { rule };
     Some(Quote { span, kind, cue, cue_lemma: Some(lemma), mention, follows: None, rule, paragraph: s.paragraph })
 }
-
-/// Finite auxiliaries: a word group holding one is a clause, not an adverbial or an object.
-const FINITE_AUXILIARIES: &Words = &Words::new(&["is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can"]);
 
 /// Words that open a subordinate clause before the main one.
 const SUBORDINATORS: &Words =
