@@ -14,23 +14,36 @@ use crate::text::{Document, QuoteRegion, TokenKind};
 pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quote> {
     let mut out = Vec::new();
     let reported = super::TakenSpans::new(reported);
+    // The end of the last quote widened past its closing mark: regions before it are inside it
+    // (`called it "bold" and "naive"` is one mixed quote).
+    let mut widened_end = 0;
     for (i, r) in doc.regions.iter().enumerate() {
-        if r.depth != 0 || absorbed[i] || r.last <= r.first {
+        if r.depth != 0 || absorbed[i] || r.last <= r.first || r.content.start < widened_end {
             continue;
         }
         if reported.overlaps(r.content) || is_nickname(doc, r) {
             continue;
         }
         let found = after(doc, i, r).or_else(|| before(doc, i, r));
-        let (mention, cue, lemma, rule) = match found {
-            Some((m, c, rule)) => (Some(m), Some(doc.token_span(c.start, c.end)), Some(c.verb.lemma), rule),
+        let (mut mention, mut cue, rule) = match found {
+            Some((m, c, rule)) => (Some(m), Some(c), rule),
             None => match fragment(doc, r) {
                 // A quoted fragment inside the speaker's own clause: `called the plan "a gamble"`.
-                Some((m, c)) => (Some(m), Some(doc.token_span(c.start, c.end)), Some(c.verb.lemma), "direct/fragment"),
-                None if reads_as_speech(doc, r) => (None, None, None, "direct/no-cue"),
+                Some((m, c)) => (Some(m), Some(c), "direct/fragment"),
+                None if reads_as_speech(doc, r) => (None, None, "direct/no-cue"),
                 None => continue,
             },
         };
+        if rule == "direct/no-cue" {
+            // `..., adding that it was why Trump "attacks us."`: a speech verb earlier in the
+            // clause, with its object or clause running up to the mark, is the quote's cue.
+            // (Without a subject to give it, the quote is left to the speaker in focus.)
+            let first = doc.sentences[doc.sentence_of[r.open] as usize].first;
+            let clause = cue_before_in_clause(doc, r).filter(|c| verb_object(doc, c, r).is_some());
+            if let Some((m, c)) = clause.and_then(|c| Some((np::subject_before(doc, c.start, first)?, c))) {
+                (mention, cue) = (Some(m), Some(c));
+            }
+        }
         let widened = match rule {
             // `Her time has been "life-changing," she said.`: the sentence's own words before the
             // opening mark are part of what the speaker is reported as saying, one mixed quote.
@@ -43,10 +56,24 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
             "direct/name-colon" => {
                 r.close.and_then(|c| sentence_rest_end(doc, c)).map(|end| (crate::Span { start: r.content.start, end }, "mixed/name-colon"))
             }
+            // `called the plan "one giant gamble" and "reckless"`: the verb's object or clause
+            // before the opening mark, and the clause going on after the closing one, are part of
+            // what is reported: one mixed quote from the verb on.
+            "direct/speaker-said-before" | "direct/fragment" | "direct/no-cue" if mention.is_some() => {
+                cue.and_then(|c| verb_object(doc, &c, r)).map(|a| {
+                    let end = r.close.map_or(r.content.end, |c| clause_rest_end(doc, c).unwrap_or(doc.tokens[c].span().end));
+                    (crate::Span { start: doc.tokens[a].span().start, end }, "mixed/verb-object")
+                })
+            }
             _ => None,
         };
+        let lemma = cue.map(|c| c.verb.lemma);
+        let cue = cue.map(|c| doc.token_span(c.start, c.end));
         let (span, kind, rule) = match widened {
-            Some((span, mixed_rule)) => (span, QuoteKind::Mixed, mixed_rule),
+            Some((span, mixed_rule)) => {
+                widened_end = span.end;
+                (span, QuoteKind::Mixed, mixed_rule)
+            }
             None => (r.content, QuoteKind::Direct, rule),
         };
         out.push(Quote { span, kind, cue, cue_lemma: lemma, mention, follows: None, rule, paragraph: r.paragraph });
@@ -142,6 +169,41 @@ fn lead_in(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
     (plain && (lo..r.open).any(|k| doc.tokens[k].is_word())).then_some(lo)
 }
 
+/// Where the words between cue `c` and region `r`'s opening mark start, when they are the
+/// verb's object or the start of its clause (`described the move as "...`, `acknowledged that
+/// he had only "...`), not a short adverbial (`said on Tuesday "...`) or punctuation.
+fn verb_object(doc: &Document, c: &Cue, r: &QuoteRegion) -> Option<usize> {
+    let a = c.end;
+    if a >= r.open || c.according {
+        return None;
+    }
+    let plain = (a..r.open).all(|k| doc.is_narrative(k) && doc.tokens[k].is_word());
+    if !plain || reported::is_tail(doc, a, r.open) {
+        return None;
+    }
+    // (The verb's particle is not reported: `warned of the dangers of "...`, `called on police to`.)
+    let particle = a + 1 < r.open && np::is_lower_in(words!["of", "on", "about", "for"], doc.word(a));
+    Some(if particle { a + 1 } else { a })
+}
+
+/// A speech cue earlier in the clause that region `r` opens in (`adding that it is why Trump
+/// "...`), passing over an earlier quote of the same clause.
+fn cue_before_in_clause(doc: &Document, r: &QuoteRegion) -> Option<Cue> {
+    let s = doc.sentences[doc.sentence_of[r.open] as usize];
+    for k in (s.first..r.open).rev().take(12) {
+        if !doc.is_narrative(k) || doc.tokens[k].is_mark() {
+            continue;
+        }
+        if matches!(doc.word(k), ";" | "—" | "–" | ":" | "(" | ")") {
+            return None;
+        }
+        if let Some(c) = cue_at(doc, k) {
+            return (c.verb.class == VerbClass::Speech && !c.according && c.end <= r.open).then_some(c);
+        }
+    }
+    None
+}
+
 /// The first token of region `r`'s sentence, or after the closing mark of the top-level quote
 /// before it in the same sentence: where the writer's words leading up to `r` can start.
 fn sentence_start_after_quote(doc: &Document, i: usize, r: &QuoteRegion) -> usize {
@@ -159,6 +221,27 @@ fn sentence_rest_end(doc: &Document, close: usize) -> Option<usize> {
         end -= 1;
     }
     (end > close + 1 && (close + 1..end).any(|k| doc.tokens[k].is_word())).then(|| doc.tokens[end - 1].span().end)
+}
+
+/// The byte end of the clause that goes on after the closing mark at `close` (`called him a
+/// "nasty guy" and an "anchor baby".`), when the rest of the sentence is the writer's words
+/// with no attribution of its own.
+fn clause_rest_end(doc: &Document, close: usize) -> Option<usize> {
+    let s = doc.sentences[doc.sentence_of[close] as usize];
+    let mut end = s.last;
+    while end > close + 1 && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) {
+        end -= 1;
+    }
+    let rest = close + 1..end;
+    let own = rest.clone().all(|k| !matches!(doc.word(k), ";" | "—" | "–" | ":") && cue_at(doc, k).is_none());
+    // (A participle after a comma is a clause of its own: `..., leaving the harbour unfinished`.
+    // A trailing adverbial stays: `called it "a giveaway" in a radio interview`, as PolNeAR has it.)
+    // (The comma may be inside the closing mark: `a "necessary correction," leaving ...`.)
+    let participle = rest.clone().any(|k| {
+        let after_comma = doc.word(k - 1) == "," || k == close + 1 && doc.word(close - 1) == ",";
+        after_comma && doc.word(k).ends_with("ing") && !np::is_cap(doc.word(k))
+    });
+    (own && !participle).then(|| sentence_rest_end(doc, close)).flatten()
 }
 
 /// `"...," scolded Odile.` / `"...," Brannagh echoes.`: right after a quote, a verb the lexicon

@@ -540,7 +540,7 @@ fn is_document(doc: &Document, m: &Mention) -> bool {
 }
 
 /// True when tokens `[a, end)` hold nothing but a short adverbial (`in a statement on Tuesday`).
-fn is_tail(doc: &Document, a: usize, end: usize) -> bool {
+pub(super) fn is_tail(doc: &Document, a: usize, end: usize) -> bool {
     if a >= end {
         return true;
     }
