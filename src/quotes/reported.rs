@@ -903,6 +903,10 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
     let mut fallback = None;
     for k in first + 1..limit.min(first + 9) {
         let w = doc.word(k - 1);
+        if w == "," && k > first + 1 {
+            // "Brian Ellory, a spokesman for the campaign, urged ...": past an appositive.
+            return appositive_subject(doc, first, k - 1, limit).or(fallback);
+        }
         if !doc.is_narrative(k - 1) || matches!(w, "," | ";" | ":") {
             break;
         }
@@ -930,6 +934,20 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
         }
     }
     fallback
+}
+
+/// The subject opening at `first` when the comma at `comma` opens an appositive and a lower-case
+/// word (its verb) follows the appositive's closing comma, before `limit`.
+fn appositive_subject(doc: &Document, first: usize, comma: usize, limit: usize) -> Option<Mention> {
+    let close = (comma + 1..limit.min(comma + 14)).find(|&j| matches!(doc.word(j), "," | ";" | ":" | "." | "(" | ")"))?;
+    let verb = close + 1;
+    if doc.word(close) != "," || verb >= limit || !doc.tokens[verb].is_word() || !doc.word(verb).starts_with(|c: char| c.is_lowercase()) {
+        return None;
+    }
+    if !(comma..verb).all(|j| doc.is_narrative(j)) {
+        return None;
+    }
+    np::subject_before(doc, verb, first).filter(|m| m.span.start == doc.tokens[first].span().start)
 }
 
 /// `X went on to explain that ...`, `X was quick to point out that ...`: the subject of a verb or
