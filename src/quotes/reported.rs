@@ -770,8 +770,42 @@ const INTRO_OPENERS: &Words = &Words::new(&[
     "meanwhile",
 ]);
 
+/// Sentence adverbs that open a sentence with their own comma (`There, the chairman ...`).
+const INTRO_ADVERBS: &Words = &Words::new(&[
+    "there",
+    "here",
+    "still",
+    "however",
+    "instead",
+    "yet",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "also",
+    "indeed",
+    "moreover",
+    "nonetheless",
+    "nevertheless",
+    "overall",
+    "again",
+    "afterward",
+    "afterwards",
+    "later",
+    "earlier",
+    "separately",
+]);
+
 /// The start of the main clause: after an introductory clause closed by a comma.
 pub(super) fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
+    // (A one-word sentence adverb and its comma: `There, ...`, `Separately, ...`, `Privately, ...`.)
+    if first + 2 < limit && doc.word(first + 1) == "," {
+        let w = doc.word(first);
+        if is_lower_in(INTRO_ADVERBS, w) || w.len() > 4 && w.ends_with("ly") && np::is_cap(w) && lexicon().verb(&w.to_lowercase()).is_none()
+        {
+            return first + 2;
+        }
+    }
     if first < limit && is_lower_in(INTRO_OPENERS, doc.word(first)) {
         if let Some(c) = (first..limit).find(|&k| doc.word(k) == "," && doc.is_narrative(k)) {
             return c + 1;
