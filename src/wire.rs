@@ -102,7 +102,7 @@ pub struct ErrorOut {
 
 impl<'a> DocOut<'a> {
     pub fn new(id: Value, meta: Map<String, Value>, a: &'a Analysis) -> DocOut<'a> {
-        let text = a.doc.text;
+        let text = a.text;
         let quotes = a
             .quotes
             .iter()
@@ -141,7 +141,7 @@ impl<'a> DocOut<'a> {
 }
 
 fn speaker<'a>(a: &'a Analysis, source: Option<usize>, mention: Option<Span>, inferred: bool) -> Option<Speaker<'a>> {
-    let text = a.doc.text;
+    let text = a.text;
     match (source, mention) {
         (None, None) => None,
         (Some(id), m) => {
