@@ -180,10 +180,10 @@ pub fn render(article: Article, out: &mut impl Write) -> io::Result<Result<(), V
 }
 
 /// Analyses one JSONL line into `out` (an output record or an error record); returns false on
-/// error. The line is dropped once parsed: a huge article is not held twice.
+/// error. The line becomes the article's text (unescaped in place): a huge article is not held
+/// twice.
 fn process_line(line: Vec<u8>, line_no: usize, file: &str, lossy: bool, out: &mut impl Write) -> io::Result<bool> {
-    let parsed = input::parse_jsonl_line(&line, line_no, file, lossy);
-    drop(line);
+    let parsed = input::parse_jsonl_line_owned(line, line_no, file, lossy);
     let article = match parsed {
         Ok(a) => a,
         Err((id, e)) => {
