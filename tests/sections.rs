@@ -115,3 +115,36 @@ fn issue_6_sections_of_a_text_without_paragraphs_stay_bounded() {
         }
     }
 }
+
+#[test]
+fn issue_6_analyze_writes_a_long_article_straight_from_the_analysis() {
+    // The CLI writes a record longer than a section one quote at a time: the same bytes as the
+    // record built whole, for a JSONL line (with metadata) and for a text file.
+    let text = format!("{ARTICLE}\n").repeat(SECTION_BYTES / ARTICLE.len() + 3);
+    let dir = std::env::temp_dir().join(format!("whosaid-sections-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let jsonl = dir.join("long.jsonl");
+    let line = serde_json::json!({"id": "long", "text": text, "outlet": "Velmora Post"});
+    std::fs::write(&jsonl, format!("{line}\n{}\n", serde_json::json!({"id": "short", "text": ARTICLE}))).unwrap();
+    let txt = dir.join("long.txt");
+    std::fs::write(&txt, &text).unwrap();
+    let record = |id: &str, meta: serde_json::Map<String, serde_json::Value>, text: &str| {
+        let a = whosaid::analyze(text);
+        serde_json::to_string(&DocOut::new(serde_json::Value::from(id), meta, &a)).unwrap() + "\n"
+    };
+    let mut meta = serde_json::Map::new();
+    meta.insert("outlet".into(), "Velmora Post".into());
+    let expected = record("long", meta, &text) + &record("short", Default::default(), ARTICLE);
+    for threads in ["1", "2"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid"))
+            .args(["analyze", "--threads", threads, jsonl.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(String::from_utf8(out.stdout).unwrap() == expected, "{threads} threads");
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_whosaid")).args(["analyze", txt.to_str().unwrap()]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap() == record(txt.to_str().unwrap(), Default::default(), &text));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -10,7 +10,7 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 use whosaid::input::{self, Article, Format};
-use whosaid::wire::{DocOut, ErrorOut};
+use whosaid::wire::{self, DocOut, ErrorOut};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -164,6 +164,19 @@ pub fn render(article: Article, out: &mut impl Write) -> io::Result<Result<(), V
         return Ok(Err(id));
     }
     let analysis = analysis.expect("analysed");
+    if text.len() > whosaid::text::SECTION_BYTES {
+        // A long text: its record is written straight from the analysis, one quote and one
+        // source at a time (the record's lists would take about as much memory as the text).
+        // Spans are sliced as they are written, so it is written once into nothing first: a
+        // bug that panics becomes an error record, not half a record.
+        let (null, empty) = (Value::Null, serde_json::Map::new());
+        if !caught(&mut || drop(wire::write_analysis_json(&mut io::sink(), &null, &empty, None, &analysis))) {
+            return Ok(Err(id));
+        }
+        wire::write_analysis_json(out, &id, &meta, extracted.then_some(text.as_str()), &analysis)?;
+        out.write_all(b"\n")?;
+        return Ok(Ok(()));
+    }
     let mut doc = None;
     let mut meta = Some(meta);
     if !caught(&mut || doc = Some(DocOut::new(Value::Null, meta.take().unwrap_or_default(), &analysis))) {
