@@ -442,13 +442,30 @@ pub fn article_from_file(name: &str, bytes: &[u8], format: Format, lossy: bool) 
     Ok(Article { id: Value::from(name), meta: Map::new(), text, extracted })
 }
 
+/// [`article_from_file`] for bytes it may take: the bytes of a text file become the article's
+/// text, not a copy of them (a huge file is held once). HTML, and bytes that are not valid
+/// UTF-8, go through [`article_from_file`], for the same result and message.
+pub fn article_from_file_owned(name: &str, bytes: Vec<u8>, format: Format, lossy: bool) -> Result<Article, InputError> {
+    let format = if format == Format::Auto { detect_format(name, &bytes) } else { format };
+    if format == Format::Html || bytes.is_empty() || (!lossy && bytes.contains(&0)) {
+        return article_from_file(name, &bytes, format, lossy);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            check_text(&text, name)?;
+            Ok(Article { id: Value::from(name), meta: Map::new(), text, extracted: false })
+        }
+        Err(e) => article_from_file(name, e.as_bytes(), format, lossy),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// The in-place reading gives the same article, or the same error, as the general one.
+    /// The readers that take their input give the same article, or the same error, as the others.
     #[test]
-    fn owned_line_reads_as_the_borrowed_one() {
+    fn owned_inputs_read_as_the_borrowed_ones() {
         let lines: &[&[u8]] = &[
             br#"{"id": 7, "text": "\u201cYes,\u201d she said.\n\nNo \"quotes\" \\ here\/ \b\f\r\t.", "outlet": "Ap", "meta": {"date": "x"}}"#,
             br#"{"id":"a","text":"plain text, nothing to unescape"}"#,
@@ -481,6 +498,15 @@ mod tests {
                     }
                     (Err(a), Err(b)) => assert_eq!(a, b, "{line:?}"),
                     (a, b) => panic!("{line:?}: {:?} against {:?}", a.map(|a| a.text), b.map(|b| b.text)),
+                }
+            }
+        }
+        for bytes in [&b"plain text"[..], b"", b"  \n ", b"nul \0 byte", b"bad \xFF byte", b"<p>Hello</p>", b"\xEF\xBB\xBFbom"] {
+            for (name, format) in [("a.txt", Format::Auto), ("a.html", Format::Auto), ("a", Format::Text), ("a", Format::Auto)] {
+                for lossy in [false, true] {
+                    let a = article_from_file(name, bytes, format, lossy).map(|a| (a.id, a.text, a.extracted));
+                    let b = article_from_file_owned(name, bytes.to_vec(), format, lossy).map(|a| (a.id, a.text, a.extracted));
+                    assert_eq!(a, b, "{bytes:?} {name} {format:?} {lossy}");
                 }
             }
         }

@@ -118,7 +118,8 @@ fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, s
     drop(head);
     stats.docs += 1;
     let _ = read_input; // whole-file read path shared with `check`
-    match input::article_from_file(name, &bytes, format, args.lossy) {
+    // (The file's bytes become the article's text: a huge text file is not held twice.)
+    match input::article_from_file_owned(name, bytes, format, args.lossy) {
         Ok(article) => {
             // As for JSONL lines: a bug on one article must not end the run.
             if render(article, out)?.is_err() {
