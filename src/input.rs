@@ -349,7 +349,7 @@ fn record_fields(line: &[u8]) -> Option<(Map<String, Value>, std::ops::Range<usi
 /// character, or a pair of surrogates making one: what `serde_json` accepts in a `String`.
 fn plain_escapes(content: &[u8]) -> bool {
     let mut i = 0;
-    while let Some(k) = content[i..].iter().position(|&b| b == b'\\') {
+    while let Some(k) = memchr::memchr(b'\\', &content[i..]) {
         i += k;
         if content[i + 1] != b'u' {
             i += 2;
@@ -377,7 +377,7 @@ fn hex4(digits: &[u8]) -> u32 {
 fn unescape_in_place(buf: &mut Vec<u8>, content: std::ops::Range<usize>) {
     let (mut w, mut r, end) = (0, content.start, content.end);
     while r < end {
-        let run = buf[r..end].iter().position(|&b| b == b'\\').map_or(end, |k| r + k);
+        let run = memchr::memchr(b'\\', &buf[r..end]).map_or(end, |k| r + k);
         buf.copy_within(r..run, w);
         w += run - r;
         r = run;
