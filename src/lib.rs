@@ -20,7 +20,9 @@
 //!
 //! Every stage is a single pass over the tokens (quote pairing uses one stack
 //! per paragraph; cue search windows are bounded), so cost is linear in the
-//! article's length. See `docs/performance.md` for measured figures.
+//! article's length. A text longer than [`text::SECTION_BYTES`] is analysed in
+//! sections cut at paragraph boundaries (see [`analyze`]), so its working memory
+//! is that of one section. See `docs/performance.md` for measured figures.
 
 pub mod eval;
 pub mod input;
