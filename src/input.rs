@@ -260,6 +260,11 @@ pub fn parse_jsonl_line(line: &[u8], line_no: usize, file: &str, lossy: bool) ->
         Some(_) => return Err((id, err(format!("{what}: \"text\" is not a string")))),
         None => return Err((id, err(format!("{what}: no \"text\" field")))),
     };
+    article(obj, id, text, &what)
+}
+
+/// The article of a parsed record: its text, and its metadata from `meta` and the top level.
+fn article(mut obj: Map<String, Value>, id: Value, text: String, what: &str) -> Result<Article, (Value, InputError)> {
     let mut meta = Map::new();
     if let Some(Value::Object(m)) = obj.remove("meta") {
         meta = m;
@@ -274,6 +279,140 @@ pub fn parse_jsonl_line(line: &[u8], line_no: usize, file: &str, lossy: bool) ->
         return Err((id, err(format!("{what_id}: binary data (NUL byte at offset {i})"))));
     }
     Ok(Article { id, meta, text, extracted: false })
+}
+
+/// [`parse_jsonl_line`] for a line it may take: the same article or error, but a huge article
+/// is not held twice. Its text is unescaped in place, in the line's own buffer, which becomes
+/// the article's text: at no point are the line and a full copy of its text both in memory
+/// (`serde_json` would hold the line, an unescaping buffer and the text). Lines that are not
+/// valid UTF-8, or that are not a plain record (malformed, no string `text`, an unpaired
+/// surrogate escape, ...), go through [`parse_jsonl_line`], for its result and its message.
+pub fn parse_jsonl_line_owned(mut line: Vec<u8>, line_no: usize, file: &str, lossy: bool) -> Result<Article, (Value, InputError)> {
+    let bom = if line_no == 1 && line.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
+    let Some((mut obj, raw)) = record_fields(&line[bom..]) else {
+        return parse_jsonl_line(&line, line_no, file, lossy);
+    };
+    // The text's content, between its quotation marks, as a range of `line`.
+    let content = raw.start + bom + 1..raw.end + bom - 1;
+    if !plain_escapes(&line[content.clone()]) {
+        return parse_jsonl_line(&line, line_no, file, lossy);
+    }
+    let fallback_id = Value::from(line_no);
+    let id = obj.remove("id").filter(|v| !v.is_null()).unwrap_or(fallback_id);
+    unescape_in_place(&mut line, content);
+    // (Valid UTF-8 with escapes replaced by the characters they stand for is valid UTF-8; the
+    // lossy conversion is never taken.)
+    let text = String::from_utf8(line).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    article(obj, id, text, &format!("{file}:{line_no}"))
+}
+
+/// The fields of a JSON object on one line, but the last `text` field (a string) as its range
+/// in `line`, not parsed: `None` unless the line is valid UTF-8 holding exactly one object with
+/// a string `text`.
+fn record_fields(line: &[u8]) -> Option<(Map<String, Value>, std::ops::Range<usize>)> {
+    use serde::de::{Deserializer, MapAccess, Visitor};
+    use serde_json::value::RawValue;
+    struct Fields<'a>(Map<String, Value>, Option<&'a RawValue>);
+    struct FieldsVisitor;
+    impl<'de> Visitor<'de> for FieldsVisitor {
+        type Value = Fields<'de>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+            let mut fields = Fields(Map::new(), None);
+            while let Some(key) = map.next_key::<String>()? {
+                // Later fields of the same name replace earlier ones, as in a `Value`.
+                if key == "text" {
+                    fields.1 = Some(map.next_value()?);
+                } else {
+                    fields.0.insert(key, map.next_value()?);
+                }
+            }
+            Ok(fields)
+        }
+    }
+    let s = std::str::from_utf8(line).ok()?;
+    let mut de = serde_json::Deserializer::from_str(s);
+    let Fields(obj, raw) = (&mut de).deserialize_map(FieldsVisitor).ok()?;
+    de.end().ok()?;
+    let raw = raw?.get();
+    if !raw.starts_with('"') {
+        return None;
+    }
+    // `raw` borrows from `s`: its range is where it starts in `s`.
+    let start = raw.as_ptr() as usize - s.as_ptr() as usize;
+    Some((obj, start..start + raw.len()))
+}
+
+/// Whether every `\u` escape in a JSON string's content (already checked by the parser) is a
+/// character, or a pair of surrogates making one: what `serde_json` accepts in a `String`.
+fn plain_escapes(content: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\\', &content[i..]) {
+        i += k;
+        if content[i + 1] != b'u' {
+            i += 2;
+            continue;
+        }
+        match hex4(&content[i + 2..i + 6]) {
+            0xD800..=0xDBFF if content[i + 6..].starts_with(b"\\u") && (0xDC00..=0xDFFF).contains(&hex4(&content[i + 8..i + 12])) => {
+                i += 12
+            }
+            0xD800..=0xDFFF => return false,
+            _ => i += 6,
+        }
+    }
+    true
+}
+
+/// The value of four hex digits (checked by the parser).
+fn hex4(digits: &[u8]) -> u32 {
+    digits.iter().fold(0, |n, &d| n * 16 + (d as char).to_digit(16).unwrap_or(0))
+}
+
+/// Replaces `buf` with the unescaped JSON string content at `content` (checked by the parser and
+/// [`plain_escapes`]). Each escape is longer than the character it stands for, so the text is
+/// written from the start of the buffer, never past what is still to be read.
+fn unescape_in_place(buf: &mut Vec<u8>, content: std::ops::Range<usize>) {
+    let (mut w, mut r, end) = (0, content.start, content.end);
+    while r < end {
+        let run = memchr::memchr(b'\\', &buf[r..end]).map_or(end, |k| r + k);
+        buf.copy_within(r..run, w);
+        w += run - r;
+        r = run;
+        if r == end {
+            break;
+        }
+        let mut utf8 = [0u8; 4];
+        let (bytes, len): (&[u8], usize) = match buf[r + 1] {
+            b'"' => (b"\"", 2),
+            b'\\' => (b"\\", 2),
+            b'/' => (b"/", 2),
+            b'b' => (b"\x08", 2),
+            b'f' => (b"\x0c", 2),
+            b'n' => (b"\n", 2),
+            b'r' => (b"\r", 2),
+            b't' => (b"\t", 2),
+            _ => {
+                let n = hex4(&buf[r + 2..r + 6]);
+                let (c, len) = if (0xD800..=0xDBFF).contains(&n) {
+                    let low = hex4(&buf[r + 8..r + 12]);
+                    (0x1_0000 + ((n - 0xD800) << 10) + (low - 0xDC00), 12)
+                } else {
+                    (n, 6)
+                };
+                let c = char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER);
+                (c.encode_utf8(&mut utf8).as_bytes(), len)
+            }
+        };
+        buf[w..w + bytes.len()].copy_from_slice(bytes);
+        w += bytes.len();
+        r += len;
+    }
+    buf.truncate(w);
+    // Give back the rest of the line's buffer (for a huge line, whole pages).
+    buf.shrink_to_fit();
 }
 
 /// Reads one whole-file article (text or HTML).
@@ -301,4 +440,79 @@ pub fn article_from_file(name: &str, bytes: &[u8], format: Format, lossy: bool) 
     };
     check_text(&text, name)?;
     Ok(Article { id: Value::from(name), meta: Map::new(), text, extracted })
+}
+
+/// [`article_from_file`] for bytes it may take: the bytes of a text file become the article's
+/// text, not a copy of them (a huge file is held once). HTML, and bytes that are not valid
+/// UTF-8, go through [`article_from_file`], for the same result and message.
+pub fn article_from_file_owned(name: &str, bytes: Vec<u8>, format: Format, lossy: bool) -> Result<Article, InputError> {
+    let format = if format == Format::Auto { detect_format(name, &bytes) } else { format };
+    if format == Format::Html || bytes.is_empty() || (!lossy && bytes.contains(&0)) {
+        return article_from_file(name, &bytes, format, lossy);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            check_text(&text, name)?;
+            Ok(Article { id: Value::from(name), meta: Map::new(), text, extracted: false })
+        }
+        Err(e) => article_from_file(name, e.as_bytes(), format, lossy),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The readers that take their input give the same article, or the same error, as the others.
+    #[test]
+    fn owned_inputs_read_as_the_borrowed_ones() {
+        let lines: &[&[u8]] = &[
+            br#"{"id": 7, "text": "\u201cYes,\u201d she said.\n\nNo \"quotes\" \\ here\/ \b\f\r\t.", "outlet": "Ap", "meta": {"date": "x"}}"#,
+            br#"{"id":"a","text":"plain text, nothing to unescape"}"#,
+            "{\"text\": \"caf\u{e9} \u{1F600} \\ud83d\\ude00 and \\u00e9\\u0041\"}".as_bytes(),
+            br#"{"text": "lone \ud83d here"}"#,
+            br#"{"text": "lone \ude00 here"}"#,
+            br#"{"text": "lead then other \ud83d\u0041"}"#,
+            br#"{"text": "nul \u0000 inside"}"#,
+            br#"{"text": "first", "text": "second", "id": 1, "id": null}"#,
+            br#"{"text": "first", "text": 5}"#,
+            br#"{"te\u0078t": "escaped key"}"#,
+            br#"{"id": 3}"#,
+            br#"{"text": 3}"#,
+            br#"["text"]"#,
+            br#"{"text": "unterminated}"#,
+            br#"{"text": "x"} trailing"#,
+            br#"{"text": "bad \q escape"}"#,
+            b"{\"text\": \"raw control \x01 char\"}",
+            b"\xEF\xBB\xBF{\"text\": \"after a BOM \\n\"}",
+            b"{\"text\": \"invalid \xFF UTF-8\"}",
+            b"",
+        ];
+        for &line in lines {
+            for lossy in [false, true] {
+                let a = parse_jsonl_line(line, 1, "f", lossy);
+                let b = parse_jsonl_line_owned(line.to_vec(), 1, "f", lossy);
+                match (a, b) {
+                    (Ok(a), Ok(b)) => {
+                        assert_eq!((a.id, a.meta, a.text, a.extracted), (b.id, b.meta, b.text, b.extracted), "{line:?}")
+                    }
+                    (Err(a), Err(b)) => assert_eq!(a, b, "{line:?}"),
+                    (a, b) => panic!("{line:?}: {:?} against {:?}", a.map(|a| a.text), b.map(|b| b.text)),
+                }
+            }
+        }
+        for bytes in [&b"plain text"[..], b"", b"  \n ", b"nul \0 byte", b"bad \xFF byte", b"<p>Hello</p>", b"\xEF\xBB\xBFbom"] {
+            for (name, format) in [("a.txt", Format::Auto), ("a.html", Format::Auto), ("a", Format::Text), ("a", Format::Auto)] {
+                for lossy in [false, true] {
+                    let a = article_from_file(name, bytes, format, lossy).map(|a| (a.id, a.text, a.extracted));
+                    let b = article_from_file_owned(name, bytes.to_vec(), format, lossy).map(|a| (a.id, a.text, a.extracted));
+                    assert_eq!(a, b, "{bytes:?} {name} {format:?} {lossy}");
+                }
+            }
+        }
+        // The text of a long line is the line's own buffer, unescaped where it lay.
+        let text = "“We are ready,” said Gen. Ana Ruiz.\n\n".repeat(10_000);
+        let line = serde_json::to_vec(&serde_json::json!({"id": "long", "text": text})).unwrap();
+        assert_eq!(parse_jsonl_line_owned(line, 2, "f", false).unwrap().text, text);
+    }
 }

@@ -48,6 +48,11 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// The same span `offset` bytes further on (a section's span made absolute in the whole text).
+    pub fn shifted(&self, offset: usize) -> Span {
+        Span { start: self.start + offset, end: self.end + offset }
+    }
+
     /// The smallest span covering both.
     pub fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))

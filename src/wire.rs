@@ -102,46 +102,47 @@ pub struct ErrorOut {
 
 impl<'a> DocOut<'a> {
     pub fn new(id: Value, meta: Map<String, Value>, a: &'a Analysis) -> DocOut<'a> {
-        let text = a.doc.text;
-        let quotes = a
-            .quotes
-            .iter()
-            .zip(&a.attributions)
-            .map(|(q, at)| QuoteOut {
-                start: q.span.start,
-                end: q.span.end,
-                text: Cow::Borrowed(q.span.slice(text)),
-                kind: q.kind,
-                cue: q.cue.map(|c| SpanText::of(c, text)),
-                speaker: speaker(a, at.source, at.mention, at.inferred),
-                rule: Cow::Borrowed(q.rule),
-            })
-            .collect();
-        let sources = a
-            .sources
-            .iter()
-            .map(|s| SourceOut {
-                name: Cow::Borrowed(&s.name),
-                kind: s.kind,
-                anonymous: s.anonymous,
-                title: s.title.map(|t| Cow::Borrowed(t.slice(text))),
-                role: s.role.map(|r| Cow::Borrowed(r.slice(text))),
-                affiliation: s.affiliation.as_deref().map(Cow::Borrowed),
-                descriptor: s.descriptor.map(|d| Cow::Borrowed(d.slice(text))),
-                count: s.count,
-                anonymity_reason: s.anonymity_reason.map(|r| SpanText::of(r, text)),
-                gender: s.gender,
-                mentions: s.mentions.iter().map(|m| SpanText::of(*m, text)).collect(),
-                quotes: s.quotes.clone(),
-                quoted_words: s.quoted_words,
-            })
-            .collect();
+        let quotes = (0..a.quotes.len()).map(|i| quote_out(a, i)).collect();
+        let sources = a.sources.iter().map(|s| source_out(s, a.text)).collect();
         DocOut { id, meta, text: None, quotes, sources, summary: a.summary.clone(), findings: a.findings.clone() }
     }
 }
 
+/// The record of quote `i` of `a`.
+fn quote_out<'a>(a: &'a Analysis, i: usize) -> QuoteOut<'a> {
+    let (q, at, text) = (&a.quotes[i], &a.attributions[i], a.text);
+    QuoteOut {
+        start: q.span.start,
+        end: q.span.end,
+        text: Cow::Borrowed(q.span.slice(text)),
+        kind: q.kind,
+        cue: q.cue.map(|c| SpanText::of(c, text)),
+        speaker: speaker(a, at.source, at.mention, at.inferred),
+        rule: Cow::Borrowed(q.rule),
+    }
+}
+
+/// The record of one source.
+fn source_out<'a>(s: &'a crate::sources::Source, text: &'a str) -> SourceOut<'a> {
+    SourceOut {
+        name: Cow::Borrowed(&s.name),
+        kind: s.kind,
+        anonymous: s.anonymous,
+        title: s.title.map(|t| Cow::Borrowed(t.slice(text))),
+        role: s.role.map(|r| Cow::Borrowed(r.slice(text))),
+        affiliation: s.affiliation.as_deref().map(Cow::Borrowed),
+        descriptor: s.descriptor.map(|d| Cow::Borrowed(d.slice(text))),
+        count: s.count,
+        anonymity_reason: s.anonymity_reason.map(|r| SpanText::of(r, text)),
+        gender: s.gender,
+        mentions: s.mentions.iter().map(|m| SpanText::of(*m, text)).collect(),
+        quotes: s.quotes.clone(),
+        quoted_words: s.quoted_words,
+    }
+}
+
 fn speaker<'a>(a: &'a Analysis, source: Option<usize>, mention: Option<Span>, inferred: bool) -> Option<Speaker<'a>> {
-    let text = a.doc.text;
+    let text = a.text;
     match (source, mention) {
         (None, None) => None,
         (Some(id), m) => {
@@ -239,26 +240,76 @@ impl DocOut<'_> {
     /// Writes the record as one line of compact JSON, without the newline: the same bytes as
     /// `serde_json::to_writer(out, self)`, faster.
     pub fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
-        out.write_all(b"{\"id\":")?;
-        serde(out, &self.id)?;
-        if !self.meta.is_empty() {
-            out.write_all(b",\"meta\":")?;
-            serde(out, &self.meta)?;
-        }
-        if let Some(text) = &self.text {
-            out.write_all(b",\"text\":")?;
-            string(out, text)?;
-        }
-        out.write_all(b",\"quotes\":")?;
-        array(out, &self.quotes, QuoteOut::write_json)?;
-        out.write_all(b",\"sources\":")?;
-        array(out, &self.sources, SourceOut::write_json)?;
-        out.write_all(b",\"summary\":")?;
-        serde(out, &self.summary)?;
-        out.write_all(b",\"findings\":")?;
-        serde(out, &self.findings)?;
-        out.write_all(b"}")
+        write_record(
+            out,
+            (&self.id, &self.meta, self.text.as_deref()),
+            |out| array(out, &self.quotes, QuoteOut::write_json),
+            |out| array(out, &self.sources, SourceOut::write_json),
+            (&self.summary, &self.findings),
+        )
     }
+}
+
+/// Writes the record of `a` with its `id`, `meta` and (when given) `text`: the same bytes as
+/// [`DocOut::new`] with that text, written by [`DocOut::write_json`], but made one quote and one
+/// source at a time. The record's lists are never all in memory: for one huge article they
+/// take about as much as its text.
+///
+/// Spans are sliced while writing: a bug that makes one panic leaves a partial record behind,
+/// so `analyze` first writes a huge article's record into [`io::sink`] (under `catch_unwind`).
+///
+/// ```
+/// let a = whosaid::analyze("“We are ready,” said Gen. Ana Ruiz.");
+/// let (id, meta) = (serde_json::Value::from(1), Default::default());
+/// let mut streamed = Vec::new();
+/// whosaid::wire::write_analysis_json(&mut streamed, &id, &meta, None, &a).unwrap();
+/// let mut built = Vec::new();
+/// whosaid::wire::DocOut::new(id, meta, &a).write_json(&mut built).unwrap();
+/// assert_eq!(streamed, built);
+/// ```
+pub fn write_analysis_json<W: Write + ?Sized>(
+    out: &mut W,
+    id: &Value,
+    meta: &Map<String, Value>,
+    text: Option<&str>,
+    a: &Analysis,
+) -> io::Result<()> {
+    write_record(
+        out,
+        (id, meta, text),
+        |out| array_of(out, (0..a.quotes.len()).map(|i| quote_out(a, i)), |q, out| q.write_json(out)),
+        |out| array_of(out, a.sources.iter().map(|s| source_out(s, a.text)), |s, out| s.write_json(out)),
+        (&a.summary, &a.findings),
+    )
+}
+
+/// A record: id, meta and text, the quotes and sources (written by the callers), summary and findings.
+fn write_record<W: Write + ?Sized>(
+    out: &mut W,
+    (id, meta, text): (&Value, &Map<String, Value>, Option<&str>),
+    quotes: impl FnOnce(&mut W) -> io::Result<()>,
+    sources: impl FnOnce(&mut W) -> io::Result<()>,
+    (summary, findings): (&Summary, &[Finding]),
+) -> io::Result<()> {
+    out.write_all(b"{\"id\":")?;
+    serde(out, id)?;
+    if !meta.is_empty() {
+        out.write_all(b",\"meta\":")?;
+        serde(out, meta)?;
+    }
+    if let Some(text) = text {
+        out.write_all(b",\"text\":")?;
+        string(out, text)?;
+    }
+    out.write_all(b",\"quotes\":")?;
+    quotes(out)?;
+    out.write_all(b",\"sources\":")?;
+    sources(out)?;
+    out.write_all(b",\"summary\":")?;
+    serde(out, summary)?;
+    out.write_all(b",\"findings\":")?;
+    serde(out, findings)?;
+    out.write_all(b"}")
 }
 
 impl QuoteOut<'_> {
@@ -388,6 +439,21 @@ fn array<W: Write + ?Sized, T>(out: &mut W, items: &[T], write: impl Fn(&T, &mut
     out.write_all(b"]")
 }
 
+fn array_of<W: Write + ?Sized, T>(
+    out: &mut W,
+    items: impl Iterator<Item = T>,
+    write: impl Fn(T, &mut W) -> io::Result<()>,
+) -> io::Result<()> {
+    out.write_all(b"[")?;
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        write(item, out)?;
+    }
+    out.write_all(b"]")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,7 +477,10 @@ mod tests {
             }
             let mut fast = Vec::new();
             doc.write_json(&mut fast).unwrap();
-            assert_eq!(String::from_utf8(fast).unwrap(), serde_json::to_string(&doc).unwrap(), "text {i}");
+            assert_eq!(String::from_utf8(fast.clone()).unwrap(), serde_json::to_string(&doc).unwrap(), "text {i}");
+            let mut streamed = Vec::new();
+            write_analysis_json(&mut streamed, &doc.id, &doc.meta, doc.text.as_deref(), &analysis).unwrap();
+            assert_eq!(streamed, fast, "text {i}");
         }
     }
 }

@@ -28,9 +28,15 @@ fn check_span_text(text: &str, what: &str, s: &SpanText) -> Result<(), String> {
     check_span(text, what, s.start, s.end, Some(&s.text))
 }
 
-/// Every invariant the output promises, for one text.
+/// Every invariant the output promises, for one text: analysed whole, and in sections of a few
+/// dozen bytes (issue 6: spans made absolute, ids renumbered, sources merged).
 fn check_all(text: &str) -> Result<(), String> {
-    let analysis = whosaid::analyze(text);
+    check_sections(text, whosaid::text::SECTION_BYTES)?;
+    check_sections(text, 48).map_err(|e| format!("in sections of 48 bytes: {e}"))
+}
+
+fn check_sections(text: &str, section_bytes: usize) -> Result<(), String> {
+    let analysis = whosaid::analyze_in_sections(text, section_bytes);
     let doc = DocOut::new(serde_json::Value::from("t"), Default::default(), &analysis);
     for (i, q) in doc.quotes.iter().enumerate() {
         check_span(text, &format!("quote {i}"), q.start, q.end, Some(&q.text))?;
@@ -269,12 +275,15 @@ fn big_cases() -> Vec<(&'static str, String)> {
 #[test]
 fn issue_7_big_adversarial_inputs_finish_with_well_formed_output() {
     for (what, text) in big_cases() {
-        let a = whosaid::analyze(&text);
-        let doc = DocOut::new(serde_json::Value::from(what), Default::default(), &a);
-        let line = serde_json::to_string(&doc).expect("serialises");
-        assert!(serde_json::from_str::<serde_json::Value>(&line).is_ok(), "{what}");
-        for q in &doc.quotes {
-            assert_eq!(&text[q.start..q.end], q.text, "{what}");
+        // Whole (so that a quadratic path in any stage shows at the full size) and in sections.
+        for section_bytes in [usize::MAX, whosaid::text::SECTION_BYTES] {
+            let a = whosaid::analyze_in_sections(&text, section_bytes);
+            let doc = DocOut::new(serde_json::Value::from(what), Default::default(), &a);
+            let line = serde_json::to_string(&doc).expect("serialises");
+            assert!(serde_json::from_str::<serde_json::Value>(&line).is_ok(), "{what}");
+            for q in &doc.quotes {
+                assert_eq!(&text[q.start..q.end], q.text, "{what}");
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 use whosaid::input::{self, Article, Format};
-use whosaid::wire::{DocOut, ErrorOut};
+use whosaid::wire::{self, DocOut, ErrorOut};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -118,7 +118,8 @@ fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, s
     drop(head);
     stats.docs += 1;
     let _ = read_input; // whole-file read path shared with `check`
-    match input::article_from_file(name, &bytes, format, args.lossy) {
+    // (The file's bytes become the article's text: a huge text file is not held twice.)
+    match input::article_from_file_owned(name, bytes, format, args.lossy) {
         Ok(article) => {
             // As for JSONL lines: a bug on one article must not end the run.
             if render(article, out)?.is_err() {
@@ -164,6 +165,19 @@ pub fn render(article: Article, out: &mut impl Write) -> io::Result<Result<(), V
         return Ok(Err(id));
     }
     let analysis = analysis.expect("analysed");
+    if text.len() > whosaid::text::SECTION_BYTES {
+        // A long text: its record is written straight from the analysis, one quote and one
+        // source at a time (the record's lists would take about as much memory as the text).
+        // Spans are sliced as they are written, so it is written once into nothing first: a
+        // bug that panics becomes an error record, not half a record.
+        let (null, empty) = (Value::Null, serde_json::Map::new());
+        if !caught(&mut || drop(wire::write_analysis_json(&mut io::sink(), &null, &empty, None, &analysis))) {
+            return Ok(Err(id));
+        }
+        wire::write_analysis_json(out, &id, &meta, extracted.then_some(text.as_str()), &analysis)?;
+        out.write_all(b"\n")?;
+        return Ok(Ok(()));
+    }
     let mut doc = None;
     let mut meta = Some(meta);
     if !caught(&mut || doc = Some(DocOut::new(Value::Null, meta.take().unwrap_or_default(), &analysis))) {
@@ -180,10 +194,10 @@ pub fn render(article: Article, out: &mut impl Write) -> io::Result<Result<(), V
 }
 
 /// Analyses one JSONL line into `out` (an output record or an error record); returns false on
-/// error. The line is dropped once parsed: a huge article is not held twice.
+/// error. The line becomes the article's text (unescaped in place): a huge article is not held
+/// twice.
 fn process_line(line: Vec<u8>, line_no: usize, file: &str, lossy: bool, out: &mut impl Write) -> io::Result<bool> {
-    let parsed = input::parse_jsonl_line(&line, line_no, file, lossy);
-    drop(line);
+    let parsed = input::parse_jsonl_line_owned(line, line_no, file, lossy);
     let article = match parsed {
         Ok(a) => a,
         Err((id, e)) => {

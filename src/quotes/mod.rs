@@ -62,6 +62,26 @@ pub struct Quote {
     pub paragraph: usize,
 }
 
+impl Quote {
+    /// The same quote for a section starting `offset` bytes into the whole text, after
+    /// `quote_base` quotes and `paragraph_base` paragraphs of the sections before it.
+    pub(crate) fn shift(&mut self, offset: usize, quote_base: usize, paragraph_base: usize) {
+        if offset == 0 && quote_base == 0 && paragraph_base == 0 {
+            return;
+        }
+        self.span = self.span.shifted(offset);
+        self.cue = self.cue.map(|c| c.shifted(offset));
+        if let Some(m) = &mut self.mention {
+            m.span = m.span.shifted(offset);
+            for sp in [&mut m.name, &mut m.title, &mut m.premodifier, &mut m.role].into_iter().flatten() {
+                *sp = sp.shifted(offset);
+            }
+        }
+        self.follows = self.follows.map(|j| j + quote_base);
+        self.paragraph += paragraph_base;
+    }
+}
+
 /// Finds every quote in `doc`.
 ///
 /// ```

@@ -13,7 +13,6 @@ use crate::Span;
 use crate::lexicon::lexicon;
 use crate::quotes::{Quote, QuoteKind};
 use crate::sources::{Attribution, Source, SourceType};
-use crate::text::Document;
 use serde::{Deserialize, Serialize};
 
 /// Counts for one article. Every field is documented in `docs/schema.md`.
@@ -66,7 +65,7 @@ impl Finding {
     }
 }
 
-pub fn summarize(doc: &Document, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Summary {
+pub fn summarize(text: &str, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Summary {
     let mut s = Summary { quotes: quotes.len(), sources: sources.len(), ..Summary::default() };
     for (q, a) in quotes.iter().zip(attributions) {
         match q.kind {
@@ -106,14 +105,14 @@ pub fn summarize(doc: &Document, quotes: &[Quote], sources: &[Source], attributi
             crate::lexicon::Gender::Unknown => {}
         }
     }
-    s.quoted_words = quotes.iter().map(|q| q.span.slice(doc.text).split_whitespace().count()).sum();
+    s.quoted_words = quotes.iter().map(|q| q.span.slice(text).split_whitespace().count()).sum();
     let attributed = s.quoted_words_named + s.quoted_words_anonymous;
     s.named_word_share = if attributed > 0 { s.quoted_words_named as f64 / attributed as f64 } else { 0.0 };
     s
 }
 
 /// The media-literacy findings of one article.
-pub fn findings(doc: &Document, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Vec<Finding> {
+pub fn findings(text: &str, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Vec<Finding> {
     let lex = lexicon();
     let mut out = Vec::new();
     for src in sources {
@@ -132,7 +131,7 @@ pub fn findings(doc: &Document, quotes: &[Quote], sources: &[Source], attributio
     for (q, a) in quotes.iter().zip(attributions) {
         if let (Some(lemma), Some(cue)) = (q.cue_lemma, q.cue) {
             if let Some(reason) = lex.loaded_verbs.get(lemma) {
-                out.push(Finding::new("loaded-verb", format!("\"{}\" {}", cue.slice(doc.text), reason), Some(cue)));
+                out.push(Finding::new("loaded-verb", format!("\"{}\" {}", cue.slice(text), reason), Some(cue)));
             }
         }
         if a.source.is_none() {

@@ -62,7 +62,7 @@ fn in_context(text: &str, span: crate::Span, st: &Style) -> String {
 
 /// Sources with their quotes, then unattributed quotes, then findings.
 pub fn terminal(a: &Analysis, name: &str, st: &Style) -> String {
-    let text = a.doc.text;
+    let text = a.text;
     let mut out = String::new();
     let s = &a.summary;
     let _ = writeln!(
@@ -126,7 +126,7 @@ pub fn terminal(a: &Analysis, name: &str, st: &Style) -> String {
 /// assert!(snap.contains("^^^^^^^^^^^^^"));
 /// ```
 pub fn snapshot(a: &Analysis) -> String {
-    let text = a.doc.text;
+    let text = a.text;
     let mut out = String::new();
     for (i, q) in a.quotes.iter().enumerate() {
         let at = &a.attributions[i];

@@ -90,6 +90,91 @@ pub struct Sources {
     pub attributions: Vec<Attribution>,
 }
 
+/// The sources and attributions of a text analysed in sections (see [`crate::analyze`]), merged
+/// into one list as each section is added: spans made absolute, quote and source ids renumbered.
+///
+/// A named source (a person or an organisation, not anonymous) merges with the first source of
+/// an earlier section of the same type and the same name; every other source (anonymous sources,
+/// groups, documents, and names whose fullest form differs between sections) stays separate, as
+/// clustering never looks across a section boundary.
+#[derive(Default)]
+pub(crate) struct Merged {
+    pub sources: Vec<Source>,
+    pub attributions: Vec<Attribution>,
+    /// The named sources of the sections added so far, by type and name.
+    named: HashMap<(SourceType, String), usize>,
+}
+
+impl Merged {
+    /// Appends one section's sources and attributions: `offset` is where the section starts in
+    /// the whole text, `quote_base` the number of quotes found in the sections before it.
+    pub(crate) fn add(&mut self, section: Sources, offset: usize, quote_base: usize) {
+        let mut ids = Vec::with_capacity(section.sources.len());
+        let mut named = Vec::new();
+        for mut s in section.sources {
+            s.shift(offset, quote_base);
+            // Building state, not needed once the section's sources are built.
+            s.mention_set = HashSet::default();
+            s.key = String::new();
+            let key = (matches!(s.kind, SourceType::Person | SourceType::Organisation) && !s.anonymous).then(|| (s.kind, s.name.clone()));
+            let earlier = key.as_ref().and_then(|k| self.named.get(k)).copied();
+            if let Some(id) = earlier {
+                self.sources[id].absorb(s);
+                ids.push(id);
+            } else {
+                let id = self.sources.len();
+                named.extend(key.map(|k| (k, id)));
+                self.sources.push(s);
+                ids.push(id);
+            }
+        }
+        // Only after the whole section: two sources of one section are never merged.
+        for (k, id) in named {
+            self.named.entry(k).or_insert(id);
+        }
+        self.attributions.extend(section.attributions.into_iter().map(|a| Attribution {
+            source: a.source.map(|i| ids[i]),
+            mention: a.mention.map(|m| m.shifted(offset)),
+            inferred: a.inferred,
+        }));
+    }
+}
+
+impl Source {
+    /// Every span `offset` bytes further on, every quote index `quote_base` further on.
+    fn shift(&mut self, offset: usize, quote_base: usize) {
+        if offset == 0 && quote_base == 0 {
+            return;
+        }
+        for sp in [&mut self.title, &mut self.role, &mut self.descriptor, &mut self.anonymity_reason].into_iter().flatten() {
+            *sp = sp.shifted(offset);
+        }
+        for m in &mut self.mentions {
+            *m = m.shifted(offset);
+        }
+        for q in &mut self.quotes {
+            *q += quote_base;
+        }
+    }
+
+    /// Takes in the same source found in a later section: its mentions and quotes (all after
+    /// this source's own), its quoted words, and whatever this one lacks (title, role, gender...).
+    fn absorb(&mut self, later: Source) {
+        self.mentions.extend(later.mentions);
+        self.quotes.extend(later.quotes);
+        self.quoted_words += later.quoted_words;
+        self.title = self.title.or(later.title);
+        self.role = self.role.or(later.role);
+        self.affiliation = self.affiliation.take().or(later.affiliation);
+        self.descriptor = self.descriptor.or(later.descriptor);
+        self.count = self.count.or(later.count);
+        self.anonymity_reason = self.anonymity_reason.or(later.anonymity_reason);
+        if self.gender == Gender::Unknown {
+            self.gender = later.gender;
+        }
+    }
+}
+
 /// Builds the sources of `quotes` in `doc`.
 pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
     let names = NameIndex::build(doc);

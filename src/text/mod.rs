@@ -141,6 +141,87 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The longest text analysed in one piece: [`crate::analyze`] cuts a longer one into sections
+/// of at most this many bytes (see [`sections`]), so its working memory (about 7.5 times the
+/// text: tokens and per-token tables) stays that of one section. Far above any news article
+/// (the longest in the development sets is 34 KB), so articles are analysed whole.
+pub const SECTION_BYTES: usize = 256 * 1024;
+
+/// Cuts `text` into consecutive sections of at most `max` bytes (at least half of it, except the
+/// last), covering the whole text: `[0, a)`, `[a, b)`, ... A text of `max` bytes or fewer is one
+/// section.
+///
+/// Each cut falls, by preference, in the second half of the section: after a blank line whose
+/// next paragraph does not open with a quotation mark (a quote running over several paragraphs
+/// opens each of them with one, so it is not cut), after any blank line, after a line that is not
+/// followed by one opening with a quotation mark, after any line, at white space; only a run of
+/// `max / 2` bytes with none of these is cut inside a word (at a character boundary). Each cut
+/// looks at most `max / 2` bytes back, so the whole is linear in the text's length.
+///
+/// ```
+/// use whosaid::text::sections;
+/// let text = "One.\n\n“Two,\n\n“three.”\n\nFour.";
+/// // The cut goes before "Four", not before the quote's second paragraph.
+/// let cuts = sections(text, 30);
+/// assert_eq!(cuts.len(), 2);
+/// assert_eq!(&text[cuts[1].clone()], "Four.");
+/// assert_eq!(sections("Short.", 30), vec![0..6]);
+/// ```
+pub fn sections(text: &str, max: usize) -> Vec<std::ops::Range<usize>> {
+    let max = max.max(8);
+    let mut out = Vec::with_capacity((text.len() / max).saturating_mul(2).saturating_add(1));
+    let mut start = 0;
+    while text.len() - start > max {
+        // (`start + max` cannot overflow: it is below `text.len()`.)
+        let cut = cut_point(text, start, max);
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// Where to end the section that starts at `start` (see [`sections`]).
+fn cut_point(text: &str, start: usize, max: usize) -> usize {
+    let b = text.as_bytes();
+    let mut hi = start + max;
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let lo = start + max / 2;
+    // The best cut of each kind, nearest the end: blank line then no quote, blank line, line then
+    // no quote, line. (Newlines and spaces are ASCII, never inside a multi-byte character.)
+    let mut best: [Option<usize>; 4] = [None; 4];
+    let mut i = hi;
+    while let Some(k) = b[lo..i].iter().rposition(|&c| c == b'\n') {
+        i = lo + k;
+        let cut = i + 1;
+        let blank = b[start..i].iter().rev().take(16).find(|c| !matches!(c, b' ' | b'\t' | b'\r')) == Some(&b'\n');
+        let quote = opens_with_quote(&text[cut..]);
+        let kind = match (blank, quote) {
+            (true, false) => return cut,
+            (true, true) => 1,
+            (false, false) => 2,
+            (false, true) => 3,
+        };
+        best[kind].get_or_insert(cut);
+    }
+    if let Some(cut) = best.into_iter().flatten().next() {
+        return cut;
+    }
+    match b[lo..hi].iter().rposition(|&c| c == b' ' || c == b'\t') {
+        Some(k) => lo + k + 1,
+        None => hi,
+    }
+}
+
+/// Whether the paragraph starting at (or after a little white space at) the start of `rest`
+/// opens with a quotation mark.
+fn opens_with_quote(rest: &str) -> bool {
+    let mut chars = rest.chars().take(64).skip_while(|c| c.is_whitespace());
+    matches!(chars.next(), Some('"' | '\'' | '`' | '“' | '‘' | '”' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›'))
+}
+
 /// Paragraph spans: each non-blank line; trailing white space excluded.
 fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut offset = 0;
