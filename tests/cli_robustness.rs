@@ -277,6 +277,30 @@ fn issue_7_output_is_identical_whatever_the_thread_count() {
     assert!(run(&["analyze", "--threads", "4", &batch], b"").stdout == outputs[0]);
 }
 
+/// Issue 6: a line too long for a worker to buffer its record is analysed by the writer, in its
+/// place in the output, with the lines around it still analysed by the workers.
+#[test]
+fn issue_6_a_very_long_line_keeps_its_place_whatever_the_thread_count() {
+    let dir = scratch("long-line");
+    let paragraph = "“The ferry will run all winter,” said Capt. Lena Ortiz, the harbour master.\n\n\
+                     The council disagreed. Its chairman, Ivo Brandt, said the budget was spent.\n\n";
+    let mut batch = big_batch(70);
+    let long = serde_json::json!({"id": "long", "text": paragraph.repeat(5_000_000 / paragraph.len() + 1)});
+    serde_json::to_writer(&mut batch, &long).unwrap();
+    batch.push(b'\n');
+    batch.extend(big_batch(3));
+    let file = write(&dir, "batch.jsonl", &batch);
+    let one = run(&["analyze", "--threads", "1", &file], b"");
+    let two = run(&["analyze", "--threads", "2", &file], b"");
+    assert_eq!(code(&two), 0, "{}", stderr(&two));
+    assert!(one.stdout == two.stdout, "--threads 1 and 2 differ");
+    let recs = records(&two);
+    assert_eq!(recs.len(), 74);
+    assert_eq!(recs[70]["id"], "long");
+    assert!(recs[70]["quotes"].as_array().unwrap().len() > 10_000);
+    assert_eq!(recs[71]["id"], "doc-0");
+}
+
 #[test]
 fn issue_7_exotic_and_huge_inputs_give_well_formed_json() {
     let dir = scratch("exotic");

@@ -225,10 +225,23 @@ fn write_error(out: &mut impl Write, id: Value, line: usize, error: String) -> i
 struct Batch {
     seq: u64,
     lines: Vec<(usize, Vec<u8>)>,
+    /// One line longer than `LONG_LINE`: left to the writer (see `Done::Long`).
+    long: bool,
+}
+
+/// What a worker hands the writer for one batch.
+enum Done {
+    /// The batch's output records, its number of lines and of failed lines.
+    Records(Vec<u8>, usize, usize),
+    /// A very long line, analysed by the writer itself when its turn comes, so that its record
+    /// goes straight to the output: a worker would hold all of it in memory (issue 6).
+    Long(usize, Vec<u8>),
 }
 
 const BATCH_LINES: usize = 64;
 const BATCH_BYTES: usize = 1 << 20;
+/// Lines longer than this are analysed by the writer (`Done::Long`).
+const LONG_LINE: usize = 4 << 20;
 
 fn stream_jsonl(
     mut reader: Box<dyn BufRead + Send>,
@@ -265,7 +278,7 @@ fn stream_jsonl(
     }
     let (job_tx, job_rx) = sync_channel::<Batch>(threads * 2);
     let job_rx: Arc<Mutex<Receiver<Batch>>> = Arc::new(Mutex::new(job_rx));
-    let (res_tx, res_rx) = sync_channel::<(u64, Vec<u8>, usize, usize)>(threads * 2);
+    let (res_tx, res_rx) = sync_channel::<(u64, Done)>(threads * 2);
     std::thread::scope(|scope| -> io::Result<()> {
         for _ in 0..threads {
             let rx = Arc::clone(&job_rx);
@@ -273,7 +286,14 @@ fn stream_jsonl(
             scope.spawn(move || {
                 loop {
                     let job = { rx.lock().expect("job queue").recv() };
-                    let Ok(batch) = job else { break };
+                    let Ok(mut batch) = job else { break };
+                    if batch.long {
+                        let (no, line) = batch.lines.pop().expect("one long line");
+                        if tx.send((batch.seq, Done::Long(no, line))).is_err() {
+                            break;
+                        }
+                        continue;
+                    }
                     let mut buf = Vec::new();
                     let mut failed = 0;
                     let n = batch.lines.len();
@@ -283,7 +303,7 @@ fn stream_jsonl(
                             failed += 1;
                         }
                     }
-                    if tx.send((batch.seq, buf, n, failed)).is_err() {
+                    if tx.send((batch.seq, Done::Records(buf, n, failed))).is_err() {
                         break;
                     }
                 }
@@ -305,10 +325,25 @@ fn stream_jsonl(
                 if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
+                if line.len() > LONG_LINE {
+                    // (The lines before it go first, in their own batch.)
+                    if !lines.is_empty() {
+                        if job_tx.send(Batch { seq, lines: std::mem::take(&mut lines), long: false }).is_err() {
+                            return Ok(());
+                        }
+                        seq += 1;
+                        bytes = 0;
+                    }
+                    if job_tx.send(Batch { seq, lines: vec![(line_no, line)], long: true }).is_err() {
+                        return Ok(());
+                    }
+                    seq += 1;
+                    continue;
+                }
                 bytes += line.len();
                 lines.push((line_no, line));
                 if lines.len() >= BATCH_LINES || bytes >= BATCH_BYTES {
-                    if job_tx.send(Batch { seq, lines: std::mem::take(&mut lines) }).is_err() {
+                    if job_tx.send(Batch { seq, lines: std::mem::take(&mut lines), long: false }).is_err() {
                         return Ok(());
                     }
                     seq += 1;
@@ -316,20 +351,33 @@ fn stream_jsonl(
                 }
             }
             if !lines.is_empty() {
-                let _ = job_tx.send(Batch { seq, lines });
+                let _ = job_tx.send(Batch { seq, lines, long: false });
             }
             Ok(())
         });
         let mut pending = std::collections::BTreeMap::new();
         let mut want = 0u64;
         let mut result = Ok(());
-        for (seq, buf, n, f) in res_rx {
-            pending.insert(seq, (buf, n, f));
-            while let Some((buf, n, f)) = pending.remove(&want) {
-                stats.docs += n;
-                stats.failed += f;
-                if result.is_ok() {
-                    result = out.write_all(&buf);
+        for (seq, done) in res_rx {
+            pending.insert(seq, done);
+            while let Some(done) = pending.remove(&want) {
+                match done {
+                    Done::Records(buf, n, f) => {
+                        stats.docs += n;
+                        stats.failed += f;
+                        if result.is_ok() {
+                            result = out.write_all(&buf);
+                        }
+                    }
+                    Done::Long(no, line) => {
+                        stats.docs += 1;
+                        if result.is_ok() {
+                            match process_line(line, no, file, lossy, out) {
+                                Ok(ok) => stats.failed += usize::from(!ok),
+                                Err(e) => result = Err(e),
+                            }
+                        }
+                    }
                 }
                 want += 1;
             }
