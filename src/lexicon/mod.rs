@@ -398,14 +398,18 @@ impl Lexicon {
 
     /// True when the lower-case `phrase` contains one of the anonymous heads of more than one
     /// word (`people familiar with`) anywhere: one automaton pass instead of a search per head.
+    /// (An Aho-Corasick automaton of the literals, as the regex crate would search them, without
+    /// the regex compilation around it: 0.7M instructions to build instead of 5.4M.)
     pub fn has_multiword_anonymous_head(&self, phrase: &str) -> bool {
-        static RE: LazyLock<regex::Regex> = LazyLock::new(|| {
-            let heads: Vec<String> = lexicon().anonymous_heads.iter().filter(|h| h.contains(' ')).map(|h| regex::escape(h)).collect();
-            // (An empty alternation would match everywhere: a pattern that never matches instead.)
-            let pattern = if heads.is_empty() { r"[^\s\S]".to_string() } else { heads.join("|") };
-            regex::Regex::new(&pattern).expect("escaped literals form a valid pattern")
+        static HEADS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+            // (A contiguous NFA: the DFA the default picks for so few patterns costs 3.5M
+            // instructions to build, more than all the searches of a 2 MB run.)
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(lexicon().anonymous_heads.iter().filter(|h| h.contains(' ')))
+                .expect("the multi-word anonymous heads are few and short")
         });
-        RE.is_match(phrase)
+        HEADS.is_match(phrase)
     }
 
     pub fn is_not_name(&self, word: &str) -> bool {
