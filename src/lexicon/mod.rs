@@ -211,15 +211,15 @@ fn entries(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 /// `s` in lower case, its words separated by single spaces.
 fn norm(s: &str) -> String {
-    // Nearly every entry already is (lower-case ASCII, single spaces): one copy, not the three
+    // Nearly every entry is ASCII with single spaces: one lower-cased copy, not the three
     // allocations of splitting, joining and lower-casing (a sixth of the lexicon's loading).
     let b = s.as_bytes();
-    let normal = b.iter().all(|&c| c.is_ascii() && !c.is_ascii_uppercase() && (c == b' ' || !c.is_ascii_whitespace()))
+    let single_spaced = b.iter().all(|&c| c.is_ascii() && (c == b' ' || !c.is_ascii_whitespace()))
         && !s.starts_with(' ')
         && !s.ends_with(' ')
         && !s.contains("  ");
-    if normal {
-        return s.to_string();
+    if single_spaced {
+        return s.to_ascii_lowercase();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
