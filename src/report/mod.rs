@@ -106,7 +106,7 @@ pub fn summarize(doc: &Document, quotes: &[Quote], sources: &[Source], attributi
             crate::lexicon::Gender::Unknown => {}
         }
     }
-    s.quoted_words = quotes.iter().map(|q| q.span.slice(doc.text).split_whitespace().count()).sum();
+    s.quoted_words = quotes.iter().map(|q| crate::text::word_counts(q.span.slice(doc.text)).0).sum();
     let attributed = s.quoted_words_named + s.quoted_words_anonymous;
     s.named_word_share = if attributed > 0 { s.quoted_words_named as f64 / attributed as f64 } else { 0.0 };
     s

@@ -216,8 +216,9 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
     }
 }
 
+/// The words of `s` that hold a letter or a digit.
 fn count_words(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    crate::text::word_counts(s).1
 }
 
 struct Builder<'d, 'a> {

@@ -213,7 +213,7 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// characters beyond ASCII in news), which holds no letter or digit: the Unicode tables' look-up
 /// costs hundreds of instructions a character.
 #[inline]
-fn is_alphanumeric(c: char) -> bool {
+pub(super) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if ('\u{2000}'..='\u{206F}').contains(&c) {
