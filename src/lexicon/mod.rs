@@ -388,6 +388,12 @@ impl Lexicon {
         self.classes.get(lower(word).as_ref()).copied().unwrap_or_default()
     }
 
+    /// False when no abbreviation that may also end a sentence ends in byte `last`: a test of
+    /// a word's last byte before [`Lexicon::is_ambiguous_abbreviation`] needs the word itself.
+    pub fn may_end_ambiguous_abbreviation(&self, last: u8) -> bool {
+        self.ambiguous_last_bytes[last as usize]
+    }
+
     /// True when `word` is an abbreviation that may also end a sentence (`U.S.`; case-sensitive).
     pub fn is_ambiguous_abbreviation(&self, word: &str) -> bool {
         word.as_bytes().last().is_some_and(|&b| self.ambiguous_last_bytes[b as usize]) && self.ambiguous_abbreviations.contains(word)
