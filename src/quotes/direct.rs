@@ -436,30 +436,41 @@ fn is_nickname(doc: &Document, r: &QuoteRegion) -> bool {
 
 /// Short, every word capitalised, no closing punctuation: a title or a name, not speech.
 fn looks_like_title(doc: &Document, r: &QuoteRegion) -> bool {
-    let words: Vec<&str> = (r.first..r.last).filter(|&k| doc.tokens[k].is_word()).map(|k| doc.word(k)).collect();
     let last = if r.last > r.first { doc.word(r.last - 1) } else { "" };
-    !words.is_empty()
-        && words.len() <= 8
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3)
-        && !matches!(last, "." | "?" | "!" | ",")
+    title_case_words(doc, r) && !matches!(last, "." | "?" | "!" | ",")
+}
+
+/// True when the region holds one to eight words, each capitalised or of at most three bytes.
+/// (Read in place and given up at the ninth word: regions are often long quotes, and a `Vec` of
+/// their words was collected for this.)
+fn title_case_words(doc: &Document, r: &QuoteRegion) -> bool {
+    let mut words = 0;
+    for k in (r.first..r.last).filter(|&k| doc.tokens[k].is_word()) {
+        words += 1;
+        let w = doc.word(k);
+        if words > 8 || !(w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3) {
+            return false;
+        }
+    }
+    words > 0
 }
 
 /// A region with no cue is speech when it is long or ends like a sentence, and does not sit
 /// inside a sentence like a scare quote (`Iraq's "victory"`) or a title.
 fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
-    let words: Vec<&str> = (r.first..r.last).filter(|&k| doc.tokens[k].is_word()).map(|k| doc.word(k)).collect();
-    if words.is_empty() {
+    let words = (r.first..r.last).filter(|&k| doc.tokens[k].is_word()).count();
+    if words == 0 {
         return false;
     }
     let last = doc.word(r.last - 1);
     let ends_like_sentence = matches!(last, "." | "?" | "!" | "," | "…") || r.close.is_none();
     let embedded = r.open > doc.paragraphs[r.paragraph].first && doc.tokens[r.open - 1].is_word() && doc.is_narrative(r.open - 1);
-    let title_case = words.len() <= 8 && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3);
+    let title_case = title_case_words(doc, r);
     if looks_like_title(doc, r) || title_case && embedded {
         return false;
     }
     // A short quote inside a sentence with no cue is a fragment or a scare quote, not speech.
-    if embedded && words.len() < 4 {
+    if embedded && words < 4 {
         return false;
     }
     if embedded && !ends_like_sentence {
@@ -471,5 +482,5 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
         && r.open > doc.paragraphs[r.paragraph].first
         && matches!(doc.word(r.open - 1), "." | "?" | "!")
         && (r.open.saturating_sub(8).max(doc.paragraphs[r.paragraph].first)..r.open - 1).any(|k| !doc.is_narrative(k));
-    words.len() >= 6 || (ends_like_sentence && words.len() >= 4) || (ends_like_sentence && after_attributed_quote && words.len() >= 2)
+    words >= 6 || (ends_like_sentence && words >= 4) || (ends_like_sentence && after_attributed_quote && words >= 2)
 }

@@ -105,7 +105,7 @@ pub fn summarize(text: &str, quotes: &[Quote], sources: &[Source], attributions:
             crate::lexicon::Gender::Unknown => {}
         }
     }
-    s.quoted_words = quotes.iter().map(|q| q.span.slice(text).split_whitespace().count()).sum();
+    s.quoted_words = quotes.iter().map(|q| crate::text::word_counts(q.span.slice(text)).0).sum();
     let attributed = s.quoted_words_named + s.quoted_words_anonymous;
     s.named_word_share = if attributed > 0 { s.quoted_words_named as f64 / attributed as f64 } else { 0.0 };
     s

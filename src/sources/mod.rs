@@ -268,6 +268,7 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
     if by_surname.is_empty() {
         return;
     }
+    let key_mask = names::SurnameKeyMask::new(by_surname.keys().map(String::as_str));
     for t in 0..doc.tokens.len() {
         if !doc.is_narrative(t) || !doc.tokens[t].is_word() {
             continue;
@@ -278,6 +279,10 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
             continue;
         }
         let w = doc.word(t);
+        // (Most capitalised words are no source's surname: most are told so by the mask.)
+        if !key_mask.may_hold_key_of(w) {
+            continue;
+        }
         let Some(Some(id)) = names::with_surname_key(w, |key| by_surname.get(key).copied()) else { continue };
         // Extend left over first names and a title.
         let mut a = t;
@@ -296,8 +301,9 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
     }
 }
 
+/// The words of `s` that hold a letter or a digit.
 fn count_words(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    crate::text::word_counts(s).1
 }
 
 struct Builder<'d, 'a> {

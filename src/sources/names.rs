@@ -231,6 +231,41 @@ pub fn with_surname_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     f(w)
 }
 
+/// A quick necessary test for "is the surname key of this word one of a few keys": a 256-bit
+/// mask of the keys' (length, first byte, last byte). A word of ASCII letters and digits is its
+/// own key in lower case ([`with_surname_key`]'s first case), so when its triple's bit is clear
+/// its key is none of them, and the key need not be built and hashed. Other words always pass.
+pub struct SurnameKeyMask([u64; 4]);
+
+impl SurnameKeyMask {
+    pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> SurnameKeyMask {
+        let mut mask = [0u64; 4];
+        for key in keys.into_iter().map(str::as_bytes) {
+            if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
+                let bit = SurnameKeyMask::bit(key.len(), first, last);
+                mask[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        SurnameKeyMask(mask)
+    }
+
+    /// The bit of a lower-case key's length, first byte and last byte.
+    fn bit(len: usize, first: u8, last: u8) -> usize {
+        (len * 37 + first as usize * 11 + last as usize) % 256
+    }
+
+    /// False only when the surname key of `word` is surely none of the keys.
+    pub fn may_hold_key_of(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
+        if !b.iter().all(|c| c.is_ascii_alphanumeric()) {
+            return true;
+        }
+        let bit = SurnameKeyMask::bit(b.len(), first.to_ascii_lowercase(), last.to_ascii_lowercase());
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 /// The first word of a multi-word name, lower case.
 pub fn first_name(name: &str) -> Option<String> {
     let mut words = name.split_whitespace();
@@ -290,4 +325,23 @@ pub fn affiliation(role: &str) -> Option<String> {
         best = Some(run);
     }
     best.filter(|b| !b.is_empty()).map(|b| b.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The mask never turns away a word whose key is one of the keys, and turns away most others.
+    #[test]
+    fn surname_key_mask_passes_every_word_with_one_of_the_keys() {
+        let names = ["Ana Ruiz", "Donald Duckworth's", "Omar al-Bashir", "Kowalczyk", "Jean d’Arcy", "Ng"];
+        let keys: Vec<String> = names.iter().map(|n| surname_key(n)).collect();
+        let mask = SurnameKeyMask::new(keys.iter().map(String::as_str));
+        for word in ["Ruiz", "RUIZ", "ruiz", "Duckworth", "Bashir", "Kowalczyk", "Ng", "NG", "Arcy", "al-Bashir", "d’Arcy"] {
+            assert!(keys.contains(&surname_key(word)), "{word}");
+            assert!(mask.may_hold_key_of(word), "{word}");
+        }
+        let others = ["Smith", "Johnson", "Ottawa", "Monday", "The", "Canada", "Trudeau", "Police", "Ford", "Toronto"];
+        assert!(others.iter().filter(|w| mask.may_hold_key_of(w)).count() <= 2);
+    }
 }

@@ -223,6 +223,77 @@ fn opens_with_quote(rest: &str) -> bool {
 }
 
 /// Paragraph spans: each non-blank line; trailing white space excluded.
+/// How many words `s` has as `split_whitespace` cuts it, and how many of those hold a letter or a
+/// digit (`chars().any(char::is_alphanumeric)`): one pass that reads ASCII bytes from a table
+/// without decoding them, for the quoted-word figures.
+pub fn word_counts(s: &str) -> (usize, usize) {
+    // The class of each ASCII byte, as bits (`char::is_whitespace` for ASCII is U+0009 to U+000D
+    // and the space); every byte of a non-ASCII character is `OTHER_CHAR`, decoded on its own.
+    const PUNCT: u8 = 0;
+    const SPACE: u8 = 1;
+    const ALNUM: u8 = 2;
+    const OTHER_CHAR: u8 = 4;
+    const CLASS: [u8; 256] = {
+        let mut class = [OTHER_CHAR; 256];
+        let mut b = 0;
+        while b < 0x80 {
+            let c = b as u8;
+            class[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                SPACE
+            } else if c.is_ascii_alphanumeric() {
+                ALNUM
+            } else {
+                PUNCT
+            };
+            b += 1;
+        }
+        class
+    };
+    let (mut words, mut alphanumeric_words) = (0, 0);
+    // Whether the last character was inside a word, and whether that word is counted as holding
+    // a letter or digit already.
+    let (mut in_word, mut counted) = (false, false);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let mut class = CLASS[b[i] as usize];
+        let mut len = 1;
+        if class == OTHER_CHAR {
+            let c = s[i..].chars().next().expect("i is a character boundary");
+            class = if c.is_whitespace() {
+                SPACE
+            } else if tokens::is_alphanumeric(c) {
+                ALNUM
+            } else {
+                PUNCT
+            };
+            len = c.len_utf8();
+        }
+        i += len;
+        if class == SPACE {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            words += 1;
+            in_word = true;
+            counted = false;
+        }
+        if class == ALNUM && !counted {
+            alphanumeric_words += 1;
+            counted = true;
+        }
+        if counted {
+            // The rest of a counted word changes no count: skip its ASCII bytes up to white space
+            // or a non-ASCII character in a tight loop (most bytes of a quote are here).
+            while i < b.len() && CLASS[b[i] as usize] & (SPACE | OTHER_CHAR) == 0 {
+                i += 1;
+            }
+        }
+    }
+    (words, alphanumeric_words)
+}
+
 fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut offset = 0;
     text.split_inclusive('\n').filter_map(move |line| {
@@ -232,4 +303,28 @@ fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
         let body = line.trim();
         if body.is_empty() { None } else { Some(Span::new(start + lead, start + lead + body.len())) }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    /// `word_counts` counts as `split_whitespace` and `char::is_alphanumeric` do, for every
+    /// character alone and between words, and on mixed text.
+    #[test]
+    fn word_counts_agree_with_split_whitespace() {
+        let reference =
+            |s: &str| (s.split_whitespace().count(), s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count());
+        let mut texts: Vec<String> = Vec::new();
+        for c in (0..=0x10FFFF).step_by(7).chain(0..0x3100).filter_map(char::from_u32) {
+            texts.push(c.to_string());
+            texts.push(format!("a{c}b"));
+            texts.push(format!(" {c} -- x"));
+        }
+        texts.extend(
+            ["", " ", "“We are ready,” said Gen. Ana Ruiz.", "— — ’s\u{a0}x\u{2003}y\u{85}z\x0bw", "  two  words  ", "½ ² ª"]
+                .map(String::from),
+        );
+        for t in &texts {
+            assert_eq!(super::word_counts(t), reference(t), "{t:?}");
+        }
+    }
 }

@@ -19,14 +19,16 @@ pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: 
         let mut t = para.first;
         while t < para.last {
             let tok = tokens[t];
-            let word = tok.span().slice(text);
+            // (The token's text is sliced only in the arms that read it: most tokens are words
+            // that no ambiguous abbreviation ends like, answered from their last byte.)
             let ends = region_of[t].is_none()
                 && match tok.kind {
-                    TokenKind::Punct => is_terminal(word),
+                    TokenKind::Punct => is_terminal(tok.span().slice(text)),
                     // A closing mark after terminal punctuation: `... win."`
                     TokenKind::Mark(..) => t > para.first && is_terminal(tokens[t - 1].span().slice(text)),
                     TokenKind::Word => {
-                        lex.is_ambiguous_abbreviation(word)
+                        lex.may_end_ambiguous_abbreviation(text.as_bytes()[tok.span().end - 1])
+                            && lex.is_ambiguous_abbreviation(tok.span().slice(text))
                             && (tokens.get(t + 1).is_some_and(|n| t + 1 < para.last && lex.is_not_name(n.span().slice(text)))
                                 || opens_quoted_sentence(text, tokens, region_of, t + 1, para.last))
                     }
