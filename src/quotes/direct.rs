@@ -21,7 +21,7 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
         if r.depth != 0 || absorbed[i] || r.last <= r.first || r.content.start < widened_end {
             continue;
         }
-        if reported.overlaps(r.content) || is_nickname(doc, r) {
+        if reported.overlaps(r.content) || is_nickname(doc, r) || names_a_work(doc, r) {
             continue;
         }
         let found = after(doc, i, r).or_else(|| before(doc, i, r));
@@ -437,7 +437,18 @@ fn is_nickname(doc: &Document, r: &QuoteRegion) -> bool {
 /// Short, every word capitalised, no closing punctuation: a title or a name, not speech.
 fn looks_like_title(doc: &Document, r: &QuoteRegion) -> bool {
     let last = if r.last > r.first { doc.word(r.last - 1) } else { "" };
-    title_case_words(doc, r) && !matches!(last, "." | "?" | "!" | ",")
+    title_case_words(doc, r) && !matches!(last, "." | "?" | "!" | ",") || names_a_work(doc, r)
+}
+
+/// A title-case region after a preposition or a possessive names a show, a book or a paper, even
+/// with the sentence's period inside its marks: `said on Fox News's “Fox and Friends.”`, `told
+/// “Meet the Press.”`, `a host of “Morning Joe,”`.
+fn names_a_work(doc: &Document, r: &QuoteRegion) -> bool {
+    let before = if r.open > 0 { doc.word(r.open - 1) } else { "" };
+    let introduced = np::is_lower_in(words!["on", "in", "at", "to", "from", "with", "of", "told"], before)
+        || before.ends_with("'s")
+        || before.ends_with("’s");
+    introduced && title_case_words(doc, r)
 }
 
 /// True when the region holds one to eight words, each capitalised or of at most three bytes.
@@ -467,6 +478,12 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
     let embedded = r.open > doc.paragraphs[r.paragraph].first && doc.tokens[r.open - 1].is_word() && doc.is_narrative(r.open - 1);
     let title_case = title_case_words(doc, r);
     if looks_like_title(doc, r) || title_case && embedded {
+        return false;
+    }
+    // A paragraph that is only a quote in title case is a subheading: `'All Bets Are Off.'`.
+    let para = doc.paragraphs[r.paragraph];
+    let whole_paragraph = r.open == para.first && r.close.is_none_or(|c| (c + 1..para.last).all(|k| !doc.tokens[k].is_word()));
+    if whole_paragraph && title_case && words >= 2 {
         return false;
     }
     // A short quote inside a sentence with no cue is a fragment or a scare quote, not speech.
