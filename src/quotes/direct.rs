@@ -24,7 +24,7 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
         if reported.overlaps(r.content) || is_nickname(doc, r) || names_a_work(doc, r) {
             continue;
         }
-        let found = after(doc, i, r).or_else(|| before(doc, i, r));
+        let found = after(doc, i, r).or_else(|| before(doc, i, r)).or_else(|| signed(doc, r));
         let (mut mention, mut cue, rule) = match found {
             Some((m, c, rule)) => (Some(m), Some(c), rule),
             None => match fragment(doc, r) {
@@ -79,6 +79,23 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
         out.push(Quote { span, kind, cue, cue_lemma: lemma, mention, follows: None, rule, paragraph: r.paragraph });
     }
     out
+}
+
+/// `“...” — Ola Moreno.` / `“...” ― Tom Willis, 34, Harlow`: a quote signed with a dash and a
+/// bare name that ends its paragraph (reader comments, vox pops, epigraphs).
+fn signed(doc: &Document, r: &QuoteRegion) -> Option<(Mention, Cue, &'static str)> {
+    let dash = r.close? + 1;
+    let para = doc.paragraphs[r.paragraph];
+    if dash + 1 >= para.last || !matches!(doc.word(dash), "—" | "–" | "―") || looks_like_title(doc, r) {
+        return None;
+    }
+    let mut end = para.last;
+    while end > dash + 1 && matches!(doc.word(end - 1), "." | "!") {
+        end -= 1;
+    }
+    let m = super::pull::bare_name(doc, dash, end, false)?;
+    let cue = Cue { start: dash, end: dash + 1, verb: crate::lexicon::Verb { lemma: "—", class: VerbClass::Speech }, according: false };
+    Some((m, cue, "direct/signed"))
 }
 
 /// The next top-level region after region `i` in the same paragraph.

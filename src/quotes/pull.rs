@@ -59,9 +59,9 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
 }
 
 /// Tokens `[a, b)` are only an attribution: `— Name (@handle) date`, `Name, role` or `Name`.
-fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) -> Option<np::Mention> {
+pub(super) fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) -> Option<np::Mention> {
     let mut a = a;
-    while a < b && matches!(doc.word(a), "—" | "–" | "-") {
+    while a < b && matches!(doc.word(a), "—" | "–" | "-" | "―") {
         a += 1;
     }
     if a >= b || b - a > 16 || doc.word(a).eq_ignore_ascii_case("by") {
