@@ -435,10 +435,19 @@ impl Lexicon {
     }
 
     /// The lexicon classes of `word` (any case): one look-up; see [`classify`] for the others.
+    // (Inlined with the short words' look-up, asked for most tokens; the longer words' look-ups,
+    // out of line, no longer make every call save and restore the registers they need.)
+    #[inline]
     fn lexicon_classes(&self, word: &str) -> Classes {
         if let Some(key) = short_key(word) {
             return self.short_classes.get(key);
         }
+        self.longer_word_classes(word)
+    }
+
+    /// [`Lexicon::lexicon_classes`] of a word that is not short ASCII.
+    #[inline(never)]
+    fn longer_word_classes(&self, word: &str) -> Classes {
         if let Some(key) = medium_key(word) {
             return self.medium_classes.get(&key).copied().unwrap_or_default();
         }
