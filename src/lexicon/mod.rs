@@ -80,7 +80,7 @@ pub struct Lexicon {
     classes: HashMap<String, Classes>,
     /// The same for the words of up to 7 bytes, keyed by [`short_key`]: most tokens are short,
     /// and an integer key hashes and compares in a few instructions.
-    short_classes: HashMap<u64, Classes>,
+    short_classes: ShortTable,
     /// The same for the words of 8 to 15 bytes, keyed by [`medium_key`].
     medium_classes: HashMap<u128, Classes>,
 }
@@ -107,6 +107,63 @@ fn short_key(word: &str) -> Option<u64> {
     let upper = at_least_a & !above_z & HIGH;
     // (0x80 >> 2 is 0x20, the ASCII case bit; the padding bytes stay zero.)
     Some((x | upper >> 2) | (b.len() as u64) << 56)
+}
+
+/// The classes of the short words, by [`short_key`]: an open-addressed table, at most half full,
+/// with linear probing. Asked for most tokens, about half of which are in no list: a look-up is
+/// one multiplication and, nearly always, one or two slots, where a general hash map's probe
+/// (control bytes, then the key) cost about three times the instructions.
+struct ShortTable {
+    /// The key in each slot; 0, which no word's key is (the length is in its top byte, and no
+    /// entry is empty), marks an empty slot.
+    keys: Box<[u64]>,
+    classes: Box<[Classes]>,
+    /// 64 minus the log2 of the table's size: the slot is the top bits of the key's product with
+    /// an odd constant (Fibonacci hashing, which spreads keys that differ in any byte).
+    shift: u32,
+}
+
+impl ShortTable {
+    fn new(entries: impl Iterator<Item = (u64, Classes)>) -> ShortTable {
+        let entries: Vec<(u64, Classes)> = entries.collect();
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table =
+            ShortTable { keys: vec![0; size].into(), classes: vec![Classes::default(); size].into(), shift: 64 - size.trailing_zeros() };
+        for (key, c) in entries {
+            assert_ne!(key, 0, "the empty word has no classes");
+            let mut i = table.slot(key);
+            // (Keys are distinct: the map they come from is keyed by the words themselves.)
+            while table.keys[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            table.keys[i] = key;
+            table.classes[i] = c;
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The classes of the word whose key is `key`; none for a word in no list.
+    #[inline]
+    fn get(&self, key: u64) -> Classes {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        // (At most half full, so an empty slot always ends the probe.)
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return self.classes[i];
+            }
+            if k == 0 {
+                return Classes::default();
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// The key of an ASCII word of 8 to 15 bytes, lower-cased: as [`short_key`], in 128 bits (the
@@ -360,7 +417,7 @@ impl Lexicon {
             first_names,
             not_names,
             boilerplate_labels,
-            short_classes: classes.iter().filter_map(|(k, &c)| short_key(k).map(|key| (key, c))).collect(),
+            short_classes: ShortTable::new(classes.iter().filter_map(|(k, &c)| short_key(k).map(|key| (key, c)))),
             medium_classes: classes.iter().filter_map(|(k, &c)| medium_key(k).map(|key| (key, c))).collect(),
             classes,
         }
@@ -378,10 +435,19 @@ impl Lexicon {
     }
 
     /// The lexicon classes of `word` (any case): one look-up; see [`classify`] for the others.
+    // (Inlined with the short words' look-up, asked for most tokens; the longer words' look-ups,
+    // out of line, no longer make every call save and restore the registers they need.)
+    #[inline]
     fn lexicon_classes(&self, word: &str) -> Classes {
         if let Some(key) = short_key(word) {
-            return self.short_classes.get(&key).copied().unwrap_or_default();
+            return self.short_classes.get(key);
         }
+        self.longer_word_classes(word)
+    }
+
+    /// [`Lexicon::lexicon_classes`] of a word that is not short ASCII.
+    #[inline(never)]
+    fn longer_word_classes(&self, word: &str) -> Classes {
         if let Some(key) = medium_key(word) {
             return self.medium_classes.get(&key).copied().unwrap_or_default();
         }
@@ -594,6 +660,32 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::{pack_le, short_key};
+
+    /// The short-word table gives the string map's answer for every lexicon word of up to 7
+    /// ASCII bytes, in three spellings, and none for words in no list.
+    #[test]
+    fn short_table_is_the_map() {
+        let lex = super::lexicon();
+        let mut found = 0;
+        for (w, &c) in &lex.classes {
+            let mut cap = w.clone();
+            if let Some(first) = cap.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            for spelling in [w.clone(), cap, w.to_ascii_uppercase()] {
+                if let Some(key) = short_key(&spelling) {
+                    assert_eq!(lex.short_classes.get(key), c, "{spelling:?}");
+                    found += 1;
+                }
+            }
+        }
+        assert!(found > 300);
+        for w in ["", "x", "zzq", "Smith", "qwertyu", "1990s", "Ottawa", "ab1", "said7"] {
+            if !lex.classes.contains_key(&w.to_ascii_lowercase()) {
+                assert_eq!(lex.short_classes.get(short_key(w).unwrap()), super::Classes::default(), "{w:?}");
+            }
+        }
+    }
 
     /// `pack_le` is the bytes copied into a zeroed `[u8; 8]`, for every length.
     #[test]

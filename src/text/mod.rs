@@ -78,9 +78,18 @@ impl<'a> Document<'a> {
         // Regions are sorted by open position, outer before inner, so the innermost region holding a
         // token is the latest-opened one still open there: one sweep with a stack of open regions,
         // linear however deep quotes nest (filling each region's range was quadratic, issue 7).
+        // Between regions (most of the text) nothing is open and `None` is already in place: the
+        // sweep jumps from there to the next region's first token.
         let mut open: Vec<usize> = Vec::new();
         let mut next = 0;
-        for (t, slot) in region_of.iter_mut().enumerate() {
+        let mut t = 0;
+        while t < region_of.len() {
+            if open.is_empty() {
+                match regions.get(next) {
+                    Some(r) => t = t.max(r.first),
+                    None => break,
+                }
+            }
             while next < regions.len() && regions[next].first <= t {
                 open.push(next);
                 next += 1;
@@ -88,7 +97,10 @@ impl<'a> Document<'a> {
             while open.last().is_some_and(|&i| regions[i].last <= t) {
                 open.pop();
             }
-            *slot = open.last().and_then(|&i| NonZeroU32::new(i as u32 + 1));
+            if let Some(slot) = region_of.get_mut(t) {
+                *slot = open.last().and_then(|&i| NonZeroU32::new(i as u32 + 1));
+            }
+            t += 1;
         }
         let sentences = sentences::split(text, &tokens, &paragraphs, &region_of);
         let mut sentence_of = vec![0u32; tokens.len()];

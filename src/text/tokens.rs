@@ -74,6 +74,37 @@ fn mark_of(c: char) -> Option<(Family, MarkShape)> {
     })
 }
 
+/// Bits of [`ASCII_CLASS`].
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+/// A byte that may join two parts of a word (`'` `-` `.` `,` `:` `&`, see `tokenize`): any other
+/// ASCII byte that is not a letter or digit ends the word.
+const JOINER: u8 = 4;
+/// A byte of a character beyond ASCII, decoded when it matters.
+const NOT_ASCII: u8 = 8;
+
+/// What the tokenizer needs to know of each byte, from one look-up instead of the character
+/// tests: ASCII white space as `char::is_whitespace` has it (U+0009 to U+000D and the space),
+/// letters and digits, joiners; every byte from 0x80 on is `NOT_ASCII`.
+const ASCII_CLASS: [u8; 256] = {
+    let mut class = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        class[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'\'' | b'-' | b'.' | b',' | b':' | b'&') {
+            JOINER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
+
 /// Appends the tokens of `para` (a span of `text`) to `out`.
 // (Inlined into `Document::new`, its only caller: left to itself the compiler stops doing so
 // when unrelated code in the lexicon changes, which costs about 2M instructions on 2 MB.)
@@ -84,14 +115,24 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
     let base = para.start;
     let bytes = s.as_bytes();
     let mut pos = 0;
-    while let Some(c) = char_at(s, pos) {
-        let i = pos;
-        pos += c.len_utf8();
-        // Zero-width and soft-hyphen characters from web pages separate nothing visible: skip them.
-        if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}') {
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        // Most bytes are ASCII: white space, letters and digits are told apart by one table
+        // look-up, and only a non-ASCII character is decoded.
+        let class = ASCII_CLASS[b as usize];
+        if class & SPACE != 0 {
+            pos += 1;
             continue;
         }
-        if is_alphanumeric(c) {
+        let i = pos;
+        let c = if b < 0x80 { b as char } else { s[pos..].chars().next().expect("pos is a character boundary") };
+        pos += c.len_utf8();
+        // Zero-width and soft-hyphen characters from web pages separate nothing visible: skip them.
+        // (ASCII white space was skipped above, and these are all beyond ASCII.)
+        if b >= 0x80 && (c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}')) {
+            continue;
+        }
+        if class & ALNUM != 0 || (b >= 0x80 && is_alphanumeric(c)) {
             let numeric = c.is_ascii_digit();
             let mut end = pos;
             // Whether `s[i..end]` is an initialism so far ("U.S"), kept up to date as the word grows
@@ -105,12 +146,19 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             loop {
                 // A run of ASCII letters and digits (most of every word), byte by byte: the same
                 // as the character steps below, without decoding or a look-ahead per letter.
-                let run = bytes[end..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+                let run = ascii_alnum_run(bytes, end);
                 if run > 0 {
                     end += run;
                     part_chars += run;
                     // (As `&= part_chars == 1` after each letter: true only for one letter in all.)
                     initialism &= part_chars == 1;
+                }
+                // Most words end at white space or at ASCII punctuation that joins nothing: the
+                // byte says so, without decoding the next character and the one after it.
+                match bytes.get(end) {
+                    None => break,
+                    Some(&nb) if ASCII_CLASS[nb as usize] & (JOINER | NOT_ASCII) == 0 => break,
+                    _ => {}
                 }
                 let Some(n) = char_at(s, end) else { break };
                 if is_alphanumeric(n) {
@@ -198,6 +246,43 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
     }
 }
 
+/// How many ASCII letters and digits `bytes` holds from `at` on: eight bytes at a time (most
+/// words are one step), then byte by byte for the last few bytes of the paragraph.
+#[inline]
+fn ascii_alnum_run(bytes: &[u8], at: usize) -> usize {
+    let mut end = at;
+    while let Some(chunk) = bytes.get(end..end + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        let not_alnum = !ascii_alnum_bytes(x) & HIGH_BITS;
+        if not_alnum != 0 {
+            // (Little-endian: the lowest byte is the first.)
+            return end + (not_alnum.trailing_zeros() / 8) as usize - at;
+        }
+        end += 8;
+    }
+    while end < bytes.len() && ASCII_CLASS[bytes[end] as usize] & ALNUM != 0 {
+        end += 1;
+    }
+    end - at
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` set when that byte is an ASCII letter or digit, all eight
+/// bytes tested at once (the bytes of a character beyond ASCII are neither).
+#[inline]
+fn ascii_alnum_bytes(x: u64) -> u64 {
+    // With each byte's high bit cleared, adding at most 0x80 to a byte carries into no other:
+    // the sum's high bit says whether the byte is at least `lo` (and the second, above `hi`).
+    let in_range = |v: u64, lo: u8, hi: u8| (v + ONES * (0x80 - lo as u64)) & !(v + ONES * (0x7F - hi as u64));
+    let low7 = x & !HIGH_BITS;
+    // (Setting the case bit, 0x20, makes capitals small letters and no other byte a letter.)
+    let letters = in_range(low7 | ONES * 0x20, b'a', b'z');
+    let digits = in_range(low7, b'0', b'9');
+    (letters | digits) & !x & HIGH_BITS
+}
+
 /// The character at byte `i` of `s` (a character boundary), without decoding when it is ASCII.
 #[inline]
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -237,6 +322,45 @@ fn is_initialism(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{ALNUM, ASCII_CLASS, JOINER, NOT_ASCII, SPACE};
+
+    /// The eight-byte run of letters and digits stops where the byte-by-byte one does: every
+    /// byte at every position of a 19-byte text of letters, and runs of every length.
+    #[test]
+    fn ascii_alnum_run_agrees_with_bytes() {
+        let reference = |b: &[u8], at: usize| b[at..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let base = b"Az09mZaz19AZ0b9yYqQ".to_vec();
+        for c in 0u8..=255 {
+            for k in 0..base.len() {
+                let mut b = base.clone();
+                b[k] = c;
+                for at in 0..b.len() {
+                    assert_eq!(super::ascii_alnum_run(&b, at), reference(&b, at), "{b:?} at {at}");
+                }
+            }
+        }
+        for n in 0..40 {
+            let b = format!("{} x", "aZ5".repeat(n));
+            assert_eq!(super::ascii_alnum_run(b.as_bytes(), 0), 3 * n);
+        }
+    }
+
+    /// The byte table answers as the character tests it replaces, for every byte.
+    #[test]
+    fn ascii_class_agrees_with_char() {
+        for b in 0u8..=255 {
+            let class = ASCII_CLASS[b as usize];
+            if b >= 0x80 {
+                assert_eq!(class, NOT_ASCII, "{b:#x}");
+                continue;
+            }
+            let c = b as char;
+            assert_eq!(class & SPACE != 0, c.is_whitespace(), "{c:?}");
+            assert_eq!(class & ALNUM != 0, super::is_alphanumeric(c), "{c:?}");
+            assert_eq!(class & JOINER != 0, "'-.,:&".contains(c), "{c:?}");
+        }
+    }
+
     /// The shortcuts of `is_alphanumeric` give `char::is_alphanumeric`'s answer for every character.
     #[test]
     fn is_alphanumeric_agrees_with_char() {
