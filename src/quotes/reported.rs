@@ -343,6 +343,16 @@ fn try_cue(
             let relative_end = if doc.word(who).eq_ignore_ascii_case("that") { who } else { who + 1 };
             np::subject_before(doc, relative_end, s.first)
         });
+    // "Cruz lacks support in Congress, whom he has alienated, said Larry Sabato, director of
+    // ...": when the subject found before the cue ends in a relative clause and a name (with its
+    // role) runs from the cue to the sentence's end, the name is the speaker of what comes before.
+    let inverted = |m: &Mention| {
+        comma_before
+            && matches!(cue.verb.lemma, "say" | "add" | "write")
+            && m.role.is_some_and(|r| is_lower_in(words!["who", "whom", "which"], doc.word(doc.token_after(r.start))))
+            && np::phrase_after(doc, cue.end, end).is_some_and(|n| n.kind == np::MentionKind::Name && mention_end(doc, &n) >= end)
+    };
+    let subject = subject.filter(|m| !inverted(m));
     if let Some(m) = subject {
         let content_start = skip_that(doc, cue.end, end);
         let explicit_that = content_start < end && doc.word(content_start) == "that";
