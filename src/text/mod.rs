@@ -234,33 +234,11 @@ fn opens_with_quote(rest: &str) -> bool {
     matches!(chars.next(), Some('"' | '\'' | '`' | '“' | '‘' | '”' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›'))
 }
 
-/// Paragraph spans: each non-blank line; trailing white space excluded.
 /// How many words `s` has as `split_whitespace` cuts it, and how many of those hold a letter or a
-/// digit (`chars().any(char::is_alphanumeric)`): one pass that reads ASCII bytes from a table
-/// without decoding them, for the quoted-word figures.
+/// digit (`chars().any(char::is_alphanumeric)`): one pass that reads ASCII bytes from the
+/// tokenizer's byte classes without decoding them, for the quoted-word figures.
 pub fn word_counts(s: &str) -> (usize, usize) {
-    // The class of each ASCII byte, as bits (`char::is_whitespace` for ASCII is U+0009 to U+000D
-    // and the space); every byte of a non-ASCII character is `OTHER_CHAR`, decoded on its own.
-    const PUNCT: u8 = 0;
-    const SPACE: u8 = 1;
-    const ALNUM: u8 = 2;
-    const OTHER_CHAR: u8 = 4;
-    const CLASS: [u8; 256] = {
-        let mut class = [OTHER_CHAR; 256];
-        let mut b = 0;
-        while b < 0x80 {
-            let c = b as u8;
-            class[b] = if matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-                SPACE
-            } else if c.is_ascii_alphanumeric() {
-                ALNUM
-            } else {
-                PUNCT
-            };
-            b += 1;
-        }
-        class
-    };
+    use tokens::{ALNUM, ASCII_CLASS, NOT_ASCII, SPACE};
     let (mut words, mut alphanumeric_words) = (0, 0);
     // Whether the last character was inside a word, and whether that word is counted as holding
     // a letter or digit already.
@@ -268,16 +246,17 @@ pub fn word_counts(s: &str) -> (usize, usize) {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        let mut class = CLASS[b[i] as usize];
+        // (A joiner byte, `'` `-` `.` ..., is neither space nor a letter: punctuation here.)
+        let mut class = ASCII_CLASS[b[i] as usize];
         let mut len = 1;
-        if class == OTHER_CHAR {
+        if class == NOT_ASCII {
             let c = s[i..].chars().next().expect("i is a character boundary");
             class = if c.is_whitespace() {
                 SPACE
             } else if tokens::is_alphanumeric(c) {
                 ALNUM
             } else {
-                PUNCT
+                0
             };
             len = c.len_utf8();
         }
@@ -298,7 +277,7 @@ pub fn word_counts(s: &str) -> (usize, usize) {
         if counted {
             // The rest of a counted word changes no count: skip its ASCII bytes up to white space
             // or a non-ASCII character in a tight loop (most bytes of a quote are here).
-            while i < b.len() && CLASS[b[i] as usize] & (SPACE | OTHER_CHAR) == 0 {
+            while i < b.len() && ASCII_CLASS[b[i] as usize] & (SPACE | NOT_ASCII) == 0 {
                 i += 1;
             }
         }
@@ -306,6 +285,7 @@ pub fn word_counts(s: &str) -> (usize, usize) {
     (words, alphanumeric_words)
 }
 
+/// Paragraph spans: each non-blank line; trailing white space excluded.
 fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut offset = 0;
     text.split_inclusive('\n').filter_map(move |line| {

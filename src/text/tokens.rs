@@ -75,18 +75,18 @@ fn mark_of(c: char) -> Option<(Family, MarkShape)> {
 }
 
 /// Bits of [`ASCII_CLASS`].
-const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
+pub(super) const SPACE: u8 = 1;
+pub(super) const ALNUM: u8 = 2;
 /// A byte that may join two parts of a word (`'` `-` `.` `,` `:` `&`, see `tokenize`): any other
 /// ASCII byte that is not a letter or digit ends the word.
 const JOINER: u8 = 4;
 /// A byte of a character beyond ASCII, decoded when it matters.
-const NOT_ASCII: u8 = 8;
+pub(super) const NOT_ASCII: u8 = 8;
 
 /// What the tokenizer needs to know of each byte, from one look-up instead of the character
 /// tests: ASCII white space as `char::is_whitespace` has it (U+0009 to U+000D and the space),
 /// letters and digits, joiners; every byte from 0x80 on is `NOT_ASCII`.
-const ASCII_CLASS: [u8; 256] = {
+pub(super) const ASCII_CLASS: [u8; 256] = {
     let mut class = [NOT_ASCII; 256];
     let mut b = 0;
     while b < 0x80 {
