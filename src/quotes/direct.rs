@@ -39,7 +39,7 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
             // clause, with its object or clause running up to the mark, is the quote's cue.
             // (Without a subject to give it, the quote is left to the speaker in focus.)
             let first = doc.sentences[doc.sentence_of[r.open] as usize].first;
-            let clause = cue_before_in_clause(doc, r).filter(|c| verb_object(doc, c, r).is_some());
+            let clause = speech_cue_in_clause(doc, r, false).filter(|c| verb_object(doc, c, r).is_some());
             if let Some((m, c)) = clause.and_then(|c| Some((np::subject_before(doc, c.start, first)?, c))) {
                 (mention, cue) = (Some(m), Some(c));
             }
@@ -203,15 +203,18 @@ fn verb_object(doc: &Document, c: &Cue, r: &QuoteRegion) -> Option<usize> {
     Some(if particle { a + 1 } else { a })
 }
 
-/// A speech cue earlier in the clause that region `r` opens in (`adding that it is why Trump
-/// "...`), passing over an earlier quote of the same clause.
-fn cue_before_in_clause(doc: &Document, r: &QuoteRegion) -> Option<Cue> {
+/// The speech cue earlier in the clause that region `r` opens in, walking back over the sentence
+/// (at most 12 tokens) and passing over an earlier quote of the same clause (`called it "bold"
+/// and "naive"`). The clause ends at a semicolon, a colon, a dash or a bracket, and also at a
+/// comma when `comma_ends_clause` (`adding that it is why Trump "...` goes on past one).
+fn speech_cue_in_clause(doc: &Document, r: &QuoteRegion, comma_ends_clause: bool) -> Option<Cue> {
     let s = doc.sentences[doc.sentence_of[r.open] as usize];
     for k in (s.first..r.open).rev().take(12) {
         if !doc.is_narrative(k) || doc.tokens[k].is_mark() {
             continue;
         }
-        if matches!(doc.word(k), ";" | "—" | "–" | ":" | "(" | ")") {
+        let w = doc.word(k);
+        if matches!(w, ";" | "—" | "–" | ":" | "(" | ")") || comma_ends_clause && w == "," {
             return None;
         }
         if let Some(c) = cue_at(doc, k) {
@@ -232,23 +235,25 @@ fn sentence_start_after_quote(doc: &Document, i: usize, r: &QuoteRegion) -> usiz
 /// The byte end of the words that finish the sentence after the closing mark at `close`
 /// (final punctuation excluded), if any follow it.
 fn sentence_rest_end(doc: &Document, close: usize) -> Option<usize> {
-    let s = doc.sentences[doc.sentence_of[close] as usize];
-    let mut end = s.last;
+    let end = rest_of_sentence_end(doc, close);
+    (end > close + 1 && (close + 1..end).any(|k| doc.tokens[k].is_word())).then(|| doc.tokens[end - 1].span().end)
+}
+
+/// The token end of the sentence holding `close`, without its final punctuation (not before
+/// `close + 1`).
+fn rest_of_sentence_end(doc: &Document, close: usize) -> usize {
+    let mut end = doc.sentences[doc.sentence_of[close] as usize].last;
     while end > close + 1 && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) {
         end -= 1;
     }
-    (end > close + 1 && (close + 1..end).any(|k| doc.tokens[k].is_word())).then(|| doc.tokens[end - 1].span().end)
+    end
 }
 
 /// The byte end of the clause that goes on after the closing mark at `close` (`called him a
 /// "nasty guy" and an "anchor baby".`), when the rest of the sentence is the writer's words
 /// with no attribution of its own.
 fn clause_rest_end(doc: &Document, close: usize) -> Option<usize> {
-    let s = doc.sentences[doc.sentence_of[close] as usize];
-    let mut end = s.last;
-    while end > close + 1 && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) {
-        end -= 1;
-    }
+    let end = rest_of_sentence_end(doc, close);
     let rest = close + 1..end;
     let own = rest.clone().all(|k| !matches!(doc.word(k), ";" | "—" | "–" | ":") && cue_at(doc, k).is_none());
     // (A participle after a comma is a clause of its own: `..., leaving the harbour unfinished`.
@@ -417,24 +422,9 @@ fn fragment(doc: &Document, r: &QuoteRegion) -> Option<(Mention, Cue)> {
     if r.open <= s.first || looks_like_title(doc, r) {
         return None;
     }
-    for k in (s.first..r.open).rev().take(12) {
-        let w = doc.word(k);
-        // The clause ends at a comma, semicolon or dash, or another quote.
-        // (An earlier fragment of the same clause is passed over: `called it "bold" and "naive"`.)
-        if !doc.is_narrative(k) || doc.tokens[k].is_mark() {
-            continue;
-        }
-        if matches!(w, "," | ";" | "—" | "–" | ":" | "(" | ")") {
-            return None;
-        }
-        let Some(c) = cue_at(doc, k) else { continue };
-        if c.verb.class != VerbClass::Speech || c.according || c.end > r.open {
-            return None;
-        }
-        let m = np::subject_before(doc, k, s.first)?;
-        return (m.kind != np::MentionKind::Descriptor || !m.span.slice(doc.text).eq_ignore_ascii_case("which")).then_some((m, c));
-    }
-    None
+    let c = speech_cue_in_clause(doc, r, true)?;
+    let m = np::subject_before(doc, c.start, s.first)?;
+    (m.kind != np::MentionKind::Descriptor || !m.span.slice(doc.text).eq_ignore_ascii_case("which")).then_some((m, c))
 }
 
 /// `Riefian "Ifan" Fajarsyah`: one or two capitalised words quoted between a first name and a
