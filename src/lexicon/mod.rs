@@ -305,6 +305,9 @@ impl Lexicon {
             let lemma: &'static str = words[0];
             match particle {
                 Some(p) if words.len() % 2 == 0 && words.chunks(2).all(|c| c[1] == p) => {
+                    // The lemma is the first pair, "call for" (not "call", the verb alone).
+                    let lemma: &'static str = forms.trim_start()[..words[0].len() + 1 + p.len()].trim_end();
+                    debug_assert_eq!(lemma.split_whitespace().collect::<Vec<_>>(), [words[0], p]);
                     for c in words.chunks(2) {
                         verbs.entry(norm(&format!("{} {}", c[0], c[1]))).or_insert(Verb { lemma, class });
                     }

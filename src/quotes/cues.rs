@@ -95,6 +95,14 @@ pub fn takes_object_clause(lemma: &str) -> bool {
     )
 }
 
+/// Verbs of judging and demanding whose noun-phrase object is what the speaker said:
+/// `accused the council of hiding the report`, `called for an inquiry`, `praised the crews`.
+/// (Other speech verbs also take noun objects, `announced a plan`, `described the scene`, that
+/// are events or topics rather than claims; news annotation does not report those.)
+pub fn takes_object_content(lemma: &str) -> bool {
+    matches!(lemma, "accuse" | "criticize" | "criticise" | "praise" | "blame" | "condemn" | "denounce" | "decry" | "call for")
+}
+
 /// Verbs that report a question or an account through a clause opened by a question word:
 /// `asked whether ...`, `explained how ...`, `asked its members if ...`.
 pub fn takes_embedded_question(lemma: &str) -> bool {

@@ -454,7 +454,15 @@ fn try_cue(
             && (question_word(a)
                 || cue.verb.lemma == "ask"
                     && (a + 1..end.min(a + 6)).find(|&k| !doc.tokens[k].is_word() || question_word(k)).is_some_and(|k| question_word(k)));
-        if cue.verb.lemma != "say" && !explicit_that && !object_clause && !addressed && !embedded_question && !reads_as_clause(doc, a, end)
+        // "accused the council of ...", "called for an inquiry": a judging verb's object.
+        let object_content = super::cues::takes_object_content(cue.verb.lemma) && reads_as_object(doc, a, end);
+        if cue.verb.lemma != "say"
+            && !explicit_that
+            && !object_clause
+            && !addressed
+            && !embedded_question
+            && !object_content
+            && !reads_as_clause(doc, a, end)
         {
             return None;
         }
@@ -469,6 +477,9 @@ fn try_cue(
             if let Some(c) = (a..end).find(|&j| doc.word(j) == "," && doc.is_narrative(j)) {
                 b = c;
             }
+        }
+        if object_content && !explicit_that && !reads_as_clause(doc, a, end) {
+            return make(doc, s, a, object_end(doc, a, b), cue_span, cue.verb.lemma, Some(m), "indirect/verb-object", absorbed, top);
         }
         return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed, top);
     }
@@ -934,6 +945,42 @@ fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
 }
 
 /// `he`, `she`, ... also with a contracted auxiliary (`he’ll`, `they're`): a clause's subject.
+/// A noun phrase opens at `a`: the object of a judging verb (`the council`, `Mr. Ruiz`, `each
+/// other`, `his handling of ...`), not an adverb, a preposition or a clause.
+fn reads_as_object(doc: &Document, a: usize, end: usize) -> bool {
+    a + 1 <= end
+        && doc.tokens[a].is_word()
+        && doc.is_narrative(a)
+        && !is_subject_pronoun(doc.word(a))
+        && !is_lower_in(FINITE_AUXILIARIES, doc.word(a))
+        && (np::is_cap(doc.word(a))
+            || is_lower_in(
+                words![
+                    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "him", "them", "us", "me", "each", "both", "this",
+                    "these", "those", "what", "such", "all", "some", "any", "more", "new", "greater"
+                ],
+                doc.word(a),
+            ))
+}
+
+/// Where a judging verb's object ends: before a clause the writer adds (`, saying ...`, `but
+/// stopped short of ...`, `while ...`, `, who ...`), else at the end of the sentence.
+fn object_end(doc: &Document, a: usize, b: usize) -> usize {
+    const AFTER_COMMA: &Words = &Words::new(&["who", "which", "whose", "and", "but", "while", "as", "even", "though", "although"]);
+    const AFTER_PARTICIPLE: &Words = &Words::new(&["the", "a", "an", "his", "her", "its", "their", "him", "them", "it", "that", "to"]);
+    let word = |k: usize| if k < b { doc.word(k) } else { "" };
+    // (A participle clause, not a list item: ", leaving the harbour", not ", leaking roofs".)
+    let participle_clause = |k: usize| word(k).ends_with("ing") && is_lower_in(AFTER_PARTICIPLE, word(k + 1));
+    let writers_clause = |k: usize| match word(k) {
+        ";" | "—" | "–" => true,
+        "," => is_lower_in(AFTER_COMMA, word(k + 1)) || participle_clause(k + 1),
+        w if is_lower_in(words!["while", "whereas", "though", "although"], w) => true,
+        w if is_lower_in(words!["but", "and"], w) => k + 1 < b && (looks_like_verb(word(k + 1)) || cue_at(doc, k + 1).is_some()),
+        _ => false,
+    };
+    (a + 1..b).find(|&k| doc.is_narrative(k) && writers_clause(k)).unwrap_or(b)
+}
+
 fn is_subject_pronoun(w: &str) -> bool {
     let head = w.split(['\'', '’']).next().unwrap_or(w);
     is_lower_in(words!["he", "she", "they", "we", "i", "it", "there"], head)
@@ -1084,7 +1131,7 @@ fn make(
     }
     // A second attribution coordinated after the content (`..., though she acknowledged ...`,
     // `... and called it ...`) starts a quote of its own: the first content ends before it.
-    if matches!(rule, "indirect/said-that" | "indirect/participle" | "indirect/according-to-before") {
+    if matches!(rule, "indirect/said-that" | "indirect/participle" | "indirect/according-to-before" | "indirect/verb-object") {
         if let Some(c) = coordinated_attribution(doc, a, b) {
             b = c;
         }
@@ -1109,7 +1156,10 @@ fn make(
     }
     // `Though the judge said he was loath to ..., he believed ...`: in a sentence-opening
     // subordinate clause, the content ends with the clause, at its comma.
-    if rule == "indirect/said-that" && is_lower_in(SUBORDINATORS, doc.word(s.first)) && !(s.first..a).any(|k| doc.word(k) == ",") {
+    if matches!(rule, "indirect/said-that" | "indirect/verb-object")
+        && is_lower_in(SUBORDINATORS, doc.word(s.first))
+        && !(s.first..a).any(|k| doc.word(k) == ",")
+    {
         if let Some(c) = (a + 1..b).find(|&k| doc.word(k) == "," && doc.is_narrative(k)) {
             b = c;
         }
@@ -1150,8 +1200,9 @@ fn make(
 }
 
 /// Words that open a subordinate clause before the main one.
-const SUBORDINATORS: &Words =
-    &Words::new(&["though", "although", "while", "whereas", "because", "if", "when", "as", "after", "before", "since", "once", "unless"]);
+const SUBORDINATORS: &Words = &Words::new(&[
+    "though", "although", "while", "whereas", "because", "if", "when", "whenever", "as", "after", "before", "since", "once", "unless",
+]);
 
 /// The token where a coordinated attribution opens inside content `[a, b)`: a cue whose subject
 /// (or, for a shared subject, the cue itself) follows a comma, dash, semicolon or a coordinating
@@ -1206,6 +1257,7 @@ fn mixed_rule(rule: &'static str) -> &'static str {
         "indirect/according-to-after" => "mixed/according-to-after",
         "indirect/said-parenthetical" => "mixed/said-parenthetical",
         "indirect/vague" => "mixed/vague",
+        "indirect/verb-object" => "mixed/verb-object",
         // (Every rule that reaches `make` is listed above.)
         other => other,
     }
