@@ -393,14 +393,28 @@ fn try_cue(
         let m_start_tok = m_start;
         // (Not a second verb of the sentence's subject: "Asked ..., Ms. Ruiz shook her head and
         // said, ...".)
-        if cue.end < end && doc.word(cue.end) == "," && m_start_tok > first && doc.word(m_start_tok - 1) == "," && !coordinated {
+        // (Also with a short phrase after the cue, when the sentence's subject comes before it and
+        // its verb after: "Fraudsters, he said in the video, do not last long". Not after an
+        // opening adverbial: "Before a crowd in Ohio, Trump said on Monday, ...".)
+        let closing_comma = if cue.end < end && doc.word(cue.end) == "," {
+            Some(cue.end)
+        } else if cue.end < end && is_lower_in(TAIL_OPENERS, doc.word(cue.end)) {
+            (cue.end + 1..end.min(cue.end + 7))
+                .find(|&k| !doc.tokens[k].is_word() || !doc.is_narrative(k))
+                .filter(|&k| doc.word(k) == "," && doc.is_narrative(k) && k + 1 < end)
+                .filter(|&k| is_lower_in(FINITE_AUXILIARIES, doc.word(k + 1)) || is_lower_in(MODALS, doc.word(k + 1)))
+                .filter(|_| !is_lower_in(PREPOSITION_STARTS, doc.word(first)) && !is_lower_in(SUBORDINATORS, doc.word(first)))
+        } else {
+            None
+        };
+        if let Some(comma) = closing_comma.filter(|_| m_start_tok > first && doc.word(m_start_tok - 1) == "," && !coordinated) {
             let mut b = m_start_tok - 1;
             while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
                 b -= 1;
             }
             // "In a brief interview, Ms. Moreno said, "...": an opening phrase and a direct quote,
             // not a claim in two pieces.
-            let quote_follows = cue.end + 1 < end && doc.tokens[cue.end + 1].is_mark();
+            let quote_follows = comma + 1 < end && doc.tokens[comma + 1].is_mark();
             if quote_follows && np::is_lower_in(PREPOSITION_STARTS, doc.word(first)) {
                 return None;
             }
@@ -409,9 +423,9 @@ fn try_cue(
             // (Not when another attribution follows: "..., he said, according to the filing.")
             // (A finite verb there has the first piece as its subject: "That culture, they said,
             // emphasizes ..." is one claim in two pieces.)
-            let another_cue = cue.end + 1 < end && cue_at(doc, cue.end + 1).is_some_and(|c| c.according || is_participle(doc, &c));
+            let another_cue = comma + 1 < end && cue_at(doc, comma + 1).is_some_and(|c| c.according || is_participle(doc, &c));
             if let Some(after) = (!another_cue)
-                .then(|| make(doc, s, cue.end + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top))
+                .then(|| make(doc, s, comma + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top))
                 .flatten()
             {
                 if before.is_some() {
@@ -570,7 +584,12 @@ pub(super) fn is_tail(doc: &Document, a: usize, end: usize) -> bool {
     }
     let w = doc.word(a);
     (is_lower_in(TAIL_OPENERS, w) || (a + 1 < end && doc.word(a) == "," && is_lower_in(TAIL_OPENERS, doc.word(a + 1))))
-        && !(a..end).any(|k| doc.word(k) == "that" || !doc.is_narrative(k) || is_lower_in(FINITE_AUXILIARIES, doc.word(k)))
+        && !(a..end).any(|k| {
+            doc.word(k) == "that"
+                || !doc.is_narrative(k)
+                || is_lower_in(FINITE_AUXILIARIES, doc.word(k))
+                || is_lower_in(MODALS, doc.word(k))
+        })
         && skip_adverbial(doc, a, end) == a
 }
 
@@ -1198,6 +1217,24 @@ fn make(
     let rule = if kind == QuoteKind::Mixed { mixed_rule(rule) } else { rule };
     Some(Quote { span, kind, cue, cue_lemma: Some(lemma), mention, follows: None, rule, paragraph: s.paragraph })
 }
+
+/// Finite verbs that are not in `FINITE_AUXILIARIES`: modals and forms of *do*.
+const MODALS: &Words = &Words::new(&[
+    "do",
+    "does",
+    "did",
+    "should",
+    "must",
+    "may",
+    "might",
+    "shall",
+    "don't",
+    "doesn't",
+    "didn't",
+    "don’t",
+    "doesn’t",
+    "didn’t",
+]);
 
 /// Words that open a subordinate clause before the main one.
 const SUBORDINATORS: &Words = &Words::new(&[
