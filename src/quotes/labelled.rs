@@ -28,7 +28,22 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
         // A label of a name: a person or an organisation, not a description ("Update", "Note") or
         // a section heading in capitals ("ENERGY:", "CURRENCIES:"). The name comes up again in
         // the article, which is about what its owner said.
-        let Some(mention) = np::parse(doc, para.first, colon).filter(|m| m.kind == MentionKind::Name) else { continue };
+        // A headline (the text's first paragraph) may name a speaker the article only calls by
+        // surname or not at all (`Ann Coulter: ...`, a columnist's byline), or a document
+        // (`Poll: ...`, `Report: ...`).
+        let headline = para.span.start == 0;
+        let document_label = headline && label_words == 1 && {
+            let w = crate::lexicon::lower(doc.word(para.first));
+            let lex = crate::lexicon::lexicon();
+            lex.documents.contains(&*w) || lex.org_heads.contains(&*w)
+        };
+        let mention = if document_label {
+            let span = doc.token_span(para.first, colon);
+            Some(np::Mention { span, kind: MentionKind::Descriptor, name: None, title: None, premodifier: None, role: None })
+        } else {
+            np::parse(doc, para.first, colon).filter(|m| m.kind == MentionKind::Name)
+        };
+        let Some(mention) = mention else { continue };
         let last = doc.word(colon - 1);
         let shouting = last.chars().all(|c| !c.is_lowercase());
         let index = paragraphs_of.get_or_insert_with(|| {
@@ -44,7 +59,10 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
             index
         });
         let named_again = index.get(last).is_some_and(|&(first_paragraph, several)| several || first_paragraph != p);
-        if shouting || !named_again {
+        // (A name, not a column's title: `Monday's Morning Email:`.)
+        let possessive = (para.first..colon).any(|k| doc.word(k).ends_with("'s") || doc.word(k).ends_with("’s"));
+        let full_name = headline && label_words >= 2 && mention.title.is_none() && mention.premodifier.is_none() && !possessive;
+        if shouting || !(named_again || full_name || document_label) {
             continue;
         }
         // The claim: the rest of the paragraph, a sentence's worth of the writer's words (a quote
