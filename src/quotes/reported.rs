@@ -1183,6 +1183,18 @@ fn make(
             b = c;
         }
     }
+    // A parenthesis or bracket closing the content is the writer's aside (`said it was on firm
+    // ground (naturally)`, `said the polls were off. [NYT]`), as is a dash before a sign-off or an
+    // aside ending it (`--Kim Hjelmgaard`).
+    // (Only for content after its cue: before it, the cue may be inside the aside itself.)
+    let after_cue = matches!(rule, "indirect/said-that" | "indirect/participle" | "indirect/verb-object" | "indirect/according-to-before");
+    if let Some(c) = (a + 2..b).find(|&k| after_cue && matches!(doc.word(k), "(" | "[") && doc.is_narrative(k)) {
+        if (c + 1..b).all(|k| !matches!(doc.word(k), ")" | "]"))
+            || matches!(doc.word(b - 1), ")" | "]") && !(c + 1..b - 1).any(|k| matches!(doc.word(k), ")" | "]"))
+        {
+            b = c;
+        }
+    }
     // Stop at a colon that introduces a full quote: `said the plan was sound: "..."`.
     if let Some(c) = (a..b).find(|&k| doc.word(k) == ":" && doc.is_narrative(k)) {
         b = c;
@@ -1266,7 +1278,10 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
                 || doc.word(k - 1) != ","
                     && (doc.word(k - 2) == "," || doc.word(k - 1) == "but" || cue.end < b && doc.word(cue.end) == "that"))
             // ("... and said it ...": the commonest speech verbs are not coordinated inside content.)
-            || doc.word(k - 1) == "and" && is_lower_in(words!["said", "says", "told", "tells", "added", "adds"], doc.word(k));
+            || doc.word(k - 1) == "and" && is_lower_in(words!["said", "says", "told", "tells", "added", "adds"], doc.word(k))
+            // ("said he makes $41,000 a year and questioned how ...": a second speech verb in the
+            // past tense after *and* is the speaker's next act, not the content's.)
+            || doc.word(k - 1) == "and" && cue.verb.class == VerbClass::Speech && doc.word(k).ends_with("ed") && cue.end - cue.start == 1;
         let open = if shared {
             Some(k)
         } else {
