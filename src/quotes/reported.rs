@@ -1281,7 +1281,13 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
             || doc.word(k - 1) == "and" && is_lower_in(words!["said", "says", "told", "tells", "added", "adds"], doc.word(k))
             // ("said he makes $41,000 a year and questioned how ...": a second speech verb in the
             // past tense after *and* is the speaker's next act, not the content's.)
-            || doc.word(k - 1) == "and" && cue.verb.class == VerbClass::Speech && doc.word(k).ends_with("ed") && cue.end - cue.start == 1;
+            // (Not after a past perfect, whose *had* the verb may share: "said the board had met
+            // and asked the director to ...".)
+            || doc.word(k - 1) == "and"
+                && cue.verb.class == VerbClass::Speech
+                && doc.word(k).ends_with("ed")
+                && cue.end - cue.start == 1
+                && !(a..k).any(|j| is_lower_in(words!["had", "'d", "’d"], doc.word(j)));
         let open = if shared {
             Some(k)
         } else {
