@@ -629,11 +629,18 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
 fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
     // (Also set off by commas: "said, in an email, that ...".)
     let opener = if a + 1 < end && doc.word(a) == "," { a + 1 } else { a };
-    if opener < end && is_lower_in(TAIL_OPENERS, doc.word(opener)) {
-        // ("says at a campaign stop in Toledo, Ohio, that ...": commas of a place name allowed.)
-        if let Some(k) = (opener..end.min(opener + 13)).find(|&k| doc.word(k) == "that") {
+    // (Or an adverb: "said early Friday that ...", "said, apparently for the first time, that".)
+    let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_ascii_lowercase());
+    if opener < end && (is_lower_in(TAIL_OPENERS, doc.word(opener)) || adverb(doc.word(opener))) {
+        // ("says at a campaign stop in Toledo, Ohio, that ...": commas of a place name allowed;
+        // "said Thursday during the taping of a town hall in Buffalo, New York, that ...".)
+        // (A relative *that* has a verb right after it: "said in a letter that was leaked ...".)
+        if let Some(k) = (opener..end.min(opener + 20)).find(|&k| doc.word(k) == "that") {
             if !(opener..k)
                 .any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(j) != "," && doc.word(j) != ".")
+                && !(k + 1 < end && (is_lower_in(FINITE_AUXILIARIES, doc.word(k + 1)) || is_lower_in(MODALS, doc.word(k + 1))))
+                // (Nor the *that* of another cue: "who writes extensively about X, noted that".)
+                && !(opener + 1..k).any(|j| doc.word(j - 1) == "," && cue_at(doc, j).is_some())
             {
                 a = k;
             }
