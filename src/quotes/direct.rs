@@ -339,8 +339,14 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         if c.end < j {
             // (A name at the end of a long phrase is not the speaker: "talk about the summer they met Anna".)
             let short_premodifier = |m: &np::Mention| m.premodifier.is_none_or(|p| p.slice(doc.text).split_whitespace().count() <= 3);
-            if let Some(m) = np::phrase_after(doc, c.end, j)
-                .filter(|m| m.kind == np::MentionKind::Name && short_premodifier(m) && doc.token_after(m.span.end) + 1 >= j)
+            // (The name runs up to the mark or its punctuation, not to a word: `describes the
+            // Libertarian Party as "..."` names no speaker.)
+            let name_ends_phrase = |m: &np::Mention| {
+                let after = doc.token_after(m.span.end);
+                after >= j || after + 1 == j && !doc.tokens[after].is_word()
+            };
+            if let Some(m) =
+                np::phrase_after(doc, c.end, j).filter(|m| m.kind == np::MentionKind::Name && short_premodifier(m) && name_ends_phrase(m))
             {
                 return Some((m, c, "direct/said-speaker-before"));
             }
