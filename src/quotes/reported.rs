@@ -469,7 +469,28 @@ fn try_cue(
                 || cue.verb.lemma == "ask"
                     && (a + 1..end.min(a + 6)).find(|&k| !doc.tokens[k].is_word() || question_word(k)).is_some_and(|k| question_word(k)));
         // "accused the council of ...", "called for an inquiry": a judging verb's object.
-        let object_content = super::cues::takes_object_content(cue.verb.lemma) && reads_as_object(doc, a, end);
+        // ("a poll showed Clinton leading by 12 points", "records show a different project": what a
+        // document shows is its content, clause or not.)
+        // (Not a picture's: "video showed the reflection of four signs" depicts, it claims nothing.)
+        let depicts = || {
+            let head = m.span.slice(doc.text).rsplit(' ').next().unwrap_or("").to_lowercase();
+            matches!(
+                head.as_str(),
+                "video"
+                    | "videos"
+                    | "footage"
+                    | "images"
+                    | "image"
+                    | "photos"
+                    | "photo"
+                    | "pictures"
+                    | "picture"
+                    | "recording"
+                    | "recordings"
+            )
+        };
+        let document_evidence = cue.verb.class == VerbClass::Evidence && is_document(doc, &m) && !depicts();
+        let object_content = (super::cues::takes_object_content(cue.verb.lemma) || document_evidence) && reads_as_object(doc, a, end);
         if cue.verb.lemma != "say"
             && !explicit_that
             && !object_clause
