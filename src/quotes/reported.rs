@@ -490,7 +490,9 @@ fn try_cue(
             )
         };
         let document_evidence = cue.verb.class == VerbClass::Evidence && is_document(doc, &m) && !depicts();
-        let object_content = (super::cues::takes_object_content(cue.verb.lemma) || document_evidence) && reads_as_object(doc, a, end);
+        // (A document's object may open with any word: "showed strong support for ...".)
+        let object_content = super::cues::takes_object_content(cue.verb.lemma) && reads_as_object(doc, a, end)
+            || document_evidence && a < end && doc.tokens[a].is_word() && doc.is_narrative(a) && !is_subject_pronoun(doc.word(a));
         if cue.verb.lemma != "say"
             && !explicit_that
             && !object_clause
@@ -591,7 +593,12 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
 
 fn is_document(doc: &Document, m: &Mention) -> bool {
     let lex = lexicon();
-    let last = doc.word(doc.token_after(m.span.end).saturating_sub(1)).to_lowercase();
+    let mut e = doc.token_after(m.span.end);
+    // (Before a participle that ends the phrase: "a survey published", "the emails obtained".)
+    if e >= 2 && doc.token_after(m.span.start) < e - 1 && doc.word(e - 1).ends_with("ed") {
+        e -= 1;
+    }
+    let last = doc.word(e.saturating_sub(1)).to_lowercase();
     lex.documents.contains(&last) || lex.documents.contains(&m.span.slice(doc.text).to_lowercase())
 }
 
