@@ -492,6 +492,7 @@ fn try_cue(
         let document_evidence = cue.verb.class == VerbClass::Evidence && is_document(doc, &m) && !depicts();
         // (A document's object may open with any word: "showed strong support for ...".)
         let object_content = super::cues::takes_object_content(cue.verb.lemma) && reads_as_object(doc, a, end)
+            || cue.verb.lemma == "call" && names_object_as(doc, a, end)
             || document_evidence && a < end && doc.tokens[a].is_word() && doc.is_narrative(a) && !is_subject_pronoun(doc.word(a));
         if cue.verb.lemma != "say"
             && !explicit_that
@@ -1015,6 +1016,36 @@ fn reads_as_object(doc: &Document, a: usize, end: usize) -> bool {
                 ],
                 doc.word(a),
             ))
+}
+
+/// `called it a bandage solution`, `called him a master at ...`, `called the stop the single
+/// clearest reference point`: *call* with an object and a noun phrase saying what it is, the
+/// speaker's verdict. (Not `called the police`, `called it off`, `called a meeting`.)
+fn names_object_as(doc: &Document, a: usize, end: usize) -> bool {
+    const PRONOUNS: &Words = &Words::new(&["it", "him", "her", "them", "this", "that", "himself", "herself", "themselves", "itself"]);
+    const DETERMINERS: &Words = &Words::new(&["the", "this", "that", "these", "those", "his", "her", "their", "its", "our"]);
+    const PARTICLES: &Words = &Words::new(&["off", "back", "up", "out", "in", "quits", "on", "over", "down", "into"]);
+    let word = |k: usize| if k < end { doc.word(k) } else { "" };
+    // Where the complement starts: after a pronoun, or after a short determiner phrase.
+    let complement = if is_lower_in(PRONOUNS, word(a)) {
+        Some(a + 1).filter(|&k| {
+            k < end && doc.tokens[k].is_word() && !is_lower_in(PARTICLES, word(k)) && !is_lower_in(PREPOSITION_STARTS, word(k))
+        })
+    } else if is_lower_in(DETERMINERS, word(a)) {
+        (a + 2..end.min(a + 6))
+            .find(|&k| !doc.tokens[k].is_word() || is_lower_in(words!["a", "an", "the"], word(k)))
+            .filter(|&k| doc.tokens[k].is_word())
+    } else {
+        None
+    };
+    complement.is_some_and(|k| {
+        k + 1 < end
+            && doc.is_narrative(k)
+            && (is_lower_in(words!["a", "an", "the", "one"], word(k))
+                || !is_lower_in(FINITE_AUXILIARIES, word(k))
+                    && word(k).starts_with(|c: char| c.is_ascii_lowercase())
+                    && !word(k).ends_with("ing"))
+    })
 }
 
 /// Where a judging verb's object ends: before a clause the writer adds (`, saying ...`, `but
