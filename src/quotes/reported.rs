@@ -1063,7 +1063,20 @@ fn object_end(doc: &Document, a: usize, b: usize) -> usize {
         w if is_lower_in(words!["but", "and"], w) => k + 1 < b && (looks_like_verb(word(k + 1)) || cue_at(doc, k + 1).is_some()),
         _ => false,
     };
-    (a + 1..b).find(|&k| doc.is_narrative(k) && writers_clause(k)).unwrap_or(b)
+    // (A comma inside a closing mark counts too: `a "necessary correction," leaving ...`, cut
+    // after the mark.)
+    let after_quote = |k: usize| k > a + 1 && doc.tokens[k].is_mark() && doc.word(k - 1) == "," && participle_clause(k + 1);
+    (a + 1..b)
+        .find_map(|k| {
+            if doc.is_narrative(k) && writers_clause(k) {
+                Some(k)
+            } else if after_quote(k) {
+                Some(k + 1)
+            } else {
+                None
+            }
+        })
+        .unwrap_or(b)
 }
 
 fn is_subject_pronoun(w: &str) -> bool {
