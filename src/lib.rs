@@ -31,6 +31,7 @@ pub mod quotes;
 pub mod report;
 pub mod sources;
 pub mod span;
+pub mod stream;
 pub mod text;
 pub mod wire;
 
@@ -107,7 +108,7 @@ pub fn analyze_in_sections(text: &str, section_bytes: usize) -> Analysis<'_> {
         }
         paragraphs += doc.paragraphs.len();
         quotes.extend(found);
-        merged.add(section, offset, quote_base);
+        let _ = merged.add(section, offset, quote_base);
     }
     let sources::Merged { sources, attributions, .. } = merged;
     let summary = report::summarize(text, &quotes, &sources, &attributions);

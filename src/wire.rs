@@ -8,9 +8,10 @@
 //! record with [`DocOut::write_json`] (serde's bytes, written directly).
 
 use crate::lexicon::Gender;
+use crate::quotes::Quote;
 use crate::quotes::QuoteKind;
 use crate::report::{Finding, Summary};
-use crate::sources::SourceType;
+use crate::sources::{Attribution, Source, SourceType};
 use crate::{Analysis, Span};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -120,6 +121,35 @@ fn quote_out<'a>(a: &'a Analysis, i: usize) -> QuoteOut<'a> {
         speaker: speaker(a, at.source, at.mention, at.inferred),
         rule: Cow::Borrowed(q.rule),
     }
+}
+
+/// Writes the record of quote `q` of a section of the text starting `offset` bytes in: `q`,
+/// `at` and `sources` are merged ones (spans into the whole text, ids into all the sources, see
+/// [`crate::sources::Merged`]), `section` is the section's text. The same bytes as
+/// [`QuoteOut::write_json`] of [`quote_out`] over the whole text.
+pub(crate) fn write_section_quote<W: Write + ?Sized>(
+    out: &mut W,
+    q: &Quote,
+    at: &Attribution,
+    sources: &[Source],
+    (section, offset): (&str, usize),
+) -> io::Result<()> {
+    let of =
+        |span: Span| SpanText { start: span.start, end: span.end, text: Cow::Borrowed(&section[span.start - offset..span.end - offset]) };
+    let speaker = match (at.source, at.mention) {
+        (None, None) => None,
+        (Some(id), m) => Some(Speaker {
+            name: Cow::Borrowed(&sources[id].name),
+            anonymous: sources[id].anonymous,
+            source: Some(id),
+            mention: m.map(of),
+            inferred: at.inferred,
+        }),
+        (None, Some(m)) => Some(Speaker { name: of(m).text, anonymous: false, source: None, mention: Some(of(m)), inferred: at.inferred }),
+    };
+    let text = of(q.span).text;
+    QuoteOut { start: q.span.start, end: q.span.end, text, kind: q.kind, cue: q.cue.map(of), speaker, rule: Cow::Borrowed(q.rule) }
+        .write_json(out)
 }
 
 /// The record of one source.
@@ -245,7 +275,8 @@ impl DocOut<'_> {
             (&self.id, &self.meta, self.text.as_deref()),
             |out| array(out, &self.quotes, QuoteOut::write_json),
             |out| array(out, &self.sources, SourceOut::write_json),
-            (&self.summary, &self.findings),
+            &self.summary,
+            |out| serde(out, &self.findings),
         )
     }
 }
@@ -279,17 +310,20 @@ pub fn write_analysis_json<W: Write + ?Sized>(
         (id, meta, text),
         |out| array_of(out, (0..a.quotes.len()).map(|i| quote_out(a, i)), |q, out| q.write_json(out)),
         |out| array_of(out, a.sources.iter().map(|s| source_out(s, a.text)), |s, out| s.write_json(out)),
-        (&a.summary, &a.findings),
+        &a.summary,
+        |out| serde(out, &a.findings),
     )
 }
 
-/// A record: id, meta and text, the quotes and sources (written by the callers), summary and findings.
-fn write_record<W: Write + ?Sized>(
+/// A record: id, meta and text, the quotes and sources (written by the callers), the summary, and
+/// the findings (written by the callers).
+pub(crate) fn write_record<W: Write + ?Sized>(
     out: &mut W,
     (id, meta, text): (&Value, &Map<String, Value>, Option<&str>),
     quotes: impl FnOnce(&mut W) -> io::Result<()>,
     sources: impl FnOnce(&mut W) -> io::Result<()>,
-    (summary, findings): (&Summary, &[Finding]),
+    summary: &Summary,
+    findings: impl FnOnce(&mut W) -> io::Result<()>,
 ) -> io::Result<()> {
     out.write_all(b"{\"id\":")?;
     serde(out, id)?;
@@ -308,12 +342,12 @@ fn write_record<W: Write + ?Sized>(
     out.write_all(b",\"summary\":")?;
     serde(out, summary)?;
     out.write_all(b",\"findings\":")?;
-    serde(out, findings)?;
+    findings(out)?;
     out.write_all(b"}")
 }
 
 impl QuoteOut<'_> {
-    fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+    pub(crate) fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
         out.write_all(b"{\"start\":")?;
         number(out, self.start)?;
         out.write_all(b",\"end\":")?;
@@ -351,7 +385,7 @@ impl Speaker<'_> {
 }
 
 impl SpanText<'_> {
-    fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+    pub(crate) fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
         out.write_all(b"{\"start\":")?;
         number(out, self.start)?;
         out.write_all(b",\"end\":")?;
@@ -364,6 +398,20 @@ impl SpanText<'_> {
 
 impl SourceOut<'_> {
     fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+        self.write_json_with(
+            out,
+            |out| array(out, &self.mentions, SpanText::write_json),
+            |out| array(out, &self.quotes, |&n, out| number(out, n)),
+        )
+    }
+
+    /// [`SourceOut::write_json`] with the `mentions` and `quotes` arrays written by the callers.
+    pub(crate) fn write_json_with<W: Write + ?Sized>(
+        &self,
+        out: &mut W,
+        mentions: impl FnOnce(&mut W) -> io::Result<()>,
+        quotes: impl FnOnce(&mut W) -> io::Result<()>,
+    ) -> io::Result<()> {
         let text = |t: &Cow<str>, out: &mut W| string(out, t);
         out.write_all(b"{\"name\":")?;
         string(out, &self.name)?;
@@ -386,9 +434,9 @@ impl SourceOut<'_> {
         out.write_all(b",\"gender\":")?;
         serde(out, &self.gender)?;
         out.write_all(b",\"mentions\":")?;
-        array(out, &self.mentions, SpanText::write_json)?;
+        mentions(out)?;
         out.write_all(b",\"quotes\":")?;
-        array(out, &self.quotes, |&n, out| number(out, n))?;
+        quotes(out)?;
         out.write_all(b",\"quoted_words\":")?;
         number(out, self.quoted_words)?;
         out.write_all(b"}")
@@ -396,7 +444,7 @@ impl SourceOut<'_> {
 }
 
 /// Any value, through serde_json (for the parts written once per record, and enum names).
-fn serde<W: Write + ?Sized, T: Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
+pub(crate) fn serde<W: Write + ?Sized, T: Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
     serde_json::to_writer(out, value).map_err(io::Error::from)
 }
 
@@ -413,7 +461,7 @@ fn string<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
     out.write_all(b"\"")
 }
 
-fn number<W: Write + ?Sized>(out: &mut W, n: usize) -> io::Result<()> {
+pub(crate) fn number<W: Write + ?Sized>(out: &mut W, n: usize) -> io::Result<()> {
     out.write_all(itoa::Buffer::new().format(n).as_bytes())
 }
 

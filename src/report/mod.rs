@@ -113,6 +113,21 @@ pub fn summarize(text: &str, quotes: &[Quote], sources: &[Source], attributions:
 
 /// The media-literacy findings of one article.
 pub fn findings(text: &str, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Vec<Finding> {
+    let mut out = span_findings(text, quotes, sources, attributions);
+    out.extend(article_findings(sources, !quotes.is_empty()));
+    sort_findings(&mut out);
+    out
+}
+
+/// Puts findings in their order in a record: by position (those of the whole article last), then
+/// by id; a stable sort, so findings alike keep the order they were made in.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), f.id.clone()));
+}
+
+/// The findings of [`findings`] that have a span, unsorted: the sources' (anonymous without a
+/// reason, vague), then the quotes' (loaded verbs, unattributed quotes).
+pub fn span_findings(text: &str, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Vec<Finding> {
     let lex = lexicon();
     let mut out = Vec::new();
     for src in sources {
@@ -145,8 +160,15 @@ pub fn findings(text: &str, quotes: &[Quote], sources: &[Source], attributions: 
             ));
         }
     }
+    out
+}
+
+/// The findings of [`findings`] about the article as a whole (single source, all anonymous,
+/// documents only), unsorted: `quoted` says whether it has any quote.
+pub fn article_findings(sources: &[Source], quoted: bool) -> Vec<Finding> {
+    let mut out = Vec::new();
     let people: Vec<&Source> = sources.iter().filter(|s| s.kind != SourceType::Document).collect();
-    if sources.len() == 1 && !quotes.is_empty() {
+    if sources.len() == 1 && quoted {
         out.push(Finding::new("single-source", format!("the article quotes a single source: {}", sources[0].name), None));
     }
     if !people.is_empty() && people.iter().all(|s| s.anonymous) {
@@ -155,6 +177,5 @@ pub fn findings(text: &str, quotes: &[Quote], sources: &[Source], attributions: 
     if !sources.is_empty() && sources.iter().all(|s| s.kind == SourceType::Document) {
         out.push(Finding::new("documents-only", "claims are attributed only to documents".to_string(), None));
     }
-    out.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), f.id.clone()));
     out
 }

@@ -108,7 +108,8 @@ pub(crate) struct Merged {
 impl Merged {
     /// Appends one section's sources and attributions: `offset` is where the section starts in
     /// the whole text, `quote_base` the number of quotes found in the sections before it.
-    pub(crate) fn add(&mut self, section: Sources, offset: usize, quote_base: usize) {
+    /// Returns the merged id of each of the section's sources, in the section's order.
+    pub(crate) fn add(&mut self, section: Sources, offset: usize, quote_base: usize) -> Vec<usize> {
         let mut ids = Vec::with_capacity(section.sources.len());
         let mut named = Vec::new();
         for mut s in section.sources {
@@ -137,6 +138,7 @@ impl Merged {
             mention: a.mention.map(|m| m.shifted(offset)),
             inferred: a.inferred,
         }));
+        ids
     }
 }
 
