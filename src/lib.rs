@@ -108,7 +108,7 @@ pub fn analyze_in_sections(text: &str, section_bytes: usize) -> Analysis<'_> {
         }
         paragraphs += doc.paragraphs.len();
         quotes.extend(found);
-        let _ = merged.add(section, offset, quote_base);
+        merged.add(section, offset, quote_base);
     }
     let sources::Merged { sources, attributions, .. } = merged;
     let summary = report::summarize(text, &quotes, &sources, &attributions);

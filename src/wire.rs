@@ -123,33 +123,61 @@ fn quote_out<'a>(a: &'a Analysis, i: usize) -> QuoteOut<'a> {
     }
 }
 
-/// Writes the record of quote `q` of a section of the text starting `offset` bytes in: `q`,
-/// `at` and `sources` are merged ones (spans into the whole text, ids into all the sources, see
-/// [`crate::sources::Merged`]), `section` is the section's text. The same bytes as
-/// [`QuoteOut::write_json`] of [`quote_out`] over the whole text.
+/// Writes the record of quote `q` of a section of a text, the section `section` starting
+/// `offset` bytes into the text: `q`, `at` and `sources` are the section's own (spans into it,
+/// ids into its sources), `ids` the ids its sources take in the whole text. The same bytes as
+/// [`QuoteOut::write_json`] of [`quote_out`] for the whole text's analysis (see
+/// [`crate::stream::TextStream`]).
 pub(crate) fn write_section_quote<W: Write + ?Sized>(
     out: &mut W,
-    q: &Quote,
-    at: &Attribution,
-    sources: &[Source],
+    (q, at): (&Quote, &Attribution),
+    (sources, ids): (&[Source], &[usize]),
     (section, offset): (&str, usize),
 ) -> io::Result<()> {
-    let of =
-        |span: Span| SpanText { start: span.start, end: span.end, text: Cow::Borrowed(&section[span.start - offset..span.end - offset]) };
+    let of = |span: Span| SpanText { start: span.start + offset, end: span.end + offset, text: Cow::Borrowed(span.slice(section)) };
     let speaker = match (at.source, at.mention) {
         (None, None) => None,
-        (Some(id), m) => Some(Speaker {
-            name: Cow::Borrowed(&sources[id].name),
-            anonymous: sources[id].anonymous,
-            source: Some(id),
+        // (A source takes the name and kind of the earlier one it merges with: the same.)
+        (Some(i), m) => Some(Speaker {
+            name: Cow::Borrowed(&sources[i].name),
+            anonymous: sources[i].anonymous,
+            source: Some(ids[i]),
             mention: m.map(of),
             inferred: at.inferred,
         }),
         (None, Some(m)) => Some(Speaker { name: of(m).text, anonymous: false, source: None, mention: Some(of(m)), inferred: at.inferred }),
     };
-    let text = of(q.span).text;
-    QuoteOut { start: q.span.start, end: q.span.end, text, kind: q.kind, cue: q.cue.map(of), speaker, rule: Cow::Borrowed(q.rule) }
+    let (span, text) = (of(q.span), of(q.span).text);
+    QuoteOut { start: span.start, end: span.end, text, kind: q.kind, cue: q.cue.map(of), speaker, rule: Cow::Borrowed(q.rule) }
         .write_json(out)
+}
+
+/// Writes the record of source `s` of a section (as [`write_section_quote`]), a source complete
+/// with its section (see [`crate::sources::NamedSources::mergeable`]): `quote_base` is the number
+/// of quotes of the sections before. The same bytes as [`source_out`] for the whole text.
+pub(crate) fn write_section_source<W: Write + ?Sized>(
+    out: &mut W,
+    s: &Source,
+    (section, offset): (&str, usize),
+    quote_base: usize,
+) -> io::Result<()> {
+    let of = |span: Span| SpanText { start: span.start + offset, end: span.end + offset, text: Cow::Borrowed(span.slice(section)) };
+    SourceOut {
+        name: Cow::Borrowed(&s.name),
+        kind: s.kind,
+        anonymous: s.anonymous,
+        title: s.title.map(|t| of(t).text),
+        role: s.role.map(|r| of(r).text),
+        affiliation: s.affiliation.as_deref().map(Cow::Borrowed),
+        descriptor: s.descriptor.map(|d| of(d).text),
+        count: s.count,
+        anonymity_reason: s.anonymity_reason.map(of),
+        gender: s.gender,
+        mentions: s.mentions.iter().map(|&m| of(m)).collect(),
+        quotes: s.quotes.iter().map(|q| q + quote_base).collect(),
+        quoted_words: s.quoted_words,
+    }
+    .write_json(out)
 }
 
 /// The record of one source.
@@ -397,7 +425,7 @@ impl SpanText<'_> {
 }
 
 impl SourceOut<'_> {
-    fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+    pub(crate) fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
         self.write_json_with(
             out,
             |out| array(out, &self.mentions, SpanText::write_json),

@@ -6,19 +6,21 @@
 //! ([`TextStream::write`]).
 //!
 //! The text is cut where [`crate::text::sections`] cuts it ([`text::first_section_end`]), each
-//! section analysed and merged ([`Merged`]) as soon as it is cut, and only the uncut tail kept.
-//! What the record needs of a section is written to temporary files ([`Spool`]) at once: its
-//! quotes (their speakers' ids and names are final when their section is merged), its findings
-//! (each lies in its section, so the record's order is the sections' order), and each source's
-//! mentions and quote ids. What is kept across sections is small per source: the merged
-//! [`Source`] without its mentions and quotes, the texts of its title, role, descriptor and
-//! anonymity reason (their section is gone), and where its spooled parts are; and the quote
-//! counts of the summary.
+//! section analysed as soon as it is cut, and only the uncut tail kept. What the record needs of
+//! a section is written to temporary files ([`Spool`]) at once: its quotes (their speakers' ids
+//! and names are final when their section is done), its findings (each lies in its section, so
+//! the record's order is the sections' order), the whole record of each source that cannot merge
+//! with a later section's (anonymous sources, groups, documents: nearly all of a long text's; see
+//! [`NamedSources`]), and each named source's mentions and quote ids. What is kept across
+//! sections: for a source that cannot merge, where its record is (16 bytes), and its counts in
+//! the summary; for a named person or organisation, the source without its mentions and quotes,
+//! the texts of its title, role, descriptor and anonymity reason (their section is gone), and
+//! where its spooled parts are; and the summary's quote counts.
 
 use super::spool::Spool;
 use crate::quotes;
-use crate::report::{self, Summary};
-use crate::sources::{self, Merged};
+use crate::report::{self, SourceTally, Summary};
+use crate::sources::{self, Attribution, NamedSources, Source};
 use crate::text::{self, Document};
 use crate::wire::{self, SourceOut, SpanText};
 use crate::{Span, quotes::Quote};
@@ -35,13 +37,17 @@ pub struct TextStream {
     offset: usize,
     /// Quotes found so far.
     quotes: usize,
-    /// The summary's quote counts so far (its source counts are made at the end).
+    /// The summary's quote counts so far, and the counts of the complete sources.
     counts: Summary,
-    merged: Merged,
-    /// For each merged source, the texts of its spans.
-    texts: Vec<SourceTexts>,
-    /// For each merged source, where its mentions and quote ids of each section are in `parts`.
-    part_list: Vec<Vec<Part>>,
+    /// The complete sources, for the findings about the whole article, and the first source's
+    /// name when it is complete.
+    tally: SourceTally,
+    first_name: Option<String>,
+    names: NamedSources,
+    /// Every source so far, by id.
+    slots: Vec<Slot>,
+    /// The sources that may still merge with a later section's.
+    open: Vec<OpenSource>,
     quote_spool: Spool,
     finding_spool: Spool,
     /// Findings spooled so far.
@@ -51,7 +57,24 @@ pub struct TextStream {
     panicked: bool,
 }
 
-/// The texts of a merged source's spans, taken from the section they were found in.
+/// Where a source's record is.
+enum Slot {
+    /// Complete, written: `len` bytes at `at` in [`TextStream::parts`].
+    Complete { at: u64, len: u64 },
+    /// In [`TextStream::open`].
+    Open(usize),
+}
+
+/// A named source, kept until the end: later sections may add to it.
+struct OpenSource {
+    /// Without its mentions and quotes (spooled); its spans are into the section each was
+    /// found in, and tell only whether there is one.
+    source: Source,
+    texts: SourceTexts,
+    parts: Vec<Part>,
+}
+
+/// The texts of an open source's spans, taken from the section they were found in.
 #[derive(Default)]
 struct SourceTexts {
     title: Option<String>,
@@ -60,8 +83,8 @@ struct SourceTexts {
     anonymity_reason: Option<SpanText<'static>>,
 }
 
-/// One section's share of a source, in [`TextStream::parts`]: its mentions (`mentions` bytes at
-/// `at`, comma-separated JSON objects), then its quote ids (`quotes` bytes, comma-separated).
+/// One section's share of an open source, in [`TextStream::parts`]: its mentions (`mentions`
+/// bytes at `at`, comma-separated JSON objects), then its quote ids (`quotes` bytes, comma-separated).
 struct Part {
     at: u64,
     mentions: u64,
@@ -78,9 +101,11 @@ impl TextStream {
             offset: 0,
             quotes: 0,
             counts: Summary::default(),
-            merged: Merged::default(),
-            texts: Vec::new(),
-            part_list: Vec::new(),
+            tally: SourceTally::default(),
+            first_name: None,
+            names: NamedSources::default(),
+            slots: Vec::new(),
+            open: Vec::new(),
             quote_spool: Spool::new("quotes")?,
             finding_spool: Spool::new("findings")?,
             findings: 0,
@@ -138,7 +163,7 @@ impl TextStream {
     fn analyse(&mut self, section: &str) -> io::Result<()> {
         let (offset, quote_base) = (self.offset, self.quotes);
         let doc = Document::new(section);
-        let mut found = quotes::detect(&doc);
+        let found = quotes::detect(&doc);
         let sources = sources::attribute(&doc, &found);
         drop(doc);
         // (Counts and findings of the section's own quotes and sources, in its own spans.)
@@ -146,18 +171,12 @@ impl TextStream {
         add_quote_counts(&mut self.counts, &counts);
         let mut findings = report::span_findings(section, &found, &sources.sources, &sources.attributions);
         report::sort_findings(&mut findings);
-        for q in &mut found {
-            q.shift(offset, quote_base, 0);
-        }
-        let mut ids = self.merged.add(sources, offset, quote_base);
-        self.texts.resize_with(self.merged.sources.len(), SourceTexts::default);
-        self.part_list.resize_with(self.merged.sources.len(), Vec::new);
+        let ids = self.names.ids(&sources.sources, self.slots.len());
         self.quotes += found.len();
         let at = (section, offset);
 
-        let (merged, first) = (&self.merged, quote_base == 0);
-        self.quote_spool.append(|w| write_quotes(w, &found, merged, at, first))?;
-        self.merged.attributions.clear();
+        let first = quote_base == 0;
+        self.quote_spool.append(|w| write_quotes(w, (&found, &sources.attributions), (&sources.sources, &ids), at, first))?;
 
         let first = self.findings == 0;
         self.finding_spool.append(|w| {
@@ -173,50 +192,27 @@ impl TextStream {
         })?;
         self.findings += findings.len();
 
-        // Two sources of the section may have merged into one earlier source.
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
-            let s = &mut self.merged.sources[id];
-            let texts = &mut self.texts[id];
-            let slice = |sp: Span| &section[sp.start - offset..sp.end - offset];
-            // (A span taken from a later section is one that was missing until now.)
-            if texts.title.is_none() {
-                texts.title = s.title.map(|t| slice(t).to_string());
-            }
-            if texts.role.is_none() {
-                texts.role = s.role.map(|t| slice(t).to_string());
-            }
-            if texts.descriptor.is_none() {
-                texts.descriptor = s.descriptor.map(|t| slice(t).to_string());
-            }
-            if texts.anonymity_reason.is_none() {
-                texts.anonymity_reason =
-                    s.anonymity_reason.map(|r| SpanText { start: r.start, end: r.end, text: Cow::Owned(slice(r).to_string()) });
-            }
-            let part_at = self.parts.len();
-            let mentions = self.parts.append(|w| {
-                for (i, &m) in s.mentions.iter().enumerate() {
-                    if i > 0 {
-                        w.write_all(b",")?;
-                    }
-                    SpanText { start: m.start, end: m.end, text: Cow::Borrowed(slice(m)) }.write_json(w)?;
+        for (s, id) in sources.sources.into_iter().zip(ids) {
+            if let Some(slot) = self.slots.get(id) {
+                let Slot::Open(k) = *slot else { unreachable!("only open sources are merged with") };
+                self.open[k].source.absorb(s);
+                spool_part(&mut self.parts, &mut self.open[k], at, quote_base)?;
+            } else if NamedSources::mergeable(&s) {
+                self.slots.push(Slot::Open(self.open.len()));
+                let mut o = OpenSource { source: s, texts: SourceTexts::default(), parts: Vec::new() };
+                spool_part(&mut self.parts, &mut o, at, quote_base)?;
+                self.open.push(o);
+            } else {
+                // Complete: its record is written now, only its counts kept.
+                self.counts.count_source(&s);
+                self.tally.add(&s);
+                if id == 0 {
+                    self.first_name = Some(s.name.clone());
                 }
-                Ok(())
-            })?;
-            let quotes = self.parts.append(|w| {
-                for (i, &q) in s.quotes.iter().enumerate() {
-                    if i > 0 {
-                        w.write_all(b",")?;
-                    }
-                    wire::number(w, q)?;
-                }
-                Ok(())
-            })?;
-            self.part_list[id].push(Part { at: part_at, mentions, quotes });
-            // (Spooled: later sections' mentions and quotes are appended to none.)
-            s.mentions = Vec::new();
-            s.quotes = Vec::new();
+                let at_ = self.parts.len();
+                let len = self.parts.append(|w| wire::write_section_source(w, &s, at, quote_base))?;
+                self.slots.push(Slot::Complete { at: at_, len });
+            }
         }
         Ok(())
     }
@@ -224,15 +220,32 @@ impl TextStream {
     /// Writes the record of the whole text (after [`TextStream::finish`]), without the newline:
     /// the bytes of [`wire::write_analysis_json`] for [`crate::analyze`] of the text.
     pub fn write<W: Write + ?Sized>(self, out: &mut W, id: &Value, meta: &Map<String, Value>) -> io::Result<()> {
-        let TextStream { mut quote_spool, mut finding_spool, parts, merged, texts, part_list, counts, quotes, findings, .. } = self;
-        let sources = &merged.sources;
-        // (The source counts, over no quotes; then the quotes' counts, zero in it.)
-        let mut summary = report::summarize("", &[], sources, &[]);
-        add_quote_counts(&mut summary, &counts);
-        // (Both of a source's lists are read from it while the record is written.)
-        let parts = std::cell::RefCell::new(parts);
-        let mut article = report::article_findings(sources, quotes > 0);
+        let TextStream {
+            mut quote_spool,
+            mut finding_spool,
+            parts,
+            slots,
+            open,
+            counts: mut summary,
+            mut tally,
+            first_name,
+            quotes,
+            findings,
+            ..
+        } = self;
+        for o in &open {
+            summary.count_source(&o.source);
+            tally.add(&o.source);
+        }
+        summary.share_words();
+        let first = match slots.first() {
+            Some(Slot::Open(k)) => Some(open[*k].source.name.as_str()),
+            _ => first_name.as_deref(),
+        };
+        let mut article = tally.findings(quotes > 0, first);
         report::sort_findings(&mut article);
+        // (An open source's two lists are both read from the spool while its record is written.)
+        let parts = std::cell::RefCell::new(parts);
         wire::write_record(
             out,
             (id, meta, None),
@@ -243,11 +256,18 @@ impl TextStream {
             },
             |out| {
                 out.write_all(b"[")?;
-                for (i, s) in sources.iter().enumerate() {
+                for (i, slot) in slots.iter().enumerate() {
                     if i > 0 {
                         out.write_all(b",")?;
                     }
-                    let t = &texts[i];
+                    let o = match *slot {
+                        Slot::Complete { at, len } => {
+                            parts.borrow_mut().copy(at, len, out)?;
+                            continue;
+                        }
+                        Slot::Open(k) => &open[k],
+                    };
+                    let (s, t) = (&o.source, &o.texts);
                     let header = SourceOut {
                         name: Cow::Borrowed(&s.name),
                         kind: s.kind,
@@ -263,11 +283,10 @@ impl TextStream {
                         quotes: Vec::new(),
                         quoted_words: s.quoted_words,
                     };
-                    let list = &part_list[i];
                     // One list: the non-empty parts, comma-separated.
                     let copy_parts = |out: &mut W, pick: fn(&Part) -> (u64, u64)| -> io::Result<()> {
                         out.write_all(b"[")?;
-                        for (k, (at, len)) in list.iter().map(pick).filter(|&(_, len)| len > 0).enumerate() {
+                        for (k, (at, len)) in o.parts.iter().map(pick).filter(|&(_, len)| len > 0).enumerate() {
                             if k > 0 {
                                 out.write_all(b",")?;
                             }
@@ -299,6 +318,51 @@ impl TextStream {
     }
 }
 
+/// Spools an open source's share of the section `(section, offset)` (after `quote_base` quotes):
+/// its mentions and quotes, and the texts of the spans it has had none of until now.
+fn spool_part(parts: &mut Spool, o: &mut OpenSource, (section, offset): (&str, usize), quote_base: usize) -> io::Result<()> {
+    let (s, texts) = (&mut o.source, &mut o.texts);
+    // (A span is into this section when the source had none of its kind before.)
+    let slice = |sp: Span| sp.slice(section).to_string();
+    if texts.title.is_none() {
+        texts.title = s.title.map(slice);
+    }
+    if texts.role.is_none() {
+        texts.role = s.role.map(slice);
+    }
+    if texts.descriptor.is_none() {
+        texts.descriptor = s.descriptor.map(slice);
+    }
+    if texts.anonymity_reason.is_none() {
+        texts.anonymity_reason =
+            s.anonymity_reason.map(|r| SpanText { start: r.start + offset, end: r.end + offset, text: Cow::Owned(slice(r)) });
+    }
+    let at = parts.len();
+    let mentions = parts.append(|w| {
+        for (i, &m) in s.mentions.iter().enumerate() {
+            if i > 0 {
+                w.write_all(b",")?;
+            }
+            SpanText { start: m.start + offset, end: m.end + offset, text: Cow::Borrowed(m.slice(section)) }.write_json(w)?;
+        }
+        Ok(())
+    })?;
+    let quotes = parts.append(|w| {
+        for (i, &q) in s.quotes.iter().enumerate() {
+            if i > 0 {
+                w.write_all(b",")?;
+            }
+            wire::number(w, q + quote_base)?;
+        }
+        Ok(())
+    })?;
+    o.parts.push(Part { at, mentions, quotes });
+    // (Spooled: a later section's mentions and quotes are appended to none.)
+    s.mentions = Vec::new();
+    s.quotes = Vec::new();
+    Ok(())
+}
+
 /// Adds the quote counts of `more` (a section's) to `sum`: what [`report::summarize`] counts
 /// over quotes and attributions.
 fn add_quote_counts(sum: &mut Summary, more: &Summary) {
@@ -311,14 +375,20 @@ fn add_quote_counts(sum: &mut Summary, more: &Summary) {
     sum.quoted_words += more.quoted_words;
 }
 
-/// A section's quotes (merged: spans into the whole text), comma-separated; `first` when no
+/// A section's quotes (see [`wire::write_section_quote`]), comma-separated; `first` when no
 /// quote was written before them.
-fn write_quotes<W: Write + ?Sized>(w: &mut W, found: &[Quote], merged: &Merged, at: (&str, usize), first: bool) -> io::Result<()> {
-    for (i, (q, a)) in found.iter().zip(&merged.attributions).enumerate() {
+fn write_quotes<W: Write + ?Sized>(
+    w: &mut W,
+    (found, attributions): (&[Quote], &[Attribution]),
+    sources: (&[Source], &[usize]),
+    at: (&str, usize),
+    first: bool,
+) -> io::Result<()> {
+    for (i, qa) in found.iter().zip(attributions).enumerate() {
         if i > 0 || !first {
             w.write_all(b",")?;
         }
-        wire::write_section_quote(w, q, a, &merged.sources, at)?;
+        wire::write_section_quote(w, qa, sources, at)?;
     }
     Ok(())
 }
