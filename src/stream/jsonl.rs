@@ -36,6 +36,8 @@ pub enum LineOutcome {
 
 /// Bytes read from the rest of the line at a time.
 const PIECE: usize = 1 << 20;
+/// Bytes of unescaped text gathered before they are given to the analysis.
+const PENDING: usize = 64 << 10;
 
 /// Reads the line `head` + `rest` (`line_no` counts from 1; `lossy` replaces invalid UTF-8), and
 /// writes its record into `out` (see [`LineOutcome`]). Errors are those of reading `rest` and
@@ -170,6 +172,12 @@ impl Utf8 {
         };
         let split = if end { bytes.len() } else { cut_character_start(bytes) };
         self.carry = bytes[split..].to_vec();
+        // (Nearly always valid: checked at the speed of `from_utf8`, not chunk by chunk.)
+        if let Ok(s) = std::str::from_utf8(&bytes[..split]) {
+            f(s);
+            self.pos += split;
+            return;
+        }
         // Invalid sequences are replaced as `from_utf8_lossy` does: a piece never ends inside
         // one that continues in the next piece (see `cut_character_start`).
         for chunk in bytes[..split].utf8_chunks() {
@@ -289,6 +297,8 @@ struct Parser {
     began: bool,
     /// The last text's analysis (none after a NUL, which makes the record an error).
     text: Option<TextStream>,
+    /// Text unescaped but not yet given to `text` (given a piece at a time, not a character).
+    pending: String,
     /// The last text's length so far, and where its first NUL is.
     text_len: usize,
     nul_at: Option<usize>,
@@ -320,6 +330,7 @@ impl Parser {
             last_text: LastText::None,
             began: false,
             text: None,
+            pending: String::new(),
             text_len: 0,
             nul_at: None,
             io_error: None,
@@ -393,6 +404,7 @@ impl Parser {
             i += 1;
         }
         self.pos += b.len();
+        self.flush();
     }
 
     /// Reads a key from byte `i` on; returns where it stopped.
@@ -491,6 +503,7 @@ impl Parser {
         self.text_len = 0;
         self.nul_at = None;
         self.text = None;
+        self.pending.clear();
         match TextStream::new(self.section_bytes) {
             Ok(t) => self.text = Some(t),
             Err(e) => {
@@ -502,12 +515,23 @@ impl Parser {
     /// Adds `s` to the text.
     fn emit(&mut self, s: &str) {
         self.text_len += s.len();
+        if self.text.is_some() {
+            self.pending.push_str(s);
+            if self.pending.len() >= PENDING {
+                self.flush();
+            }
+        }
+    }
+
+    /// Gives the text unescaped so far to its analysis.
+    fn flush(&mut self) {
         if let Some(t) = &mut self.text {
-            if let Err(e) = t.push(s) {
+            if let Err(e) = t.push(&self.pending) {
                 self.io_error.get_or_insert(e);
                 self.text = None;
             }
         }
+        self.pending.clear();
     }
 
     /// Adds the character of an escape to the text.
@@ -526,7 +550,12 @@ impl Parser {
         while i < b.len() {
             match self.escape {
                 Escape::None => {
-                    let end = b[i..].iter().position(|&c| c == b'"' || c == b'\\' || c < 0x20).map_or(b.len(), |k| i + k);
+                    // (A run to the next quotation mark or backslash; a control character in it,
+                    // never in valid JSON, is looked for only when there is one.)
+                    let mut end = memchr::memchr2(b'"', b'\\', &b[i..]).map_or(b.len(), |k| i + k);
+                    if b[i..end].iter().fold(false, |any, &c| any | (c < 0x20)) {
+                        end = i + b[i..end].iter().position(|&c| c < 0x20).expect("found above");
+                    }
                     if end > i {
                         // (Cut at ASCII bytes: character boundaries.)
                         self.emit(&s[i..end]);

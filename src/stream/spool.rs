@@ -7,7 +7,7 @@
 //! it is removed when the spool is dropped.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -15,6 +15,9 @@ pub(crate) struct Spool {
     file: BufWriter<File>,
     /// Bytes written so far.
     len: u64,
+    /// Once copying has begun (nothing is appended after): the file read through a buffer, and
+    /// where it is, so that parts copied one after another are read without a seek each.
+    reader: Option<(BufReader<File>, u64)>,
     /// Where the file is, when it is still there to remove.
     path: Option<PathBuf>,
 }
@@ -36,7 +39,7 @@ impl Spool {
         };
         // (Unix keeps an unlinked file while it is open.)
         let path = if cfg!(unix) && std::fs::remove_file(&path).is_ok() { None } else { Some(path) };
-        Ok(Spool { file: BufWriter::with_capacity(64 << 10, file), len: 0, path })
+        Ok(Spool { file: BufWriter::with_capacity(64 << 10, file), len: 0, reader: None, path })
     }
 
     /// Bytes written so far: where the next ones go.
@@ -44,8 +47,9 @@ impl Spool {
         self.len
     }
 
-    /// Appends bytes written by `write`; returns how many.
+    /// Appends bytes written by `write`; returns how many. (Not after [`Spool::copy`].)
     pub(crate) fn append(&mut self, write: impl FnOnce(&mut Counting<'_>) -> io::Result<()>) -> io::Result<u64> {
+        debug_assert!(self.reader.is_none(), "appended to a spool being read");
         let mut w = Counting { inner: &mut self.file, written: 0 };
         write(&mut w)?;
         let n = w.written;
@@ -58,12 +62,28 @@ impl Spool {
         if len == 0 {
             return Ok(());
         }
-        self.file.flush()?;
-        let f = self.file.get_mut();
-        f.seek(SeekFrom::Start(at))?;
-        let copied = io::copy(&mut Read::by_ref(f).take(len), &mut Adapter(out))?;
-        // (Appending resumes at the end.)
-        f.seek(SeekFrom::End(0))?;
+        if self.reader.is_none() {
+            self.file.flush()?;
+            let mut f = self.file.get_ref().try_clone()?;
+            f.seek(SeekFrom::Start(0))?;
+            self.reader = Some((BufReader::with_capacity(64 << 10, f), 0));
+        }
+        let (reader, pos) = self.reader.as_mut().expect("reader made above");
+        if *pos != at {
+            // A part out of order (a named source's, one per section it is in): read as it is,
+            // leaving the buffered reader where it was for the next part in order.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::FileExt;
+                let mut buf = vec![0; usize::try_from(len).map_err(io::Error::other)?];
+                reader.get_ref().read_exact_at(&mut buf, at)?;
+                return out.write_all(&buf);
+            }
+            #[cfg(not(unix))]
+            reader.seek(SeekFrom::Start(at))?;
+        }
+        let copied = io::copy(&mut Read::by_ref(reader).take(len), &mut Adapter(out))?;
+        *pos = at + copied;
         if copied != len {
             return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "temporary file shorter than written"));
         }
@@ -90,6 +110,13 @@ impl Write for Counting<'_> {
         let n = self.inner.write(buf)?;
         self.written += n as u64;
         Ok(n)
+    }
+    // (The buffer's own `write_all`: records are written in many small pieces, and the default
+    // loop over `write` cost 2% of a long line's instructions.)
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.inner.write_all(buf)?;
+        self.written += buf.len() as u64;
+        Ok(())
     }
     fn flush(&mut self) -> io::Result<()> {
         self.inner.flush()
