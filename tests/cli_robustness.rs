@@ -406,6 +406,33 @@ fn issue_6_a_streamed_line_broken_at_its_end_is_one_error_record() {
     assert!(outputs[0] == outputs[1], "--threads 1 and 2 differ");
 }
 
+/// Issue 6: a text file longer than 4 MB is read in pieces too: the library's record for it,
+/// byte for byte; and one with an invalid byte at its very end is the error a file held whole
+/// gets, with nothing else written.
+#[test]
+fn issue_6_a_long_text_file_is_streamed() {
+    let dir = scratch("streamed-file");
+    let text = long_text(4_400_000);
+    let file = write(&dir, "long.txt", text.as_bytes());
+    let analysis = whosaid::analyze(&text);
+    let mut expected = Vec::new();
+    whosaid::wire::write_analysis_json(&mut expected, &Value::from(file.as_str()), &serde_json::Map::new(), None, &analysis).unwrap();
+    expected.push(b'\n');
+    let o = run(&["analyze", &file], b"");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(o.stdout == expected, "the streamed record differs from the library's");
+
+    let mut bad = text.into_bytes();
+    bad.push(0xff);
+    let at = bad.len() - 1;
+    let file = write(&dir, "bad.txt", &bad);
+    let o = run(&["analyze", &file], b"");
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let r = records(&o);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0]["error"], format!("{file}: invalid UTF-8 at byte {at} (use --lossy to replace bad bytes)"));
+}
+
 #[test]
 fn issue_7_exotic_and_huge_inputs_give_well_formed_json() {
     let dir = scratch("exotic");

@@ -10,7 +10,7 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 use whosaid::input::{self, Article, Format};
-use whosaid::stream::{self, LineOutcome};
+use whosaid::stream::{self, FileOutcome, LineOutcome};
 use whosaid::wire::{self, DocOut, ErrorOut};
 
 #[derive(clap::Args)]
@@ -115,9 +115,22 @@ fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, s
         return Ok(());
     }
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
+    // A text file longer than `LONG_LINE` is not held whole either: its text is analysed as it
+    // is read (an HTML page is parsed whole, and read whole).
+    (&mut reader).take(if format == Format::Text { LONG_LINE as u64 + 1 } else { u64::MAX }).read_to_end(&mut bytes)?;
     drop(head);
     stats.docs += 1;
+    if bytes.len() > LONG_LINE {
+        let outcome = stream::analyze_text_file(name, bytes, &mut reader, args.lossy, out)?;
+        let message = match outcome {
+            FileOutcome::Written => return Ok(()),
+            FileOutcome::Failed(e) => e.message,
+            FileOutcome::Panicked => format!("{name}: internal error while analysing (please report)"),
+        };
+        stats.failed += 1;
+        eprintln!("whosaid: {message}");
+        return write_error(out, Value::from(name), 0, message);
+    }
     let _ = read_input; // whole-file read path shared with `check`
     // (The file's bytes become the article's text: a huge text file is not held twice.)
     match input::article_from_file_owned(name, bytes, format, args.lossy) {
