@@ -2,7 +2,10 @@
 //!
 //! JSON Lines input is streamed in batches through a pool of worker threads;
 //! a writer puts results back in input order, so memory stays bounded by the
-//! number of batches in flight, whatever the input size.
+//! number of batches in flight, whatever the input size. A line longer than
+//! `LONG_LINE`, and a text file longer than that, is never held whole: its text
+//! is analysed as it is read (`whosaid::stream`), by the writer when there are
+//! worker threads.
 
 use super::read_input;
 use serde_json::Value;
