@@ -1,7 +1,7 @@
 //! Articles too long to hold: analysed as their text is read.
 //!
 //! - [`TextStream`]: a text given in pieces, analysed a section at a time (the sections
-//!   [`crate::analyze`] cuts), its record's lists spooled to temporary files ([`spool`]), and
+//!   [`crate::analyze`] cuts), its record's lists spooled to temporary files, and
 //!   written at the end, the same bytes as for the text held whole;
 //! - [`analyze_long_line`]: one JSON Lines record read in pieces, its `text` unescaped into a
 //!   [`TextStream`] as it comes;

@@ -1,7 +1,7 @@
 //! A temporary file that parts of a record are written to while the text is read, and copied
 //! from into the record once it is complete.
 //!
-//! In: bytes appended ([`Spool::append`], [`Spool::writer`]). Out: byte ranges copied to a writer
+//! In: bytes appended ([`Spool::append`]). Out: byte ranges copied to a writer
 //! ([`Spool::copy`]). The file is in [`std::env::temp_dir`]; on Unix it is unlinked as soon as it
 //! is created (it lives while it is open, and nothing is left behind if the process dies), elsewhere
 //! it is removed when the spool is dropped.
