@@ -45,7 +45,7 @@ pub enum Format {
 }
 
 /// The UTF-8 byte-order mark some editors put at the start of a file.
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Guesses a file's format from its name and first bytes.
 pub fn detect_format(name: &str, bytes: &[u8]) -> Format {
@@ -264,7 +264,7 @@ pub fn parse_jsonl_line(line: &[u8], line_no: usize, file: &str, lossy: bool) ->
 }
 
 /// The article of a parsed record: its text, and its metadata from `meta` and the top level.
-fn article(mut obj: Map<String, Value>, id: Value, text: String, what: &str) -> Result<Article, (Value, InputError)> {
+pub(crate) fn article(mut obj: Map<String, Value>, id: Value, text: String, what: &str) -> Result<Article, (Value, InputError)> {
     let mut meta = Map::new();
     if let Some(Value::Object(m)) = obj.remove("meta") {
         meta = m;
@@ -274,11 +274,16 @@ fn article(mut obj: Map<String, Value>, id: Value, text: String, what: &str) -> 
             meta.entry(f.to_string()).or_insert(v);
         }
     }
-    let what_id = format!("{what} (id {id})");
     if let Some(i) = text.find('\0') {
-        return Err((id, err(format!("{what_id}: binary data (NUL byte at offset {i})"))));
+        let e = nul_in_text(what, &id, i);
+        return Err((id, e));
     }
     Ok(Article { id, meta, text, extracted: false })
+}
+
+/// The error for a record's text holding a NUL character at byte `i`.
+pub(crate) fn nul_in_text(what: &str, id: &Value, i: usize) -> InputError {
+    err(format!("{what} (id {id}): binary data (NUL byte at offset {i})"))
 }
 
 /// [`parse_jsonl_line`] for a line it may take: the same article or error, but a huge article

@@ -22,7 +22,9 @@
 //! per paragraph; cue search windows are bounded), so cost is linear in the
 //! article's length. A text longer than [`text::SECTION_BYTES`] is analysed in
 //! sections cut at paragraph boundaries (see [`analyze`]), so its working memory
-//! is that of one section. See `docs/performance.md` for measured figures.
+//! is that of one section. A text too long to hold can be given in pieces and
+//! its record written at the end ([`stream`]): memory then stays that of one
+//! section whatever the length. See `docs/performance.md` for measured figures.
 
 pub mod eval;
 pub mod input;
@@ -31,6 +33,7 @@ pub mod quotes;
 pub mod report;
 pub mod sources;
 pub mod span;
+pub mod stream;
 pub mod text;
 pub mod wire;
 

@@ -8,9 +8,10 @@
 //! record with [`DocOut::write_json`] (serde's bytes, written directly).
 
 use crate::lexicon::Gender;
+use crate::quotes::Quote;
 use crate::quotes::QuoteKind;
 use crate::report::{Finding, Summary};
-use crate::sources::SourceType;
+use crate::sources::{Attribution, Source, SourceType};
 use crate::{Analysis, Span};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -120,6 +121,63 @@ fn quote_out<'a>(a: &'a Analysis, i: usize) -> QuoteOut<'a> {
         speaker: speaker(a, at.source, at.mention, at.inferred),
         rule: Cow::Borrowed(q.rule),
     }
+}
+
+/// Writes the record of quote `q` of a section of a text, the section `section` starting
+/// `offset` bytes into the text: `q`, `at` and `sources` are the section's own (spans into it,
+/// ids into its sources), `ids` the ids its sources take in the whole text. The same bytes as
+/// [`QuoteOut::write_json`] of [`quote_out`] for the whole text's analysis (see
+/// [`crate::stream::TextStream`]).
+pub(crate) fn write_section_quote<W: Write + ?Sized>(
+    out: &mut W,
+    (q, at): (&Quote, &Attribution),
+    (sources, ids): (&[Source], &[usize]),
+    (section, offset): (&str, usize),
+) -> io::Result<()> {
+    let of = |span: Span| SpanText { start: span.start + offset, end: span.end + offset, text: Cow::Borrowed(span.slice(section)) };
+    let speaker = match (at.source, at.mention) {
+        (None, None) => None,
+        // (A source takes the name and kind of the earlier one it merges with: the same.)
+        (Some(i), m) => Some(Speaker {
+            name: Cow::Borrowed(&sources[i].name),
+            anonymous: sources[i].anonymous,
+            source: Some(ids[i]),
+            mention: m.map(of),
+            inferred: at.inferred,
+        }),
+        (None, Some(m)) => Some(Speaker { name: of(m).text, anonymous: false, source: None, mention: Some(of(m)), inferred: at.inferred }),
+    };
+    let (span, text) = (of(q.span), of(q.span).text);
+    QuoteOut { start: span.start, end: span.end, text, kind: q.kind, cue: q.cue.map(of), speaker, rule: Cow::Borrowed(q.rule) }
+        .write_json(out)
+}
+
+/// Writes the record of source `s` of a section (as [`write_section_quote`]), a source complete
+/// with its section (see [`crate::sources::NamedSources::mergeable`]): `quote_base` is the number
+/// of quotes of the sections before. The same bytes as [`source_out`] for the whole text.
+pub(crate) fn write_section_source<W: Write + ?Sized>(
+    out: &mut W,
+    s: &Source,
+    (section, offset): (&str, usize),
+    quote_base: usize,
+) -> io::Result<()> {
+    let of = |span: Span| SpanText { start: span.start + offset, end: span.end + offset, text: Cow::Borrowed(span.slice(section)) };
+    SourceOut {
+        name: Cow::Borrowed(&s.name),
+        kind: s.kind,
+        anonymous: s.anonymous,
+        title: s.title.map(|t| of(t).text),
+        role: s.role.map(|r| of(r).text),
+        affiliation: s.affiliation.as_deref().map(Cow::Borrowed),
+        descriptor: s.descriptor.map(|d| of(d).text),
+        count: s.count,
+        anonymity_reason: s.anonymity_reason.map(of),
+        gender: s.gender,
+        mentions: s.mentions.iter().map(|&m| of(m)).collect(),
+        quotes: s.quotes.iter().map(|q| q + quote_base).collect(),
+        quoted_words: s.quoted_words,
+    }
+    .write_json(out)
 }
 
 /// The record of one source.
@@ -245,7 +303,8 @@ impl DocOut<'_> {
             (&self.id, &self.meta, self.text.as_deref()),
             |out| array(out, &self.quotes, QuoteOut::write_json),
             |out| array(out, &self.sources, SourceOut::write_json),
-            (&self.summary, &self.findings),
+            &self.summary,
+            |out| serde(out, &self.findings),
         )
     }
 }
@@ -279,17 +338,20 @@ pub fn write_analysis_json<W: Write + ?Sized>(
         (id, meta, text),
         |out| array_of(out, (0..a.quotes.len()).map(|i| quote_out(a, i)), |q, out| q.write_json(out)),
         |out| array_of(out, a.sources.iter().map(|s| source_out(s, a.text)), |s, out| s.write_json(out)),
-        (&a.summary, &a.findings),
+        &a.summary,
+        |out| serde(out, &a.findings),
     )
 }
 
-/// A record: id, meta and text, the quotes and sources (written by the callers), summary and findings.
-fn write_record<W: Write + ?Sized>(
+/// A record: id, meta and text, the quotes and sources (written by the callers), the summary, and
+/// the findings (written by the callers).
+pub(crate) fn write_record<W: Write + ?Sized>(
     out: &mut W,
     (id, meta, text): (&Value, &Map<String, Value>, Option<&str>),
     quotes: impl FnOnce(&mut W) -> io::Result<()>,
     sources: impl FnOnce(&mut W) -> io::Result<()>,
-    (summary, findings): (&Summary, &[Finding]),
+    summary: &Summary,
+    findings: impl FnOnce(&mut W) -> io::Result<()>,
 ) -> io::Result<()> {
     out.write_all(b"{\"id\":")?;
     serde(out, id)?;
@@ -308,12 +370,12 @@ fn write_record<W: Write + ?Sized>(
     out.write_all(b",\"summary\":")?;
     serde(out, summary)?;
     out.write_all(b",\"findings\":")?;
-    serde(out, findings)?;
+    findings(out)?;
     out.write_all(b"}")
 }
 
 impl QuoteOut<'_> {
-    fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+    pub(crate) fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
         out.write_all(b"{\"start\":")?;
         number(out, self.start)?;
         out.write_all(b",\"end\":")?;
@@ -351,7 +413,7 @@ impl Speaker<'_> {
 }
 
 impl SpanText<'_> {
-    fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+    pub(crate) fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
         out.write_all(b"{\"start\":")?;
         number(out, self.start)?;
         out.write_all(b",\"end\":")?;
@@ -363,7 +425,21 @@ impl SpanText<'_> {
 }
 
 impl SourceOut<'_> {
-    fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+    pub(crate) fn write_json<W: Write + ?Sized>(&self, out: &mut W) -> io::Result<()> {
+        self.write_json_with(
+            out,
+            |out| array(out, &self.mentions, SpanText::write_json),
+            |out| array(out, &self.quotes, |&n, out| number(out, n)),
+        )
+    }
+
+    /// [`SourceOut::write_json`] with the `mentions` and `quotes` arrays written by the callers.
+    pub(crate) fn write_json_with<W: Write + ?Sized>(
+        &self,
+        out: &mut W,
+        mentions: impl FnOnce(&mut W) -> io::Result<()>,
+        quotes: impl FnOnce(&mut W) -> io::Result<()>,
+    ) -> io::Result<()> {
         let text = |t: &Cow<str>, out: &mut W| string(out, t);
         out.write_all(b"{\"name\":")?;
         string(out, &self.name)?;
@@ -386,9 +462,9 @@ impl SourceOut<'_> {
         out.write_all(b",\"gender\":")?;
         serde(out, &self.gender)?;
         out.write_all(b",\"mentions\":")?;
-        array(out, &self.mentions, SpanText::write_json)?;
+        mentions(out)?;
         out.write_all(b",\"quotes\":")?;
-        array(out, &self.quotes, |&n, out| number(out, n))?;
+        quotes(out)?;
         out.write_all(b",\"quoted_words\":")?;
         number(out, self.quoted_words)?;
         out.write_all(b"}")
@@ -396,7 +472,7 @@ impl SourceOut<'_> {
 }
 
 /// Any value, through serde_json (for the parts written once per record, and enum names).
-fn serde<W: Write + ?Sized, T: Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
+pub(crate) fn serde<W: Write + ?Sized, T: Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
     serde_json::to_writer(out, value).map_err(io::Error::from)
 }
 
@@ -413,7 +489,7 @@ fn string<W: Write + ?Sized>(out: &mut W, s: &str) -> io::Result<()> {
     out.write_all(b"\"")
 }
 
-fn number<W: Write + ?Sized>(out: &mut W, n: usize) -> io::Result<()> {
+pub(crate) fn number<W: Write + ?Sized>(out: &mut W, n: usize) -> io::Result<()> {
     out.write_all(itoa::Buffer::new().format(n).as_bytes())
 }
 

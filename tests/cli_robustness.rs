@@ -301,6 +301,138 @@ fn issue_6_a_very_long_line_keeps_its_place_whatever_the_thread_count() {
     assert_eq!(recs[71]["id"], "doc-0");
 }
 
+/// A text of a little over `bytes` bytes from the fixture articles (quotes, named, anonymous and
+/// vague sources, curly and straight marks), repeated and numbered so that sections differ.
+fn long_text(bytes: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles");
+    let mut files: Vec<_> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    files.sort();
+    let articles: Vec<String> = files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(&format!("Part {i} \u{1F600}\t\"café\" \\ /\n\n"));
+        text.push_str(&articles[i % articles.len()]);
+        text.push_str("\n\n");
+        i += 1;
+    }
+    text
+}
+
+/// Issue 6: a line longer than the 4 MB a line may be held whole is read in pieces, its text
+/// analysed as it comes; its record is the one the library gives for the same article, byte for
+/// byte, even with its id and meta after its text, whatever the thread count.
+#[test]
+fn issue_6_a_streamed_line_gives_the_record_of_its_article() {
+    let dir = scratch("streamed-line");
+    let text = long_text(4_500_000);
+    // (`\u` escapes for every non-ASCII character: surrogate pairs for the emoji.)
+    let mut line = String::from("{\"text\": ");
+    for c in serde_json::to_string(&text).unwrap().chars() {
+        if c.is_ascii() {
+            line.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                line.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    line.push_str(", \"outlet\": \"The Herald\", \"meta\": {\"date\": \"2026-12-02\"}, \"id\": \"long\"}\n");
+    let mut batch = big_batch(3);
+    batch.extend_from_slice(line.as_bytes());
+    batch.extend(big_batch(2));
+    let file = write(&dir, "batch.jsonl", &batch);
+
+    let analysis = whosaid::analyze(&text);
+    let mut meta = serde_json::Map::new();
+    meta.insert("date".into(), Value::from("2026-12-02"));
+    meta.insert("outlet".into(), Value::from("The Herald"));
+    let mut expected = Vec::new();
+    whosaid::wire::write_analysis_json(&mut expected, &Value::from("long"), &meta, None, &analysis).unwrap();
+    assert!(analysis.quotes.len() > 1000 && analysis.sources.len() > 100);
+
+    for threads in ["1", "2"] {
+        let o = run(&["analyze", "--threads", threads, &file], b"");
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let lines: Vec<&[u8]> = o.stdout.split(|&b| b == b'\n').collect();
+        assert_eq!(lines.len(), 7, "six records and the final newline");
+        assert!(lines[3] == &expected[..], "--threads {threads}: the streamed record differs from the library's");
+        assert_eq!(records(&o)[4]["id"], "doc-0");
+    }
+}
+
+/// Issue 6: a streamed line that turns out broken (after its text has begun) is one error record
+/// naming the file and line, nothing of its record is written, and the lines after it are still
+/// analysed.
+#[test]
+fn issue_6_a_streamed_line_broken_at_its_end_is_one_error_record() {
+    let dir = scratch("streamed-broken");
+    let text = serde_json::to_string(&long_text(4_300_000)).unwrap();
+    let mut batch = big_batch(1);
+    // No closing brace; then a bad escape; then invalid UTF-8 after the text; then a text that
+    // is replaced by a number.
+    batch.extend_from_slice(format!("{{\"text\": {text}, \"id\": \"cut\"\n").as_bytes());
+    batch.extend(big_batch(1));
+    batch.extend_from_slice(format!("{{\"id\": \"esc\", \"text\": {}\\q\"}}\n", &text[..text.len() - 1]).as_bytes());
+    batch.extend_from_slice(format!("{{\"id\": \"utf8\", \"text\": {text}, \"x\": \"").as_bytes());
+    batch.extend_from_slice(b"\xff\"}\n");
+    batch.extend_from_slice(format!("{{\"id\": \"twice\", \"text\": {text}, \"text\": 5}}\n").as_bytes());
+    batch.extend(big_batch(1));
+    let file = write(&dir, "batch.jsonl", &batch);
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let o = run(&["analyze", "--threads", threads, &file], b"");
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
+        let r = records(&o);
+        assert_eq!(r.len(), 7);
+        for (i, line, id, what) in [
+            (1, 2, Value::from(2), "malformed JSON: EOF while parsing an object"),
+            (3, 4, Value::from(4), "malformed JSON: invalid escape"),
+            (4, 5, Value::from(5), "invalid UTF-8 at byte"),
+            (5, 6, Value::from("twice"), "\"text\" is not a string"),
+        ] {
+            assert!(is_error(&r[i]), "{}", r[i]);
+            assert_eq!(r[i]["line"], line);
+            assert_eq!(r[i]["id"], id);
+            let e = r[i]["error"].as_str().unwrap();
+            assert!(e.starts_with(&format!("{file}:{line}: ")) && e.contains(what), "{e}");
+        }
+        for i in [0, 2, 6] {
+            assert!(!is_error(&r[i]), "{}", r[i]);
+        }
+        outputs.push(o.stdout);
+    }
+    assert!(outputs[0] == outputs[1], "--threads 1 and 2 differ");
+}
+
+/// Issue 6: a text file longer than 4 MB is read in pieces too: the library's record for it,
+/// byte for byte; and one with an invalid byte at its very end is the error a file held whole
+/// gets, with nothing else written.
+#[test]
+fn issue_6_a_long_text_file_is_streamed() {
+    let dir = scratch("streamed-file");
+    let text = long_text(4_400_000);
+    let file = write(&dir, "long.txt", text.as_bytes());
+    let analysis = whosaid::analyze(&text);
+    let mut expected = Vec::new();
+    whosaid::wire::write_analysis_json(&mut expected, &Value::from(file.as_str()), &serde_json::Map::new(), None, &analysis).unwrap();
+    expected.push(b'\n');
+    let o = run(&["analyze", &file], b"");
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(o.stdout == expected, "the streamed record differs from the library's");
+
+    let mut bad = text.into_bytes();
+    bad.push(0xff);
+    let at = bad.len() - 1;
+    let file = write(&dir, "bad.txt", &bad);
+    let o = run(&["analyze", &file], b"");
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let r = records(&o);
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0]["error"], format!("{file}: invalid UTF-8 at byte {at} (use --lossy to replace bad bytes)"));
+}
+
 #[test]
 fn issue_7_exotic_and_huge_inputs_give_well_formed_json() {
     let dir = scratch("exotic");

@@ -148,3 +148,69 @@ fn issue_6_analyze_writes_a_long_article_straight_from_the_analysis() {
     assert!(String::from_utf8(out.stdout).unwrap() == record(txt.to_str().unwrap(), Default::default(), &text));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A reader that gives a few bytes at a time (1 to 13), so that escapes, surrogate pairs and
+/// UTF-8 characters are cut between pieces.
+struct Dribble<'a>(&'a [u8], usize);
+
+impl std::io::Read for Dribble<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        self.1 = self.1.wrapping_mul(7).wrapping_add(3);
+        let n = (self.1 % 13 + 1).min(self.0.len()).min(out.len());
+        out[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+/// Issue 6: a JSONL line read in pieces (`whosaid::stream`) gives, byte for byte, the record of
+/// its article analysed whole in the same sections, for every fixture article and batch record,
+/// with small sections (many cuts and merges), `\u` escapes for every non-ASCII character, and
+/// the id and metadata after the text.
+#[test]
+fn issue_6_a_line_read_in_pieces_gives_the_record_of_its_article() {
+    use serde_json::Value;
+    use whosaid::stream::{LineOutcome, analyze_long_line_in_sections};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut records: Vec<(Value, String)> = Vec::new();
+    let batch = std::fs::read_to_string(root.join("fixtures/batch.jsonl")).unwrap();
+    for line in batch.lines().filter(|l| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line).unwrap();
+        records.push((v["id"].clone(), v["text"].as_str().unwrap().to_string()));
+    }
+    for e in std::fs::read_dir(root.join("fixtures/articles")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "txt") {
+            records.push((Value::from(p.display().to_string()), std::fs::read_to_string(&p).unwrap() + "\u{1F600} x"));
+        }
+    }
+    records.push((Value::from("all"), records.iter().map(|r| r.1.as_str()).collect::<Vec<_>>().join("\n\n")));
+    for (i, (id, text)) in records.iter().enumerate() {
+        let mut line = String::from("{\"text\": ");
+        for c in serde_json::to_string(&text).unwrap().chars() {
+            if c.is_ascii() {
+                line.push(c);
+            } else {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    line.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+        line.push_str(&format!(", \"outlet\": \"o\", \"id\": {id}}}"));
+        let mut meta = serde_json::Map::new();
+        meta.insert("outlet".into(), Value::from("o"));
+        for size in [300, 2_000, SECTION_BYTES] {
+            let mut expected = Vec::new();
+            let a = whosaid::analyze_in_sections(&text, size);
+            whosaid::wire::write_analysis_json(&mut expected, id, &meta, None, &a).unwrap();
+            expected.push(b'\n');
+            let bytes = line.as_bytes();
+            let head = bytes.len().min(20);
+            let mut got = Vec::new();
+            let r = analyze_long_line_in_sections(bytes[..head].to_vec(), &mut Dribble(&bytes[head..], i), ("f", 2), false, size, &mut got)
+                .unwrap();
+            assert!(matches!(r, LineOutcome::Written), "record {i}");
+            assert!(got == expected, "record {i}, sections of {size} bytes: {}", String::from_utf8_lossy(&got));
+        }
+    }
+}

@@ -2,7 +2,10 @@
 //!
 //! JSON Lines input is streamed in batches through a pool of worker threads;
 //! a writer puts results back in input order, so memory stays bounded by the
-//! number of batches in flight, whatever the input size.
+//! number of batches in flight, whatever the input size. A line longer than
+//! `LONG_LINE`, and a text file longer than that, is never held whole: its text
+//! is analysed as it is read (`whosaid::stream`), by the writer when there are
+//! worker threads.
 
 use super::read_input;
 use serde_json::Value;
@@ -10,6 +13,7 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex};
 use whosaid::input::{self, Article, Format};
+use whosaid::stream::{self, FileOutcome, LineOutcome};
 use whosaid::wire::{self, DocOut, ErrorOut};
 
 #[derive(clap::Args)]
@@ -114,9 +118,22 @@ fn process_path(path: &str, args: &Args, threads: usize, out: &mut impl Write, s
         return Ok(());
     }
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
+    // A text file longer than `LONG_LINE` is not held whole either: its text is analysed as it
+    // is read (an HTML page is parsed whole, and read whole).
+    (&mut reader).take(if format == Format::Text { LONG_LINE as u64 + 1 } else { u64::MAX }).read_to_end(&mut bytes)?;
     drop(head);
     stats.docs += 1;
+    if bytes.len() > LONG_LINE {
+        let outcome = stream::analyze_text_file(name, bytes, &mut reader, args.lossy, out)?;
+        let message = match outcome {
+            FileOutcome::Written => return Ok(()),
+            FileOutcome::Failed(e) => e.message,
+            FileOutcome::Panicked => format!("{name}: internal error while analysing (please report)"),
+        };
+        stats.failed += 1;
+        eprintln!("whosaid: {message}");
+        return write_error(out, Value::from(name), 0, message);
+    }
     let _ = read_input; // whole-file read path shared with `check`
     // (The file's bytes become the article's text: a huge text file is not held twice.)
     match input::article_from_file_owned(name, bytes, format, args.lossy) {
@@ -222,26 +239,154 @@ fn write_error(out: &mut impl Write, id: Value, line: usize, error: String) -> i
     out.write_all(b"\n")
 }
 
+/// Analyses one line longer than `LONG_LINE` into `out`, reading its text as it comes: `head`
+/// is its start, `rest` the rest (empty when `head` is all of it). Returns None for a blank
+/// line, else whether it succeeded (an error record is written when not).
+fn process_long_line(
+    head: Vec<u8>,
+    rest: &mut dyn Read,
+    line_no: usize,
+    file: &str,
+    lossy: bool,
+    out: &mut impl Write,
+) -> io::Result<Option<bool>> {
+    Ok(match stream::analyze_long_line(head, rest, (file, line_no), lossy, out)? {
+        LineOutcome::Blank => None,
+        // (Its text never began: it was held whole, and is read as any other line.)
+        LineOutcome::Whole(line) => Some(process_line(line, line_no, file, lossy, out)?),
+        LineOutcome::Written => Some(true),
+        LineOutcome::Failed(id, e) => {
+            eprintln!("whosaid: {e}");
+            write_error(out, id, line_no, e.message)?;
+            Some(false)
+        }
+        LineOutcome::Panicked(id) => {
+            let msg = format!("{file}:{line_no}: internal error while analysing (please report)");
+            eprintln!("whosaid: {msg}");
+            write_error(out, id, line_no, msg)?;
+            Some(false)
+        }
+    })
+}
+
+/// Reads the next line into `line` (cleared first), without its newline and trailing `\r`s, and
+/// says whether it is all there: a line is read only up to a little over `LONG_LINE` bytes, the
+/// rest left in `reader` (see [`LineRest`]). None at the end of the input.
+fn read_line(reader: &mut dyn BufRead, line: &mut Vec<u8>) -> io::Result<Option<bool>> {
+    line.clear();
+    let mut any = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let (take, end) = match memchr::memchr(b'\n', buf) {
+            Some(k) => (k, true),
+            None if buf.is_empty() => (0, true),
+            None => (buf.len(), false),
+        };
+        if buf.is_empty() && !any {
+            return Ok(None);
+        }
+        any = true;
+        let eof = buf.is_empty();
+        line.extend_from_slice(&buf[..take]);
+        reader.consume(if end && !eof { take + 1 } else { take });
+        if end {
+            while line.last() == Some(&b'\r') {
+                line.pop();
+            }
+            return Ok(Some(true));
+        }
+        if line.len() > LONG_LINE {
+            return Ok(Some(false));
+        }
+    }
+}
+
+/// The rest of a line `read_line` left in the reader: its bytes up to its newline (which is
+/// consumed, not given).
+struct LineRest<'a> {
+    reader: &'a mut dyn BufRead,
+    done: bool,
+}
+
+impl Read for LineRest<'_> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.done || out.is_empty() {
+            return Ok(0);
+        }
+        let buf = self.reader.fill_buf()?;
+        let (take, end) = match memchr::memchr(b'\n', buf) {
+            Some(k) => (k, true),
+            None => (buf.len(), buf.is_empty()),
+        };
+        let n = take.min(out.len());
+        out[..n].copy_from_slice(&buf[..n]);
+        let whole = end && n == take;
+        let eof = buf.is_empty();
+        self.reader.consume(if whole && !eof { n + 1 } else { n });
+        self.done = whole;
+        Ok(n)
+    }
+}
+
+/// The rest of a long line, as the reader thread sends it to the writer in chunks.
+struct ChunkReader {
+    rx: Receiver<Vec<u8>>,
+    chunk: Vec<u8>,
+    at: usize,
+}
+
+impl Read for ChunkReader {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        while self.at == self.chunk.len() {
+            // (The sender is dropped at the line's end.)
+            let Ok(chunk) = self.rx.recv() else { return Ok(0) };
+            self.chunk = chunk;
+            self.at = 0;
+        }
+        let n = (self.chunk.len() - self.at).min(out.len());
+        out[..n].copy_from_slice(&self.chunk[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+/// A line longer than `LONG_LINE`: its line number, its start, and the rest as it is read.
+struct LongLine {
+    no: usize,
+    head: Vec<u8>,
+    rest: Receiver<Vec<u8>>,
+}
+
 struct Batch {
     seq: u64,
     lines: Vec<(usize, Vec<u8>)>,
-    /// One line longer than `LONG_LINE`: left to the writer (see `Done::Long`).
-    long: bool,
+    /// One line longer than `LONG_LINE` instead: left to the writer (see `Done::Long`).
+    long: Option<LongLine>,
 }
 
 /// What a worker hands the writer for one batch.
 enum Done {
     /// The batch's output records, its number of lines and of failed lines.
     Records(Vec<u8>, usize, usize),
-    /// A very long line, analysed by the writer itself when its turn comes, so that its record
-    /// goes straight to the output: a worker would hold all of it in memory (issue 6).
-    Long(usize, Vec<u8>),
+    /// A very long line, analysed by the writer itself when its turn comes, as the reader
+    /// sends it: its record goes to the output at the end, and neither the line nor its record
+    /// is ever held whole (issue 6).
+    Long(LongLine),
 }
 
 const BATCH_LINES: usize = 64;
 const BATCH_BYTES: usize = 1 << 20;
-/// Lines longer than this are analysed by the writer (`Done::Long`).
+/// Lines longer than this are never held whole: their text is analysed as it is read
+/// (`whosaid::stream`), by the writer when there are worker threads (`Done::Long`).
 const LONG_LINE: usize = 4 << 20;
+/// The rest of a long line goes from the reader to the writer in chunks of this size, at most
+/// `LONG_LINE_CHUNKS` of them waiting.
+const CHUNK: usize = 1 << 20;
+const LONG_LINE_CHUNKS: usize = 2;
 
 fn stream_jsonl(
     mut reader: Box<dyn BufRead + Send>,
@@ -251,26 +396,25 @@ fn stream_jsonl(
     out: &mut impl Write,
     stats: &mut Stats,
 ) -> io::Result<()> {
-    let mut next_line = || -> io::Result<Option<Vec<u8>>> {
-        let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line)? == 0 {
-            return Ok(None);
-        }
-        while line.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-            line.pop();
-        }
-        Ok(Some(line))
-    };
     if threads == 1 {
         let mut line_no = 0;
-        while let Some(line) = next_line()? {
+        let mut line = Vec::new();
+        while let Some(complete) = read_line(&mut *reader, &mut line)? {
             line_no += 1;
+            if !complete || line.len() > LONG_LINE {
+                let mut rest = LineRest { reader: &mut *reader, done: complete };
+                if let Some(ok) = process_long_line(std::mem::take(&mut line), &mut rest, line_no, file, lossy, out)? {
+                    stats.docs += 1;
+                    stats.failed += usize::from(!ok);
+                }
+                continue;
+            }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             stats.docs += 1;
             // One thread: records go straight to the output, in order, with no buffer.
-            if !process_line(line, line_no, file, lossy, out)? {
+            if !process_line(std::mem::take(&mut line), line_no, file, lossy, out)? {
                 stats.failed += 1;
             }
         }
@@ -286,10 +430,9 @@ fn stream_jsonl(
             scope.spawn(move || {
                 loop {
                     let job = { rx.lock().expect("job queue").recv() };
-                    let Ok(mut batch) = job else { break };
-                    if batch.long {
-                        let (no, line) = batch.lines.pop().expect("one long line");
-                        if tx.send((batch.seq, Done::Long(no, line))).is_err() {
+                    let Ok(batch) = job else { break };
+                    if let Some(long) = batch.long {
+                        if tx.send((batch.seq, Done::Long(long))).is_err() {
                             break;
                         }
                         continue;
@@ -320,30 +463,48 @@ fn stream_jsonl(
             let mut lines = Vec::new();
             let mut bytes = 0;
             let mut line_no = 0;
-            while let Some(line) = next_line()? {
+            let mut line = Vec::new();
+            while let Some(complete) = read_line(&mut *reader, &mut line)? {
                 line_no += 1;
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                if line.len() > LONG_LINE {
+                if !complete || line.len() > LONG_LINE {
                     // (The lines before it go first, in their own batch.)
                     if !lines.is_empty() {
-                        if job_tx.send(Batch { seq, lines: std::mem::take(&mut lines), long: false }).is_err() {
+                        if job_tx.send(Batch { seq, lines: std::mem::take(&mut lines), long: None }).is_err() {
                             return Ok(());
                         }
                         seq += 1;
                         bytes = 0;
                     }
-                    if job_tx.send(Batch { seq, lines: vec![(line_no, line)], long: true }).is_err() {
+                    // The writer reads the rest when the line's turn comes, after every batch
+                    // before it (already with the workers, who need nothing from here), so the
+                    // chunks below wait at most for those. A send fails once the writer has
+                    // stopped (a closed stdout): everything stops.
+                    let (tx, rx) = sync_channel::<Vec<u8>>(LONG_LINE_CHUNKS);
+                    let long = LongLine { no: line_no, head: std::mem::take(&mut line), rest: rx };
+                    if job_tx.send(Batch { seq, lines: Vec::new(), long: Some(long) }).is_err() {
                         return Ok(());
                     }
                     seq += 1;
+                    let mut rest = LineRest { reader: &mut *reader, done: complete };
+                    loop {
+                        let mut chunk = Vec::with_capacity(CHUNK);
+                        (&mut rest).take(CHUNK as u64).read_to_end(&mut chunk)?;
+                        if chunk.is_empty() {
+                            break;
+                        }
+                        if tx.send(chunk).is_err() {
+                            return Ok(());
+                        }
+                    }
+                    continue;
+                }
+                if line.iter().all(u8::is_ascii_whitespace) {
                     continue;
                 }
                 bytes += line.len();
-                lines.push((line_no, line));
+                lines.push((line_no, std::mem::take(&mut line)));
                 if lines.len() >= BATCH_LINES || bytes >= BATCH_BYTES {
-                    if job_tx.send(Batch { seq, lines: std::mem::take(&mut lines), long: false }).is_err() {
+                    if job_tx.send(Batch { seq, lines: std::mem::take(&mut lines), long: None }).is_err() {
                         return Ok(());
                     }
                     seq += 1;
@@ -351,7 +512,7 @@ fn stream_jsonl(
                 }
             }
             if !lines.is_empty() {
-                let _ = job_tx.send(Batch { seq, lines, long: false });
+                let _ = job_tx.send(Batch { seq, lines, long: None });
             }
             Ok(())
         });
@@ -369,11 +530,15 @@ fn stream_jsonl(
                             result = out.write_all(&buf);
                         }
                     }
-                    Done::Long(no, line) => {
-                        stats.docs += 1;
+                    Done::Long(LongLine { no, head, rest }) => {
                         if result.is_ok() {
-                            match process_line(line, no, file, lossy, out) {
-                                Ok(ok) => stats.failed += usize::from(!ok),
+                            let mut rest = ChunkReader { rx: rest, chunk: Vec::new(), at: 0 };
+                            match process_long_line(head, &mut rest, no, file, lossy, out) {
+                                Ok(Some(ok)) => {
+                                    stats.docs += 1;
+                                    stats.failed += usize::from(!ok);
+                                }
+                                Ok(None) => {}
                                 Err(e) => result = Err(e),
                             }
                         }
@@ -386,6 +551,8 @@ fn stream_jsonl(
                 break;
             }
         }
+        // (A long line waiting here holds its chunks' receiver: the reader would wait for ever.)
+        drop(pending);
         let read_result = reader_thread.join().expect("reader thread");
         result.and(read_result)
     })

@@ -66,7 +66,7 @@ impl Finding {
 }
 
 pub fn summarize(text: &str, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Summary {
-    let mut s = Summary { quotes: quotes.len(), sources: sources.len(), ..Summary::default() };
+    let mut s = Summary { quotes: quotes.len(), ..Summary::default() };
     for (q, a) in quotes.iter().zip(attributions) {
         match q.kind {
             QuoteKind::Direct => s.direct += 1,
@@ -81,6 +81,18 @@ pub fn summarize(text: &str, quotes: &[Quote], sources: &[Source], attributions:
         }
     }
     for src in sources {
+        s.count_source(src);
+    }
+    s.quoted_words = quotes.iter().map(|q| crate::text::word_counts(q.span.slice(text)).0).sum();
+    s.share_words();
+    s
+}
+
+impl Summary {
+    /// Counts one more source (all the source counts, and the quoted words by kind of source).
+    pub fn count_source(&mut self, src: &Source) {
+        let s = self;
+        s.sources += 1;
         match src.kind {
             SourceType::Person => s.persons += 1,
             SourceType::Organisation => s.organisations += 1,
@@ -105,14 +117,31 @@ pub fn summarize(text: &str, quotes: &[Quote], sources: &[Source], attributions:
             crate::lexicon::Gender::Unknown => {}
         }
     }
-    s.quoted_words = quotes.iter().map(|q| crate::text::word_counts(q.span.slice(text)).0).sum();
-    let attributed = s.quoted_words_named + s.quoted_words_anonymous;
-    s.named_word_share = if attributed > 0 { s.quoted_words_named as f64 / attributed as f64 } else { 0.0 };
-    s
+
+    /// Sets `named_word_share` from the quoted-word counts, once every source is counted.
+    pub fn share_words(&mut self) {
+        let attributed = self.quoted_words_named + self.quoted_words_anonymous;
+        self.named_word_share = if attributed > 0 { self.quoted_words_named as f64 / attributed as f64 } else { 0.0 };
+    }
 }
 
 /// The media-literacy findings of one article.
 pub fn findings(text: &str, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Vec<Finding> {
+    let mut out = span_findings(text, quotes, sources, attributions);
+    out.extend(article_findings(sources, !quotes.is_empty()));
+    sort_findings(&mut out);
+    out
+}
+
+/// Puts findings in their order in a record: by position (those of the whole article last), then
+/// by id; a stable sort, so findings alike keep the order they were made in.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), f.id.clone()));
+}
+
+/// The findings of [`findings`] that have a span, unsorted: the sources' (anonymous without a
+/// reason, vague), then the quotes' (loaded verbs, unattributed quotes).
+pub fn span_findings(text: &str, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Vec<Finding> {
     let lex = lexicon();
     let mut out = Vec::new();
     for src in sources {
@@ -145,16 +174,53 @@ pub fn findings(text: &str, quotes: &[Quote], sources: &[Source], attributions: 
             ));
         }
     }
-    let people: Vec<&Source> = sources.iter().filter(|s| s.kind != SourceType::Document).collect();
-    if sources.len() == 1 && !quotes.is_empty() {
-        out.push(Finding::new("single-source", format!("the article quotes a single source: {}", sources[0].name), None));
-    }
-    if !people.is_empty() && people.iter().all(|s| s.anonymous) {
-        out.push(Finding::new("all-anonymous", "every source quoted is anonymous".to_string(), None));
-    }
-    if !sources.is_empty() && sources.iter().all(|s| s.kind == SourceType::Document) {
-        out.push(Finding::new("documents-only", "claims are attributed only to documents".to_string(), None));
-    }
-    out.sort_by_key(|f| (f.start.unwrap_or(usize::MAX), f.id.clone()));
     out
+}
+
+/// The findings of [`findings`] about the article as a whole (single source, all anonymous,
+/// documents only), unsorted: `quoted` says whether it has any quote.
+pub fn article_findings(sources: &[Source], quoted: bool) -> Vec<Finding> {
+    let mut tally = SourceTally::default();
+    for s in sources {
+        tally.add(s);
+    }
+    tally.findings(quoted, sources.first().map(|s| s.name.as_str()))
+}
+
+/// What [`article_findings`] looks at in the sources, counted one source at a time.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SourceTally {
+    sources: usize,
+    /// Sources that are not documents, and those of them that are anonymous.
+    people: usize,
+    anonymous_people: usize,
+    documents: usize,
+}
+
+impl SourceTally {
+    pub fn add(&mut self, s: &Source) {
+        self.sources += 1;
+        if s.kind == SourceType::Document {
+            self.documents += 1;
+        } else {
+            self.people += 1;
+            self.anonymous_people += usize::from(s.anonymous);
+        }
+    }
+
+    /// [`article_findings`] of the sources counted, `first` the name of the first of them.
+    pub fn findings(&self, quoted: bool, first: Option<&str>) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if self.sources == 1 && quoted {
+            let name = first.unwrap_or_default();
+            out.push(Finding::new("single-source", format!("the article quotes a single source: {name}"), None));
+        }
+        if self.people > 0 && self.anonymous_people == self.people {
+            out.push(Finding::new("all-anonymous", "every source quoted is anonymous".to_string(), None));
+        }
+        if self.sources > 0 && self.documents == self.sources {
+            out.push(Finding::new("documents-only", "claims are attributed only to documents".to_string(), None));
+        }
+        out
+    }
 }

@@ -101,42 +101,69 @@ pub struct Sources {
 pub(crate) struct Merged {
     pub sources: Vec<Source>,
     pub attributions: Vec<Attribution>,
-    /// The named sources of the sections added so far, by type and name.
-    named: HashMap<(SourceType, String), usize>,
+    names: NamedSources,
 }
 
 impl Merged {
     /// Appends one section's sources and attributions: `offset` is where the section starts in
     /// the whole text, `quote_base` the number of quotes found in the sections before it.
     pub(crate) fn add(&mut self, section: Sources, offset: usize, quote_base: usize) {
-        let mut ids = Vec::with_capacity(section.sources.len());
-        let mut named = Vec::new();
-        for mut s in section.sources {
+        let ids = self.names.ids(&section.sources, self.sources.len());
+        for (mut s, &id) in section.sources.into_iter().zip(&ids) {
             s.shift(offset, quote_base);
             // Building state, not needed once the section's sources are built.
             s.mention_set = HashSet::default();
             s.key = String::new();
-            let key = (matches!(s.kind, SourceType::Person | SourceType::Organisation) && !s.anonymous).then(|| (s.kind, s.name.clone()));
-            let earlier = key.as_ref().and_then(|k| self.named.get(k)).copied();
-            if let Some(id) = earlier {
+            // (New ids come in order: a new source's id is the list's length.)
+            if id < self.sources.len() {
                 self.sources[id].absorb(s);
-                ids.push(id);
             } else {
-                let id = self.sources.len();
-                named.extend(key.map(|k| (k, id)));
                 self.sources.push(s);
-                ids.push(id);
             }
-        }
-        // Only after the whole section: two sources of one section are never merged.
-        for (k, id) in named {
-            self.named.entry(k).or_insert(id);
         }
         self.attributions.extend(section.attributions.into_iter().map(|a| Attribution {
             source: a.source.map(|i| ids[i]),
             mention: a.mention.map(|m| m.shifted(offset)),
             inferred: a.inferred,
         }));
+    }
+}
+
+/// The named sources of the sections merged so far, by type and name: which earlier source a
+/// section's source merges with (see [`Merged`]).
+#[derive(Default)]
+pub(crate) struct NamedSources {
+    named: HashMap<(SourceType, String), usize>,
+}
+
+impl NamedSources {
+    /// Whether a source may merge with another section's: a person or an organisation, not
+    /// anonymous. The others are complete when their section is.
+    pub(crate) fn mergeable(s: &Source) -> bool {
+        matches!(s.kind, SourceType::Person | SourceType::Organisation) && !s.anonymous
+    }
+
+    /// The merged id of each of a section's sources, after `count` sources merged before it:
+    /// the id of an earlier section's source of the same type and name, else the next new id.
+    pub(crate) fn ids(&mut self, section: &[Source], count: usize) -> Vec<usize> {
+        let mut ids = Vec::with_capacity(section.len());
+        let mut named = Vec::new();
+        let mut next = count;
+        for s in section {
+            let key = Self::mergeable(s).then(|| (s.kind, s.name.clone()));
+            if let Some(&id) = key.as_ref().and_then(|k| self.named.get(k)) {
+                ids.push(id);
+            } else {
+                named.extend(key.map(|k| (k, next)));
+                ids.push(next);
+                next += 1;
+            }
+        }
+        // Only after the whole section: two sources of one section are never merged.
+        for (k, id) in named {
+            self.named.entry(k).or_insert(id);
+        }
+        ids
     }
 }
 
@@ -159,7 +186,7 @@ impl Source {
 
     /// Takes in the same source found in a later section: its mentions and quotes (all after
     /// this source's own), its quoted words, and whatever this one lacks (title, role, gender...).
-    fn absorb(&mut self, later: Source) {
+    pub(crate) fn absorb(&mut self, later: Source) {
         self.mentions.extend(later.mentions);
         self.quotes.extend(later.quotes);
         self.quoted_words += later.quoted_words;

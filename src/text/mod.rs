@@ -193,6 +193,38 @@ pub fn sections(text: &str, max: usize) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// How far past a section's end its cut may look ([`opens_with_quote`] reads 64 characters).
+const CUT_LOOKAHEAD: usize = 64 * 4;
+
+/// The end of the first section [`sections`] cuts from a text that starts with `text`: all of it
+/// when `complete`, else only its start so far (a text arriving in pieces). `None` when that cut
+/// depends on text not given yet: the text is `max` bytes or fewer, or the cut's look past the
+/// section's end would run off the end. Each answer is the cut [`sections`] makes in the whole
+/// text, so a text read in pieces is cut exactly as when it is given at once.
+///
+/// ```
+/// use whosaid::text::{first_section_end, sections};
+/// let text = "One two.\n\n".repeat(100);
+/// let cuts = sections(&text, 300);
+/// assert_eq!(first_section_end(&text, 300, true), Some(cuts[0].end));
+/// assert_eq!(first_section_end(&text[..400], 300, false), None);
+/// assert_eq!(first_section_end(&text[..600], 300, false), Some(cuts[0].end));
+/// assert_eq!(first_section_end("Short.", 300, false), None);
+/// assert_eq!(first_section_end("Short.", 300, true), Some(6));
+/// ```
+pub fn first_section_end(text: &str, max: usize, complete: bool) -> Option<usize> {
+    // (As in `sections`, and `cut_point` reads only `text[start..]`, so the start of a text is
+    // cut as the whole would be once it holds the section and its look-ahead.)
+    let max = max.max(8);
+    if text.len() <= max {
+        return complete.then_some(text.len());
+    }
+    if !complete && text.len() - max <= CUT_LOOKAHEAD {
+        return None;
+    }
+    Some(cut_point(text, 0, max))
+}
+
 /// Where to end the section that starts at `start` (see [`sections`]).
 fn cut_point(text: &str, start: usize, max: usize) -> usize {
     let b = text.as_bytes();
