@@ -3,7 +3,8 @@
 //! speculation is bad.`). The rest of the paragraph is the named speaker's claim, marks or not.
 //!
 //! In: the document and the quotes found so far. Out: one quote per labelled paragraph that no
-//! other rule has claimed (`direct/name-colon` takes a label followed by a quotation mark).
+//! other rule has claimed (`direct/name-colon` takes a label followed by a quotation mark), save
+//! quoted fragments no rule found a cue for, which become part of the claim.
 
 use super::np::{self, MentionKind};
 use super::{Quote, QuoteKind};
@@ -76,7 +77,9 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
             continue;
         }
         let span = doc.token_span(a, b);
-        if taken_spans.get_or_insert_with(|| super::TakenSpans::new(taken)).overlaps(span) {
+        // (A quoted fragment with no cue inside it is part of the claim: `Bill Clinton: Hillary
+        // 'Better Qualified' ...`; `detect` drops it once the label has it.)
+        if taken_spans.get_or_insert_with(|| super::TakenSpans::new_without_rule(taken, "direct/no-cue")).overlaps(span) {
             continue;
         }
         let holds_quote = super::holds_top_level_quote(doc, span);

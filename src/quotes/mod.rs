@@ -98,6 +98,15 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
     let pulled = pull::detect(doc, &quotes);
     quotes.extend(pulled);
     let labelled = labelled::detect(doc, &quotes);
+    if !labelled.is_empty() {
+        // Fragments with no cue inside a labelled claim are part of it (labelled claims are one per
+        // paragraph, in order: a binary search each).
+        let inside = |q: &Quote| {
+            let n = labelled.partition_point(|l| l.span.start <= q.span.start);
+            n > 0 && q.span.end <= labelled[n - 1].span.end
+        };
+        quotes.retain(|q| q.rule != "direct/no-cue" || !inside(q));
+    }
     quotes.extend(labelled);
     quotes.retain(|q| !is_furniture(doc, q.paragraph));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
@@ -114,7 +123,12 @@ struct TakenSpans {
 
 impl TakenSpans {
     fn new(quotes: &[Quote]) -> TakenSpans {
-        let mut spans: Vec<Span> = quotes.iter().map(|q| q.span).filter(|s| !s.is_empty()).collect();
+        Self::new_without_rule(quotes, "")
+    }
+
+    /// The spans of the quotes not found by `rule`.
+    fn new_without_rule(quotes: &[Quote], rule: &str) -> TakenSpans {
+        let mut spans: Vec<Span> = quotes.iter().filter(|q| q.rule != rule).map(|q| q.span).filter(|s| !s.is_empty()).collect();
         spans.sort_by_key(|s| s.start);
         let max_end = spans
             .iter()
