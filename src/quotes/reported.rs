@@ -592,7 +592,7 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
     a
 }
 
-fn is_document(doc: &Document, m: &Mention) -> bool {
+pub(super) fn is_document(doc: &Document, m: &Mention) -> bool {
     let lex = lexicon();
     let mut e = doc.token_after(m.span.end);
     // (Before a participle that ends the phrase: "a survey published", "the emails obtained".)
@@ -1348,6 +1348,10 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
     for k in a + 3..b {
         let Some(cue) = cue_at(doc, k) else { continue };
         if cue.according || cue.verb.class == VerbClass::Belief {
+            continue;
+        }
+        // (An evidence verb attributes only with a document subject: not "they should read the labels".)
+        if cue.verb.class == VerbClass::Evidence && !np::subject_before(doc, k, a).is_some_and(|m| is_document(doc, &m)) {
             continue;
         }
         // "..., but argued that ...", "..., saying ...": the cue shares the sentence's subject. (Not
