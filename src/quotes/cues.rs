@@ -82,6 +82,7 @@ pub fn takes_object_clause(lemma: &str) -> bool {
         "urge"
             | "ask"
             | "call"
+            | "call on"
             | "encourage"
             | "implore"
             | "beg"
