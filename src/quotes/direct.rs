@@ -336,8 +336,9 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
             let m = reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k)?;
             return Some((m, c, "direct/participle"));
         }
-        // Inverted before the quote: `..., asks editor Rhea Valcourt, "...`.
-        if c.end < j {
+        // Inverted before the quote: `..., asks editor Rhea Valcourt, "...`. (Not after a
+        // subject of its own: in `He told The Associated Press: "..."` the name is the addressee.)
+        if c.end < j && np::subject_before(doc, k, lo).is_none() {
             // (A name at the end of a long phrase is not the speaker: "talk about the summer they met Anna".)
             let short_premodifier = |m: &np::Mention| m.premodifier.is_none_or(|p| p.slice(doc.text).split_whitespace().count() <= 3);
             // (The name runs up to the mark or its punctuation, not to a word: `describes the
