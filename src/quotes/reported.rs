@@ -415,7 +415,14 @@ fn try_cue(
             // "In a brief interview, Ms. Moreno said, "...": an opening phrase and a direct quote,
             // not a claim in two pieces.
             let quote_follows = comma + 1 < end && doc.tokens[comma + 1].is_mark();
-            if quote_follows && np::is_lower_in(PREPOSITION_STARTS, doc.word(first)) {
+            // (Nor an opening participle clause: `Asked whether he would run, Mr. Kim said, "..."`.)
+            // (A name is followed by a capitalised word or a comma, a participle by a lower-case one.)
+            let w = doc.word(first);
+            let participle_opens = w.len() > 4
+                && (w.ends_with("ed") || w.ends_with("ing"))
+                && first + 1 < b
+                && doc.word(first + 1).starts_with(|c: char| c.is_lowercase());
+            if quote_follows && (np::is_lower_in(PREPOSITION_STARTS, doc.word(first)) || participle_opens) {
                 return None;
             }
             let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top);
@@ -435,6 +442,15 @@ fn try_cue(
                 return Some(after);
             }
             return before;
+        }
+        // "who asked that her name not be used", "asked not to be identified": a request for
+        // anonymity is the source's terms, not a claim (the source stage reads it as the reason).
+        if matches!(cue.verb.lemma, "ask" | "request")
+            && (cue.end..end.min(cue.end + 8)).any(|k| {
+                is_lower_in(words!["name", "named", "identified", "identify", "anonymity", "anonymous", "anonymously"], doc.word(k))
+            })
+        {
+            return None;
         }
         // X said (that) CONTENT.
         let mut a = cue.end;
