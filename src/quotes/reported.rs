@@ -1152,7 +1152,10 @@ fn appositive_subject(doc: &Document, first: usize, comma: usize, limit: usize) 
     if !(comma..verb).all(|j| doc.is_narrative(j)) {
         return None;
     }
-    np::subject_before(doc, verb, first).filter(|m| m.span.start == doc.tokens[first].span().start)
+    // (Or a description with the name as its appositive: "The spokesman, Tim Wells, declined
+    // ... but said ...", parsed as the name with its role before it.)
+    let start = doc.tokens[first].span().start;
+    np::subject_before(doc, verb, first).filter(|m| m.span.start == start || m.role.is_some_and(|r| r.start == start))
 }
 
 /// `X went on to explain that ...`, `X was quick to point out that ...`: the subject of a verb or
