@@ -113,7 +113,7 @@ pub fn analyze_in_sections(text: &str, section_bytes: usize) -> Analysis<'_> {
         merged.add(section, offset, quote_base);
     }
     let sources::Merged { sources, attributions, .. } = merged;
-    let summary = report::summarize(text, &quotes, &sources, &attributions);
+    let summary = report::summarize(&quotes, &sources, &attributions);
     let findings = report::findings(text, &quotes, &sources, &attributions);
     Analysis { text, quotes, sources, attributions, summary, findings }
 }

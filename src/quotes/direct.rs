@@ -76,7 +76,7 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
             }
             None => (r.content, QuoteKind::Direct, rule),
         };
-        out.push(Quote { span, kind, cue, cue_lemma: lemma, mention, follows: None, rule, paragraph: r.paragraph });
+        out.push(Quote { span, kind, cue, cue_lemma: lemma, mention, follows: None, rule, paragraph: r.paragraph, words: (0, 0) });
     }
     out
 }

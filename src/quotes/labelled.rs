@@ -92,6 +92,7 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
             follows: None,
             rule: if holds_quote { "mixed/name-colon" } else { "indirect/name-colon" },
             paragraph: p,
+            words: (0, 0),
         });
     }
     out

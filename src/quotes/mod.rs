@@ -60,6 +60,10 @@ pub struct Quote {
     /// The rule that found it, such as `direct/said-after`.
     pub rule: &'static str,
     pub paragraph: usize,
+    /// The quote's words (white-space separated) and, of those, the ones holding a letter or a
+    /// digit: [`crate::text::word_counts`] of its span, counted once at the end of [`detect`]
+    /// for both the summary and the sources (each read the span again before).
+    pub words: (usize, usize),
 }
 
 impl Quote {
@@ -111,6 +115,9 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
     quotes.retain(|q| !is_furniture(doc, q.paragraph));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     link_continuations(doc, &mut quotes);
+    for q in &mut quotes {
+        q.words = crate::text::word_counts(q.span.slice(doc.text));
+    }
     quotes
 }
 

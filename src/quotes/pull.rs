@@ -53,6 +53,7 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
             follows: None,
             rule: "pull-quote/name-line",
             paragraph: p,
+            words: (0, 0),
         });
     }
     out

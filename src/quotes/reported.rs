@@ -1325,7 +1325,7 @@ fn make(
     let kind = if inside.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
     absorbed.extend_from_slice(&inside);
     let rule = if kind == QuoteKind::Mixed { mixed_rule(rule) } else { rule };
-    Some(Quote { span, kind, cue, cue_lemma: Some(lemma), mention, follows: None, rule, paragraph: s.paragraph })
+    Some(Quote { span, kind, cue, cue_lemma: Some(lemma), mention, follows: None, rule, paragraph: s.paragraph, words: (0, 0) })
 }
 
 /// Finite verbs that are not in `FINITE_AUXILIARIES`: modals and forms of *do*.

@@ -65,7 +65,7 @@ impl Finding {
     }
 }
 
-pub fn summarize(text: &str, quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Summary {
+pub fn summarize(quotes: &[Quote], sources: &[Source], attributions: &[Attribution]) -> Summary {
     let mut s = Summary { quotes: quotes.len(), ..Summary::default() };
     for (q, a) in quotes.iter().zip(attributions) {
         match q.kind {
@@ -83,7 +83,8 @@ pub fn summarize(text: &str, quotes: &[Quote], sources: &[Source], attributions:
     for src in sources {
         s.count_source(src);
     }
-    s.quoted_words = quotes.iter().map(|q| crate::text::word_counts(q.span.slice(text)).0).sum();
+    // (Counted once per quote by `quotes::detect`.)
+    s.quoted_words = quotes.iter().map(|q| q.words.0).sum();
     s.share_words();
     s
 }

@@ -253,7 +253,8 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
     anonymity::attach_reasons(doc, &mut sources);
     for s in &mut sources {
         s.quotes.dedup();
-        s.quoted_words = s.quotes.iter().map(|&i| count_words(quotes[i].span.slice(doc.text))).sum();
+        // (The words holding a letter or a digit, counted once per quote by `quotes::detect`.)
+        s.quoted_words = s.quotes.iter().map(|&i| quotes[i].words.1).sum();
     }
     Sources { sources, attributions }
 }
@@ -326,11 +327,6 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
     for s in sources.iter_mut() {
         s.mentions.sort();
     }
-}
-
-/// The words of `s` that hold a letter or a digit.
-fn count_words(s: &str) -> usize {
-    crate::text::word_counts(s).1
 }
 
 struct Builder<'d, 'a> {

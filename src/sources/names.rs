@@ -282,6 +282,11 @@ pub fn is_organisation(name: &str, has_title: bool) -> bool {
     let lex = lexicon();
     // An acronym in a name ("NV Power", "Harlow RCMP", "CNBC") marks an organisation.
     let acronym = |w: &str| {
+        // (A small ASCII letter is a letter that is not a capital: no acronym. Most words of a
+        // name have one, and are answered without counting their letters twice.)
+        if w.bytes().any(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
         let letters = || w.chars().filter(|c| c.is_alphabetic());
         let count = letters().count();
         // (Only short ones need spelling out for the exceptions.)

@@ -167,7 +167,7 @@ impl TextStream {
         let sources = sources::attribute(&doc, &found);
         drop(doc);
         // (Counts and findings of the section's own quotes and sources, in its own spans.)
-        let counts = report::summarize(section, &found, &[], &sources.attributions);
+        let counts = report::summarize(&found, &[], &sources.attributions);
         add_quote_counts(&mut self.counts, &counts);
         let mut findings = report::span_findings(section, &found, &sources.sources, &sources.attributions);
         report::sort_findings(&mut findings);

@@ -308,19 +308,45 @@ pub fn word_counts(s: &str) -> (usize, usize) {
         }
         if counted {
             // The rest of a counted word changes no count: skip its ASCII bytes up to white space
-            // or a non-ASCII character in a tight loop (most bytes of a quote are here).
-            while i < b.len() && ASCII_CLASS[b[i] as usize] & (SPACE | NOT_ASCII) == 0 {
-                i += 1;
-            }
+            // or a non-ASCII character (most bytes of a quote are here).
+            i = skip_counted_word(b, i);
         }
     }
     (words, alphanumeric_words)
 }
 
+/// The first position from `i` on of a byte of `b` that is ASCII white space or not ASCII (or
+/// `b.len()`): eight bytes at a time, then byte by byte.
+#[inline]
+fn skip_counted_word(b: &[u8], mut i: usize) -> usize {
+    use tokens::{ASCII_CLASS, NOT_ASCII, SPACE};
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        // The high bit of each byte below 0x21 (white space and control bytes: `x - 0x21` borrows
+        // and the byte's own high bit is clear) or at 0x80 and above (not ASCII). A borrow can
+        // flag a byte after the first flagged one, never before it, so the lowest flag is exact.
+        // Control bytes that are not white space stop the step too; the byte loop below then
+        // goes on over them, as before.
+        let stop = ((x.wrapping_sub(ONES * 0x21) & !x) | x) & HIGH_BITS;
+        if stop != 0 {
+            // (Little-endian: the lowest byte is the first.)
+            i += (stop.trailing_zeros() / 8) as usize;
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && ASCII_CLASS[b[i] as usize] & (SPACE | NOT_ASCII) == 0 {
+        i += 1;
+    }
+    i
+}
+
 /// Paragraph spans: each non-blank line; trailing white space excluded.
 fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     let mut offset = 0;
-    text.split_inclusive('\n').filter_map(move |line| {
+    lines_inclusive(text).filter_map(move |line| {
         let start = offset;
         offset += line.len();
         let lead = line.len() - line.trim_start().len();
@@ -329,8 +355,32 @@ fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The lines of `text`, each with its newline: `split_inclusive('\n')`, with the newlines found
+/// by `memchr` (vectorised; `split_inclusive` with a `char` scans a word at a time).
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        // (`\n` is ASCII: the byte after it is a character boundary.)
+        let (line, tail) = rest.split_at(end);
+        rest = tail;
+        Some(line)
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    /// `lines_inclusive` cuts as `split_inclusive('\n')` does.
+    #[test]
+    fn lines_inclusive_agrees_with_split_inclusive() {
+        for t in ["", "\n", "\n\n", "a", "a\n", "a\nb", "\na\n\nb\n", "“x”\r\n\r\ny", " \n \n"] {
+            assert_eq!(super::lines_inclusive(t).collect::<Vec<_>>(), t.split_inclusive('\n').collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
     /// `word_counts` counts as `split_whitespace` and `char::is_alphanumeric` do, for every
     /// character alone and between words, and on mixed text.
     #[test]
@@ -347,6 +397,17 @@ mod tests {
             ["", " ", "“We are ready,” said Gen. Ana Ruiz.", "— — ’s\u{a0}x\u{2003}y\u{85}z\x0bw", "  two  words  ", "½ ² ª"]
                 .map(String::from),
         );
+        // Long words (the eight-byte steps of `skip_counted_word`) with every byte at every
+        // position after their first letter.
+        for c in (0..=0xFF).chain(0x2000..0x2070).filter_map(char::from_u32) {
+            for at in 0..20 {
+                let mut w: String = "abcdefghijklmnopqrstuvw".chars().take(at + 1).collect();
+                w.push(c);
+                w.push_str("xyz0123456789 .,-- 1");
+                texts.push(w.clone());
+                texts.push(format!("-{w}"));
+            }
+        }
         for t in &texts {
             assert_eq!(super::word_counts(t), reference(t), "{t:?}");
         }
