@@ -595,7 +595,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
             || (a..b).any(number_word)
             || phrase_lower.contains(" in ")
             || phrase_lower.contains("per cent"));
-    let ok = determined
+    determined
         || quantity
         || named_modifier
         || lex.is_role(&last)
@@ -606,8 +606,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
         || {
             let phrase = doc.token_span(a, b).slice(doc.text).to_lowercase();
             lex.vague_subjects.contains(&phrase) || lex.has_multiword_anonymous_head(&phrase)
-        };
-    ok
+        }
 }
 
 /// The subject of a cue verb at token `v`: the phrase ending just before it (skipping

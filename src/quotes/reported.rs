@@ -483,7 +483,7 @@ fn try_cue(
             && a + 1 < end
             && (question_word(a)
                 || cue.verb.lemma == "ask"
-                    && (a + 1..end.min(a + 6)).find(|&k| !doc.tokens[k].is_word() || question_word(k)).is_some_and(|k| question_word(k)));
+                    && (a + 1..end.min(a + 6)).find(|&k| !doc.tokens[k].is_word() || question_word(k)).is_some_and(question_word));
         // "accused the council of ...", "called for an inquiry": a judging verb's object.
         // ("a poll showed Clinton leading by 12 points", "records show a different project": what a
         // document shows is its content, clause or not.)
@@ -809,7 +809,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         return None;
     }
     // "told reporters on Tuesday" / "told CBC News in an interview"
-    while k < end && (is_lower_in(TAIL_OPENERS, doc.word(k)) || doc.word(k) == ",") && k + 1 < end {
+    if k + 1 < end && (is_lower_in(TAIL_OPENERS, doc.word(k)) || doc.word(k) == ",") {
         let mut j = k + 1;
         while j < end && j < k + 5 && doc.tokens[j].is_word() && doc.word(j) != "that" && !doc.has_class(j, Classes::PRONOUN) {
             j += 1;
@@ -817,7 +817,6 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         if j < end && doc.word(j) == "that" {
             return Some(j);
         }
-        break;
     }
     Some(k)
 }
@@ -1019,7 +1018,7 @@ fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
 /// A noun phrase opens at `a`: the object of a judging verb (`the council`, `Mr. Ruiz`, `each
 /// other`, `his handling of ...`), not an adverb, a preposition or a clause.
 fn reads_as_object(doc: &Document, a: usize, end: usize) -> bool {
-    a + 1 <= end
+    a < end
         && doc.tokens[a].is_word()
         && doc.is_narrative(a)
         && !is_subject_pronoun(doc.word(a))

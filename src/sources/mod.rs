@@ -725,7 +725,7 @@ impl Builder<'_, '_> {
         s.anonymous = matches!(kind, SourceType::Anonymous | SourceType::Group);
         s.descriptor = s.anonymous.then_some(m.span);
         s.plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
-        s.count = if kind == SourceType::Anonymous { anonymity::count(&words, s.plural) } else { None };
+        s.count = if kind == SourceType::Anonymous { anonymity::count(words, s.plural) } else { None };
         if kind == SourceType::Organisation || kind == SourceType::Document {
             s.role = None;
         }

@@ -278,7 +278,7 @@ fn ascii_alnum_bytes(x: u64) -> u64 {
     let in_range = |v: u64, lo: u8, hi: u8| (v + ONES * (0x80 - lo as u64)) & !(v + ONES * (0x7F - hi as u64));
     let low7 = x & !HIGH_BITS;
     // (Setting the case bit, 0x20, makes capitals small letters and no other byte a letter.)
-    let letters = in_range(low7 | ONES * 0x20, b'a', b'z');
+    let letters = in_range(low7 | (ONES * 0x20), b'a', b'z');
     let digits = in_range(low7, b'0', b'9');
     (letters | digits) & !x & HIGH_BITS
 }
