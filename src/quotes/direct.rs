@@ -67,6 +67,9 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
             }
             _ => None,
         };
+        // (A widened quote must not take in reported speech found before: the quote keeps its
+        // marks' span then.)
+        let widened = widened.filter(|(span, _)| !reported.overlaps(*span));
         let lemma = cue.map(|c| c.verb.lemma);
         let cue = cue.map(|c| doc.token_span(c.start, c.end));
         let (span, kind, rule) = match widened {
