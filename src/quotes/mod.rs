@@ -111,6 +111,9 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
         };
         quotes.retain(|q| q.rule != "direct/no-cue" || !inside(q));
     }
+    // (A fragment running past the labelled claim's end stays, and the claim gives way to it.)
+    let kept = TakenSpans::new(&quotes);
+    let labelled: Vec<Quote> = labelled.into_iter().filter(|l| !kept.overlaps(l.span)).collect();
     quotes.extend(labelled);
     quotes.retain(|q| !is_furniture(doc, q.paragraph));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));

@@ -103,6 +103,8 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
                     out.push(q);
                     if let Some(last) = extra.last() {
                         t = t.max(doc.token_after(last.span.end).min(end));
+                        // (The next quote starts after the second piece too.)
+                        from = from.max(t);
                     }
                     out.append(&mut extra);
                     continue;
