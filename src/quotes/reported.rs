@@ -1265,10 +1265,33 @@ fn make(
     }
     // `said he does not want to ... terrorists — a proposal he has raised before`: an appositive
     // after a dash sums up the content in the writer's words.
+    // (So does one after a comma whose noun names a statement: `..., a claim the opposition
+    // disputed`.)
+    const STATEMENT_NOUNS: &Words = &Words::new(&[
+        "claim",
+        "charge",
+        "assertion",
+        "allegation",
+        "accusation",
+        "contention",
+        "statement",
+        "argument",
+        "remark",
+        "comment",
+        "view",
+        "position",
+        "prediction",
+        "promise",
+        "pledge",
+        "figure",
+        "estimate",
+    ]);
     if rule == "indirect/said-that" {
-        if let Some(c) = (a + 3..b.saturating_sub(2))
-            .find(|&k| matches!(doc.word(k), "—" | "–") && doc.is_narrative(k) && is_lower_in(words!["a", "an"], doc.word(k + 1)))
-        {
+        if let Some(c) = (a + 3..b.saturating_sub(2)).find(|&k| {
+            doc.is_narrative(k)
+                && is_lower_in(words!["a", "an"], doc.word(k + 1))
+                && (matches!(doc.word(k), "—" | "–") || doc.word(k) == "," && k + 2 < b && is_lower_in(STATEMENT_NOUNS, doc.word(k + 2)))
+        }) {
             b = c;
         }
     }
