@@ -1,6 +1,7 @@
 //! Issue 7 through the binary: bad inputs get clear messages and the documented exit codes
 //! (docs/exit-codes.md), one bad document never stops the run, and output is deterministic.
 
+mod common;
 use serde_json::Value;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -328,16 +329,7 @@ fn issue_6_a_streamed_line_gives_the_record_of_its_article() {
     let dir = scratch("streamed-line");
     let text = long_text(4_500_000);
     // (`\u` escapes for every non-ASCII character: surrogate pairs for the emoji.)
-    let mut line = String::from("{\"text\": ");
-    for c in serde_json::to_string(&text).unwrap().chars() {
-        if c.is_ascii() {
-            line.push(c);
-        } else {
-            for unit in c.encode_utf16(&mut [0; 2]) {
-                line.push_str(&format!("\\u{unit:04x}"));
-            }
-        }
-    }
+    let mut line = format!("{{\"text\": {}", common::json_string_with_u_escapes(&text));
     line.push_str(", \"outlet\": \"The Herald\", \"meta\": {\"date\": \"2026-12-02\"}, \"id\": \"long\"}\n");
     let mut batch = big_batch(3);
     batch.extend_from_slice(line.as_bytes());

@@ -2,6 +2,7 @@
 //! whole text, quotes in order and a named source quoted in several sections merged into one.
 //! The article is fictional.
 
+mod common;
 use whosaid::text::{SECTION_BYTES, sections};
 use whosaid::wire::DocOut;
 
@@ -186,16 +187,7 @@ fn issue_6_a_line_read_in_pieces_gives_the_record_of_its_article() {
     }
     records.push((Value::from("all"), records.iter().map(|r| r.1.as_str()).collect::<Vec<_>>().join("\n\n")));
     for (i, (id, text)) in records.iter().enumerate() {
-        let mut line = String::from("{\"text\": ");
-        for c in serde_json::to_string(&text).unwrap().chars() {
-            if c.is_ascii() {
-                line.push(c);
-            } else {
-                for unit in c.encode_utf16(&mut [0; 2]) {
-                    line.push_str(&format!("\\u{unit:04x}"));
-                }
-            }
-        }
+        let mut line = format!("{{\"text\": {}", common::json_string_with_u_escapes(&text));
         line.push_str(&format!(", \"outlet\": \"o\", \"id\": {id}}}"));
         let mut meta = serde_json::Map::new();
         meta.insert("outlet".into(), Value::from("o"));

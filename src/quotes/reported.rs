@@ -371,8 +371,9 @@ fn try_cue(
                 return None;
             }
         }
-        let person_like = m.kind != np::MentionKind::Descriptor || !is_document(doc, &m);
-        if cue.verb.class == VerbClass::Evidence && !is_document(doc, &m) && !(person_like && explicit_that) {
+        let document = is_document(doc, &m);
+        let person_like = m.kind != np::MentionKind::Descriptor || !document;
+        if cue.verb.class == VerbClass::Evidence && !document && !(person_like && explicit_that) {
             return None;
         }
         // The mention's first token, or its appositive description's when that comes first
@@ -507,7 +508,7 @@ fn try_cue(
                     | "recordings"
             )
         };
-        let document_evidence = cue.verb.class == VerbClass::Evidence && is_document(doc, &m) && !depicts();
+        let document_evidence = cue.verb.class == VerbClass::Evidence && document && !depicts();
         // (A document's object may open with any word: "showed strong support for ...".)
         let object_content = super::cues::takes_object_content(cue.verb.lemma) && reads_as_object(doc, a, end)
             || cue.verb.lemma == "call" && names_object_as(doc, a, end)
