@@ -69,6 +69,12 @@ fn rule_examples() {
                 failures.push(format!("{}: speaker {got:?} != {speaker:?}", case.name));
             }
         }
+        if let Some(mention) = case.get("mention") {
+            let got = a.attributions[i].mention.map_or("-", |m| m.slice(&text));
+            if got != mention {
+                failures.push(format!("{}: mention {got:?} != {mention:?}", case.name));
+            }
+        }
         if let Some(name) = case.get("name").filter(|_| case.fields.iter().filter(|(k, _)| k == "name").count() > 1) {
             let _ = name;
         }

@@ -77,7 +77,7 @@ impl Quote {
         self.cue = self.cue.map(|c| c.shifted(offset));
         if let Some(m) = &mut self.mention {
             m.span = m.span.shifted(offset);
-            for sp in [&mut m.name, &mut m.title, &mut m.premodifier, &mut m.role].into_iter().flatten() {
+            for sp in [&mut m.name, &mut m.title, &mut m.premodifier, &mut m.role, &mut m.relative].into_iter().flatten() {
                 *sp = sp.shifted(offset);
             }
         }

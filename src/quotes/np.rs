@@ -41,6 +41,9 @@ pub struct Mention {
     pub premodifier: Option<Span>,
     /// An appositive (`the Iraqi Army spokesman`, `who is now at ...`).
     pub role: Option<Span>,
+    /// The relative pronoun that stands for the phrase as the cue's subject (`who` in `Ana Ruiz,
+    /// who said ...`): the mention nearest the quote, as `he` would be.
+    pub relative: Option<Span>,
 }
 
 /// Where a time adverbial ending right before `e` starts (`earlier this week`, `last month`,
@@ -384,6 +387,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             title: None,
             premodifier: None,
             role: None,
+            relative: None,
         });
     }
     // Every token must be a word, a possessive, or light punctuation inside a name.
@@ -502,13 +506,22 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                 title: None,
                 premodifier: None,
                 role: None,
+                relative: None,
             })
         }
         Some((ns, ne, title)) if !is_modifier(ne) => {
             let title_span = title.map(|(s, e)| doc.token_span(s, e));
             let pre_end = title.map(|(s, _)| s).unwrap_or(ns);
             let premodifier = (pre_end > a).then(|| doc.token_span(a, pre_end));
-            Some(Mention { span, kind: MentionKind::Name, name: Some(doc.token_span(ns, ne)), title: title_span, premodifier, role: None })
+            Some(Mention {
+                span,
+                kind: MentionKind::Name,
+                name: Some(doc.token_span(ns, ne)),
+                title: title_span,
+                premodifier,
+                role: None,
+                relative: None,
+            })
         }
         // A name that only modifies a lower-case head is part of a description ("Iraqi officials").
         // A description holds no auxiliary or negation: "landlords ... will be looking" is a clause.
@@ -528,6 +541,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             title: None,
             premodifier: None,
             role: None,
+            relative: None,
         }),
     }
 }
@@ -683,13 +697,16 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         && is_lower_in(words!["many", "some", "most", "several", "all", "few", "both"], doc.word(e - 3))
         && doc.word(e - 4) == ","
     {
-        return subject_phrase(doc, lo, e - 4, None);
+        let relative = Some(doc.token_span(e - 3, e));
+        return subject_phrase(doc, lo, e - 4, None).map(|m| Mention { relative, ..m });
     }
+    let mut relative = None;
     if e > lo + 1 && is_lower_in(words!["who", "which"], doc.word(e - 1)) {
         e -= 1;
+        relative = Some(doc.tokens[e].span());
         if e > lo + 1 && doc.word(e - 1) == "," {
             e -= 1;
-            return subject_phrase(doc, lo, e, None);
+            return subject_phrase(doc, lo, e, None).map(|m| Mention { relative, ..m });
         }
     }
     if e <= lo {
@@ -758,7 +775,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         role = Some(doc.token_span(c1 + 1, c2));
         e = c1;
     }
-    subject_phrase(doc, lo, e, role)
+    subject_phrase(doc, lo, e, role).map(|m| Mention { relative, ..m })
 }
 
 /// Finite auxiliaries: a word group holding one is a clause (a predicate), not a noun phrase, an
@@ -865,8 +882,9 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             // (Only a phrase right after a preposition or a past verb: the object it governs.)
             (s + 1..e)
                 .filter(|&k| {
+                    // (Not the preposition after a passive itself: "backed by Ana Ruiz, who".)
                     let w = doc.word(k - 1);
-                    is_lower_in(PREPOSITIONS, w) || !is_cap(w) && w.ends_with("ed")
+                    (is_lower_in(PREPOSITIONS, w) || !is_cap(w) && w.ends_with("ed")) && !is_lower_in(PREPOSITIONS, doc.word(k))
                 })
                 .find_map(|k| parse(doc, k, e))
         } else {
@@ -917,7 +935,7 @@ pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> 
         return None;
     }
     let kind = if e == a + 1 && doc.has_class(a, Classes::PRONOUN) { MentionKind::Pronoun } else { MentionKind::Descriptor };
-    Some(Mention { span: doc.token_span(a, e), kind, name: None, title: None, premodifier: None, role: None })
+    Some(Mention { span: doc.token_span(a, e), kind, name: None, title: None, premodifier: None, role: None, relative: None })
 }
 
 /// The phrase after an inverted cue (`said Brig. Gen. Yahya Rasoul, the Iraqi Army spokesman.`),

@@ -343,7 +343,8 @@ fn try_cue(
             }
             // (Before "who" itself, where the antecedent rules live; before "that", the phrase.)
             let relative_end = if doc.word(who).eq_ignore_ascii_case("that") { who } else { who + 1 };
-            np::subject_before(doc, relative_end, s.first)
+            // (The relative pronoun is the subject of the clause inside, not of the cue.)
+            np::subject_before(doc, relative_end, s.first).map(|m| Mention { relative: None, ..m })
         });
     // "Cruz lacks support in Congress, whom he has alienated, said Larry Sabato, director of
     // ...": when the subject found before the cue ends in a relative clause and a name (with its

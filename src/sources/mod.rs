@@ -228,7 +228,8 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
                     s.name_gender = content_subject_gender(doc, q);
                 }
             }
-            attributions[i] = Attribution { source: ids.first().copied(), mention: Some(m.span), inferred: false };
+            // (The mention nearest the quote: a relative pronoun standing for the phrase, `who said`.)
+            attributions[i] = Attribution { source: ids.first().copied(), mention: Some(m.relative.unwrap_or(m.span)), inferred: false };
             for id in ids {
                 b.sources[id].quotes.push(i);
             }
@@ -538,7 +539,15 @@ impl Builder<'_, '_> {
                     let is_possessive = ["his", "her", "their", "its"].iter().any(|p| owner.eq_ignore_ascii_case(p));
                     if is_possessive && lexicon().documents.contains(head.to_lowercase().as_str()) {
                         let span = Span::new(m.span.start, m.span.start + owner.len());
-                        let owner = Mention { span, kind: MentionKind::Pronoun, name: None, title: None, premodifier: None, role: None };
+                        let owner = Mention {
+                            span,
+                            kind: MentionKind::Pronoun,
+                            name: None,
+                            title: None,
+                            premodifier: None,
+                            role: None,
+                            relative: None,
+                        };
                         return self.resolve(&owner, at);
                     }
                 }
@@ -576,7 +585,7 @@ impl Builder<'_, '_> {
         if let Some(id) = same_key.iter().copied().find(|&id| !self.sources[id].anonymous) {
             return id;
         }
-        let m = Mention { span: n, kind: MentionKind::Name, name: Some(n), title: None, premodifier: None, role: None };
+        let m = Mention { span: n, kind: MentionKind::Name, name: Some(n), title: None, premodifier: None, role: None, relative: None };
         // (A lone surname takes the fullest form the article gives it.)
         let name = self.names.fullest(&key, text).filter(|f| f.split_whitespace().count() > 1).unwrap_or_else(|| n.slice(text).to_string());
         let mut s = new_source(name, SourceType::Person, &m, text);
