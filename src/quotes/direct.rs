@@ -113,7 +113,7 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
     let k0 = close + 1;
     let sentence = doc.sentences[doc.sentence_of[close] as usize];
     let para_end = doc.paragraphs[r.paragraph].last;
-    let mut hi = para_end.min(k0 + 18);
+    let mut hi = para_end.min(k0 + 32);
     if let Some(n) = next_open(doc, i, r) {
         hi = hi.min(n);
     }
@@ -140,7 +140,7 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         }
     }
     // X said.
-    for k in a + 1..hi.min(a + 14) {
+    for k in a + 1..hi.min(a + 30) {
         if let Some(c) = cue_at(doc, k).filter(|c| c.verb.class != VerbClass::Belief && !c.according) {
             // (`"...," the letter reads`, but not `"...," he read aloud`: a reader is not the source.)
             if let Some(m) = np::subject_before(doc, k, a).filter(|m| c.verb.lemma != "read" || reported::is_document(doc, m)) {
