@@ -826,6 +826,10 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
 }
 
 /// Words that open an introductory clause or phrase (`After the vote, ...`).
+/// Past participles that open a clause about the reporter's question or approach.
+const INTRO_PARTICIPLES: &Words =
+    &Words::new(&["asked", "pressed", "questioned", "challenged", "confronted", "interviewed", "reached", "contacted", "told", "informed"]);
+
 const INTRO_OPENERS: &Words = &Words::new(&[
     "after",
     "when",
@@ -901,7 +905,18 @@ pub(super) fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
             return first + 2;
         }
     }
-    if first < limit && is_lower_in(INTRO_OPENERS, doc.word(first)) {
+    // An opening participle clause takes the subject after it: `Facing mounting criticism,
+    // Mr. Kim released ...`, `Asked about the deal, she said ...`. (The word after it is lower
+    // case, so a name ending in -ing, `Fleming, a senator,`, is not one.)
+    let opening_participle = |w: &str| {
+        np::is_cap(w)
+            && (w.len() > 4 && w.ends_with("ing") && !is_lower_in(words!["according", "including", "regarding", "concerning"], w)
+                || is_lower_in(INTRO_PARTICIPLES, w))
+            && first + 1 < limit
+            && doc.tokens[first + 1].is_word()
+            && !np::is_cap(doc.word(first + 1))
+    };
+    if first < limit && (is_lower_in(INTRO_OPENERS, doc.word(first)) || opening_participle(doc.word(first))) {
         if let Some(c) = (first..limit).find(|&k| doc.word(k) == "," && doc.is_narrative(k)) {
             return c + 1;
         }
