@@ -666,6 +666,11 @@ pub fn progressive(doc: &Document, v: usize, lo: usize) -> bool {
 }
 
 pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
+    // A gerund after a preposition has no subject of its own (`tried to rally her supporters by
+    // wondering aloud ...`): the sentence's subject, found by the callers' other rules, speaks.
+    if v > lo && doc.word(v).ends_with("ing") && is_lower_in(PREPOSITIONS, doc.word(v - 1)) {
+        return None;
+    }
     let mut e = v;
     while e > lo && doc.tokens[e - 1].is_word() && is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) {
         e -= 1;
@@ -756,11 +761,23 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         // participle, which takes the sentence's subject: "X, ..., has picked up ..., telling".)
         let relative = (*commas.last()?..c2).any(|k| is_lower_in(words!["who", "whose", "which", "where"], doc.word(k)));
         let participle = doc.word(v).ends_with("ing");
+        // (Nor a segment holding a modal or an auxiliary before any relative word: in `If X acts
+        // now, members could push ..., said Y` the segment before the cue is a clause, and Y the
+        // speaker after an inverted cue.)
+        let predicate_segment = |c: usize| {
+            let end = commas.iter().copied().filter(|&d| d > c).min().unwrap_or(c2);
+            (c + 2..end)
+                .take_while(|&k| doc.is_narrative(k) && !is_lower_in(words!["who", "whose", "which", "where", "that", "when"], doc.word(k)))
+                .any(|k| is_lower_in(FINITE_AUXILIARIES, doc.word(k)) || is_lower_in(words!["should", "may", "might", "must"], doc.word(k)))
+        };
         if !relative
             && !participle
-            && commas
-                .iter()
-                .any(|&c| c + 1 < c2 && doc.is_narrative(c) && doc.is_narrative(c + 1) && is_lower_in(FINITE_AUXILIARIES, doc.word(c + 1)))
+            && commas.iter().any(|&c| {
+                c + 1 < c2
+                    && doc.is_narrative(c)
+                    && doc.is_narrative(c + 1)
+                    && (is_lower_in(FINITE_AUXILIARIES, doc.word(c + 1)) || predicate_segment(c))
+            })
         {
             return None;
         }
@@ -941,8 +958,12 @@ pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> 
 /// The phrase after an inverted cue (`said Brig. Gen. Yahya Rasoul, the Iraqi Army spokesman.`),
 /// starting at token `a` and ending before `hi`.
 pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
-    // "said in a statement", "said about the plan": an adverbial, not a speaker.
-    if a < hi && is_lower_in(PREPOSITIONS, doc.word(a)) {
+    // "said in a statement", "said about the plan": an adverbial, not a speaker; "pointing out
+    // where the store used to be": a clause.
+    if a < hi
+        && (is_lower_in(PREPOSITIONS, doc.word(a))
+            || is_lower_in(words!["where", "when", "how", "why", "what", "whether", "if", "that"], doc.word(a)))
+    {
         return None;
     }
     let mut e = a;
