@@ -85,6 +85,7 @@ pub fn takes_object_clause(lemma: &str) -> bool {
             | "call on"
             | "encourage"
             | "implore"
+            | "exhort"
             | "beg"
             | "invite"
             | "instruct"
