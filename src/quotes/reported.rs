@@ -1049,7 +1049,68 @@ fn reads_as_object(doc: &Document, a: usize, end: usize) -> bool {
                     "these", "those", "what", "such", "all", "some", "any", "more", "new", "greater"
                 ],
                 doc.word(a),
-            ))
+            )
+            || bare_noun(doc, a))
+}
+
+/// A bare noun opening an object (`called for calm`, `praised firefighters`, `condemned
+/// violence against ...`): a lower-case word that is not an adverb, a preposition or another
+/// function word, nor a verb form.
+fn bare_noun(doc: &Document, a: usize) -> bool {
+    let w = doc.word(a);
+    w.len() > 2
+        && !(w.len() > 4 && w.ends_with("ly"))
+        && !w.ends_with("ing")
+        && !doc.has_class(a, Classes::VERB)
+        && !is_lower_in(PREPOSITION_STARTS, w)
+        && !is_lower_in(
+            words![
+                "that",
+                "as",
+                "not",
+                "also",
+                "then",
+                "now",
+                "again",
+                "too",
+                "today",
+                "tonight",
+                "yesterday",
+                "tomorrow",
+                "there",
+                "here",
+                "himself",
+                "herself",
+                "themselves",
+                "itself",
+                "how",
+                "why",
+                "when",
+                "where",
+                "whether",
+                "who",
+                "which",
+                "off",
+                "out",
+                "back",
+                "over",
+                "down",
+                "away",
+                "instead",
+                "once",
+                "twice",
+                "later",
+                "earlier",
+                "last",
+                "next",
+                "and",
+                "but",
+                "or",
+                "was",
+                "were"
+            ],
+            w,
+        )
 }
 
 /// `called it a bandage solution`, `called him a master at ...`, `called the stop the single
