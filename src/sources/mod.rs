@@ -480,7 +480,12 @@ impl Builder<'_, '_> {
                         self.touch(id, m, at);
                         vec![id]
                     }
-                    None => vec![self.add(new_source(m.span.slice(text).to_string(), SourceType::Anonymous, m, text), at)],
+                    None => {
+                        // (An unresolved `he` is still a man: a later `she` is someone else.)
+                        let mut s = new_source(m.span.slice(text).to_string(), SourceType::Anonymous, m, text);
+                        s.gender = gender;
+                        vec![self.add(s, at)]
+                    }
                 }
             }
             MentionKind::Name => {
