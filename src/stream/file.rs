@@ -30,7 +30,7 @@ pub fn analyze_text_file<W: Write + ?Sized>(
     out: &mut W,
 ) -> io::Result<FileOutcome> {
     let failed = |message: String| Ok(FileOutcome::Failed(InputError { message }));
-    let mut text = match TextStream::new(crate::text::SECTION_BYTES) {
+    let text = match TextStream::new(crate::text::SECTION_BYTES) {
         Ok(t) => Some(t),
         Err(e) => return failed(format!("{name}: temporary file: {e}")),
     };
@@ -38,30 +38,17 @@ pub fn analyze_text_file<W: Write + ?Sized>(
     // The checks of a file held whole: a NUL byte anywhere (unless `lossy`), then invalid UTF-8,
     // then a text of white space only, then (`lossy`) a NUL character in the text.
     let (mut len, mut nul_byte) = (0usize, None);
-    let (mut text_len, mut nul_char, mut blank) = (0usize, None, true);
-    let mut io_error = None;
+    let mut decoded = Decoded { text, len: 0, nul_char: None, blank: true, io_error: None };
     let mut piece = head;
     loop {
         if nul_byte.is_none() {
             nul_byte = memchr::memchr(0, &piece).map(|i| len + i);
         }
         len += piece.len();
-        utf8.feed(&piece, false, &mut |s| {
-            if nul_char.is_none() {
-                nul_char = s.find('\0').map(|i| text_len + i);
-            }
-            text_len += s.len();
-            blank = blank && s.chars().all(char::is_whitespace);
-            if let Some(t) = &mut text {
-                if let Err(e) = t.push(s) {
-                    io_error.get_or_insert(e);
-                    text = None;
-                }
-            }
-        });
+        utf8.feed(&piece, false, &mut |s| decoded.take(s));
         // (Nothing more to analyse once the file is known to be an error.)
         if (nul_byte.is_some() && !lossy) || utf8.error.is_some() {
-            text = None;
+            decoded.text = None;
         }
         // (The first piece is the file's first 4 MB or so: its room is given back.)
         piece.clear();
@@ -78,17 +65,9 @@ pub fn analyze_text_file<W: Write + ?Sized>(
         }
         piece.truncate(n);
     }
-    utf8.feed(&[], true, &mut |s| {
-        // (The rest of a character cut off at the end: lossy only, a replacement character.)
-        text_len += s.len();
-        blank = blank && s.chars().all(char::is_whitespace);
-        if let Some(t) = &mut text {
-            if let Err(e) = t.push(s) {
-                io_error.get_or_insert(e);
-                text = None;
-            }
-        }
-    });
+    // (The rest of a character cut off at the end: lossy only, a replacement character.)
+    utf8.feed(&[], true, &mut |s| decoded.take(s));
+    let Decoded { text, nul_char, blank, io_error, .. } = decoded;
     if len == 0 {
         return failed(format!("{name}: empty file"));
     }
@@ -116,4 +95,36 @@ pub fn analyze_text_file<W: Write + ?Sized>(
     text.write(out, &Value::from(name), &Map::new())?;
     out.write_all(b"\n")?;
     Ok(FileOutcome::Written)
+}
+
+/// The decoded text of a file read in pieces, with what the checks of a file held whole need
+/// to know of it.
+struct Decoded {
+    /// The text so far, for analysis; `None` once the file is known to be an error.
+    text: Option<TextStream>,
+    /// Its length in bytes.
+    len: usize,
+    /// Where its first NUL character is.
+    nul_char: Option<usize>,
+    /// Whether it is all white space so far.
+    blank: bool,
+    /// The first error writing the text to its temporary file.
+    io_error: Option<io::Error>,
+}
+
+impl Decoded {
+    /// Takes the next piece of decoded text.
+    fn take(&mut self, s: &str) {
+        if self.nul_char.is_none() {
+            self.nul_char = s.find('\0').map(|i| self.len + i);
+        }
+        self.len += s.len();
+        self.blank = self.blank && s.chars().all(char::is_whitespace);
+        if let Some(t) = &mut self.text {
+            if let Err(e) = t.push(s) {
+                self.io_error.get_or_insert(e);
+                self.text = None;
+            }
+        }
+    }
 }
