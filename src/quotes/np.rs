@@ -912,7 +912,43 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
                 })
                 .find_map(|k| parse(doc, k, e))
         } else {
-            None
+            // A relative clause without its pronoun ("the place Pentagon officials say ...", "the
+            // kind of job many economists say is ..."): the speaker follows the head noun.
+            // (Only before a verb of saying: `a collection from the cartoonist Garry Trudeau
+            // called ...` names a book, and a role before a name is its title.)
+            let saying = e < doc.tokens.len()
+                && is_lower_in(
+                    words![
+                        "say",
+                        "says",
+                        "said",
+                        "claim",
+                        "claims",
+                        "claimed",
+                        "argue",
+                        "argues",
+                        "argued",
+                        "estimate",
+                        "estimates",
+                        "estimated",
+                        "predict",
+                        "predicts",
+                        "predicted"
+                    ],
+                    doc.word(e),
+                );
+            (s + 2..e)
+                .take_while(|_| saying)
+                .filter(|&k| {
+                    let head = doc.word(k - 1);
+                    doc.tokens[k - 1].is_word()
+                        && !is_cap(head)
+                        && !is_lower_in(PREPOSITIONS, head)
+                        && !is_lower_in(FUNCTION_WORDS, head)
+                        && !lexicon().is_role(&head.to_lowercase())
+                        && (is_cap(doc.word(k)) || is_lower_in(words!["many", "some", "most", "few", "several"], doc.word(k)))
+                })
+                .find_map(|k| parse(doc, k, e))
         }
     })?;
     if let Some(r) = role {
