@@ -615,6 +615,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
             || phrase_lower.contains('%')
             || (a..b).any(number_word)
             || phrase_lower.contains(" in ")
+            || phrase_lower.contains(" out of ")
             || phrase_lower.contains("per cent"));
     determined
         || quantity
