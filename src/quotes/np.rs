@@ -761,6 +761,11 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
             commas.push(k);
             c = k;
         }
+        // `Sen. Jack Reed (D-R.I.), said ...`: a lone comma after a name with its party tag, a
+        // slip the wires make, leaves the name the subject.
+        if commas.is_empty() && c2 > lo && doc.word(c2 - 1) == ")" {
+            return subject_phrase(doc, lo, c2, None).filter(|m| m.kind == MentionKind::Name).map(|m| Mention { relative, ..m });
+        }
         let first = *commas.first()?;
         // `Java, the most populous island, was also badly hit, said X`: a segment that opens with
         // a finite verb is a predicate, so the comma before the cue ends a clause, not an appositive.
@@ -903,7 +908,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         let who = |k: usize| k < doc.tokens.len() && is_lower_in(words!["who"], doc.word(k));
         if relative(e) {
             (s..e).filter(|&k| !is_lower_in(PREPOSITIONS, doc.word(k))).find_map(|k| parse(doc, k, e))
-        } else if doc.word(e) == "," && (who(e + 1) || is_lower_in(words!["whom"], doc.word(e + 3))) {
+        } else if doc.word(e) == "," && (who(e + 1) || e + 3 < doc.tokens.len() && is_lower_in(words!["whom"], doc.word(e + 3))) {
             // (Only a phrase right after a preposition or a past verb: the object it governs.)
             (s + 1..e)
                 .filter(|&k| {
