@@ -89,7 +89,8 @@ pub struct Lexicon {
 ///
 /// Asked for every token, so the bytes are tested and lower-cased all at once in one `u64`
 /// rather than one at a time: the same key as packing `to_ascii_lowercase` of each byte.
-fn short_key(word: &str) -> Option<u64> {
+#[inline]
+pub(crate) fn short_key(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     if b.len() > 7 {
         return None;

@@ -251,8 +251,10 @@ impl<const N: usize> WordList for [&str; N] {
 /// A fixed word list with a quick pre-test: bit masks of the entries' byte lengths, of their
 /// ASCII-lower-cased first bytes and of the (length, first byte) pairs, built at compile time
 /// by [`Words::new`]. A word whose length, first byte or pair no entry has is answered `false`
-/// without scanning the list; any other word is scanned as before, so the answer is exactly
-/// that of scanning.
+/// without scanning the list. A word of up to 7 ASCII bytes that passes is then looked up in a
+/// small hash table of the entries of that shape, also built at compile time (keyed as the
+/// lexicon keys short words, [`crate::lexicon::short_key`]); any other word is scanned as before.
+/// Either way the answer is exactly that of scanning.
 pub struct Words {
     list: &'static [&'static str],
     /// Bit `min(len, 63)` set for each entry's byte length.
@@ -261,11 +263,20 @@ pub struct Words {
     firsts: u64,
     /// Bit `pair_bit(len, first byte)` set for each non-empty entry.
     pairs: u128,
+    /// The short keys of the entries of 1 to 7 ASCII bytes, open-addressed (linear probing, 0
+    /// for an empty slot), at most half full; `None` for a list with more such entries than
+    /// that (none today), which is always scanned.
+    short: Option<[u64; WORDS_SLOTS]>,
 }
+
+/// Slots of a [`Words`] table: room for 64 short entries at half load (the longest list has 46).
+const WORDS_SLOTS: usize = 128;
 
 impl Words {
     pub const fn new(list: &'static [&'static str]) -> Words {
         let (mut lens, mut firsts, mut pairs, mut i) = (0u64, 0u64, 0u128, 0);
+        let mut table = [0u64; WORDS_SLOTS];
+        let mut entries = 0;
         while i < list.len() {
             let b = list[i].as_bytes();
             lens |= 1 << Words::len_bit(b.len());
@@ -273,9 +284,54 @@ impl Words {
                 firsts |= 1 << Words::first_bit(b[0]);
                 pairs |= 1 << Words::pair_bit(b.len(), b[0]);
             }
+            if !b.is_empty() && b.len() <= 7 && b.is_ascii() {
+                let key = Words::entry_key(b);
+                let mut slot = Words::slot(key);
+                while table[slot] != 0 && table[slot] != key {
+                    slot = (slot + 1) % WORDS_SLOTS;
+                }
+                if table[slot] == 0 {
+                    table[slot] = key;
+                    entries += 1;
+                }
+            }
             i += 1;
         }
-        Words { list, lens, firsts, pairs }
+        let short = if entries * 2 <= WORDS_SLOTS { Some(table) } else { None };
+        Words { list, lens, firsts, pairs, short }
+    }
+
+    /// The short key of an entry of 1 to 7 ASCII bytes: each byte lower-cased at its place
+    /// (little-endian), the length in the top byte; [`crate::lexicon::short_key`] of the entry.
+    const fn entry_key(b: &[u8]) -> u64 {
+        let mut key = (b.len() as u64) << 56;
+        let mut i = 0;
+        while i < b.len() {
+            key |= (b[i].to_ascii_lowercase() as u64) << (8 * i);
+            i += 1;
+        }
+        key
+    }
+
+    /// The first slot to probe for `key` (Fibonacci hashing: the top 7 bits of the product).
+    const fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WORDS_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// Whether an entry has the short key `key` (not 0).
+    #[inline]
+    fn has_key(table: &[u64; WORDS_SLOTS], key: u64) -> bool {
+        let mut slot = Words::slot(key);
+        loop {
+            let k = table[slot];
+            if k == key {
+                return true;
+            }
+            if k == 0 {
+                return false;
+            }
+            slot = (slot + 1) % WORDS_SLOTS;
+        }
     }
 
     const fn len_bit(n: usize) -> u32 {
@@ -305,6 +361,13 @@ impl WordList for Words {
         if let Some(&f) = b.first() {
             if self.firsts & (1 << Words::first_bit(f)) == 0 || self.pairs & (1 << Words::pair_bit(b.len(), f)) == 0 {
                 return false;
+            }
+        }
+        // A word of 1 to 7 ASCII bytes can only equal (ignoring ASCII case) an entry of the same
+        // length, which is then ASCII too: one of the table's, with the same key.
+        if let (Some(table), Some(key)) = (&self.short, crate::lexicon::short_key(w)) {
+            if key != 0 {
+                return Words::has_key(table, key);
             }
         }
         scan_lower(self.list, w)
@@ -408,7 +471,14 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         }
     }
     // Name runs: maximal sequences of name words (with particles and titles inside).
-    let mut runs: Vec<(usize, usize, Option<(usize, usize)>)> = Vec::new();
+    // (At most one run per token, and a phrase is at most 14 tokens: an array on the stack, not
+    // a `Vec` allocated for every phrase parsed.)
+    let mut run_slots = [(0, 0, None); 14];
+    let mut run_count = 0;
+    let mut push_run = |r: (usize, usize, Option<(usize, usize)>)| {
+        run_slots[run_count] = r;
+        run_count += 1;
+    };
     let mut k = a;
     while k < b {
         let title_end = title_at(doc, k, b);
@@ -428,14 +498,14 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             }
         }
         if k > name_start {
-            runs.push((name_start, k, title_end.map(|_| (start, name_start))));
+            push_run((name_start, k, title_end.map(|_| (start, name_start))));
         } else if title_end.is_some()
             && k == start + 1
             && (start == a || !is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(start - 1)))
         {
             // A one-word title standing alone where a name should be is the surname ("Major said");
             // after a determiner it is a description ("the Premier").
-            runs.push((start, k, None));
+            push_run((start, k, None));
         } else if title_end.is_some() && k > start {
             // A bare title such as "the Premier" acts as a descriptor.
         } else {
@@ -445,6 +515,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             k += 1;
         }
     }
+    let runs = &run_slots[..run_count];
     // The head name: the first run not used as a modifier ("Anbar tribal figure"), else the last.
     let is_modifier = |end: usize| {
         end < b && {
@@ -475,7 +546,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         let inner = (ns..ne - 1).rev().find_map(|k| {
             title_at(doc, k, ne)
                 .filter(|&te| te < ne && ne - te <= 3)
-                .or_else(|| (k + 1 < ne && lex.is_role(&doc.word(k).to_lowercase())).then_some(k + 1))
+                .or_else(|| (k + 1 < ne && lex.is_role(doc.word(k))).then_some(k + 1))
         });
         match inner {
             Some(te) if te == ns + 1 => (te, ne, None),
@@ -586,15 +657,17 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
             })
     });
     // "Some 22 percent", "six in 10", "One in five": poll shares speak as groups.
-    let phrase_lower = doc.token_span(a, b).slice(doc.text).to_lowercase();
+    // (The phrase is lower-cased once, and only when asked for: most phrases hold no number.)
+    let phrase_lower = std::cell::OnceCell::new();
+    let phrase_lower = || phrase_lower.get_or_init(|| lower(doc.token_span(a, b).slice(doc.text))).as_ref();
     // ("Seventy-four percent": a hyphenated number word.)
     let number_word = |k: usize| is_fraction_or_compound_number(doc.word(k));
     let quantity = (a..b).any(|k| is_number_like(doc, k))
-        && (phrase_lower.contains("percent")
-            || phrase_lower.contains('%')
+        && (phrase_lower().contains("percent")
+            || phrase_lower().contains('%')
             || (a..b).any(number_word)
-            || phrase_lower.contains(" in ")
-            || phrase_lower.contains("per cent"));
+            || phrase_lower().contains(" in ")
+            || phrase_lower().contains("per cent"));
     determined
         || quantity
         || named_modifier
@@ -604,8 +677,8 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
         || lex.documents.contains(&*last)
         || lex.vague_subjects.contains(&*last)
         || {
-            let phrase = doc.token_span(a, b).slice(doc.text).to_lowercase();
-            lex.vague_subjects.contains(&phrase) || lex.has_multiword_anonymous_head(&phrase)
+            let phrase = phrase_lower();
+            lex.vague_subjects.contains(phrase) || lex.has_multiword_anonymous_head(phrase)
         }
 }
 
@@ -792,7 +865,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         if lower.as_ref() == "and" {
             // "United States and Iraqi officials", "Tore Sohlberg and Lehla Abreder": keep "and" inside a phrase.
             let left = k.checked_sub(1).map(|j| doc.word(j)).unwrap_or("");
-            if !(is_cap(left) || lexicon().is_role(left) || lexicon().anonymous_heads.contains(&left.to_lowercase())) || s == e {
+            if !(is_cap(left) || lexicon().is_role(left) || lexicon().anonymous_heads.contains(&*crate::lexicon::lower(left))) || s == e {
                 break;
             }
         } else if is_lower_in(CLAUSE_OPENERS, w)
@@ -985,4 +1058,51 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         m.role = Some(doc.token_span(e, r));
     }
     Some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `Words` list answers as scanning it does: for every entry of the lists here in three
+    /// spellings, each with every byte replaced by each ASCII byte in turn, and words beyond ASCII.
+    #[test]
+    fn words_table_agrees_with_scanning() {
+        let lists: [&Words; 8] = [
+            BETWEEN_SUBJECT_AND_VERB,
+            CLAUSE_OPENERS,
+            SENTENCE_ADVERBS,
+            FUNCTION_WORDS,
+            NAME_PARTICLES,
+            PREPOSITIONS,
+            FINITE_AUXILIARIES,
+            words!["n't", "’s", "a", "I", "st.", "al-"],
+        ];
+        let mut probes: Vec<String> = vec![String::new(), "é".into(), "’S".into(), "whenever".into(), "NOW".into()];
+        for list in lists {
+            assert!(list.short.is_some(), "{:?}", list.list);
+            for w in list.list {
+                let mut chars = w.chars();
+                let capitalised = chars.next().map_or(String::new(), |c| c.to_ascii_uppercase().to_string() + chars.as_str());
+                for spelling in [w.to_string(), w.to_ascii_uppercase(), capitalised] {
+                    for i in 0..spelling.len() {
+                        for c in 0u8..128 {
+                            let mut b = spelling.clone().into_bytes();
+                            b[i] = c;
+                            if let Ok(p) = String::from_utf8(b) {
+                                probes.push(p);
+                            }
+                        }
+                    }
+                    probes.push(format!("{spelling}s"));
+                    probes.push(spelling);
+                }
+            }
+        }
+        for list in lists {
+            for p in &probes {
+                assert_eq!(list.has_lower(p), scan_lower(list.list, p), "{p:?} in {:?}", list.list);
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ use super::cues::{Cue, cue_at, is_participle, takes_addressee};
 use super::np::{self, FINITE_AUXILIARIES, Mention, Words, is_lower_in, words};
 use super::{Quote, QuoteKind};
 use crate::lexicon::Classes;
-use crate::lexicon::{VerbClass, lexicon};
+use crate::lexicon::{VerbClass, lexicon, lower};
 use crate::text::{Document, Sentence, TokenKind};
 
 /// Words that open a short phrase after a sentence-final cue: `said Tuesday`, `said in a statement`.
@@ -147,8 +147,8 @@ fn try_cue(
     // ..."): claims a reader should see attributed to nobody in particular.
     if cue.verb.class == VerbClass::Belief {
         let vague = cue.start > s.first && {
-            let w = doc.word(cue.start - 1).to_lowercase();
-            lex.vague_subjects.contains(&w)
+            let w = lower(doc.word(cue.start - 1));
+            lex.vague_subjects.contains(&*w)
                 && (cue.start - 1 == s.first
                     || !doc.tokens[cue.start - 2].is_word()
                     || is_lower_in(words!["and", "but", "many", "some", "other", "most"], doc.word(cue.start - 2)))
@@ -618,8 +618,8 @@ pub(super) fn is_document(doc: &Document, m: &Mention) -> bool {
     if e >= 2 && doc.token_after(m.span.start) < e - 1 && doc.word(e - 1).ends_with("ed") {
         e -= 1;
     }
-    let last = doc.word(e.saturating_sub(1)).to_lowercase();
-    lex.documents.contains(&last) || lex.documents.contains(&m.span.slice(doc.text).to_lowercase())
+    // (`lower` borrows or lower-cases on the stack: no `String` per look-up.)
+    lex.documents.contains(&*lower(doc.word(e.saturating_sub(1)))) || lex.documents.contains(&*lower(m.span.slice(doc.text)))
 }
 
 /// True when tokens `[a, end)` hold nothing but a short adverbial (`in a statement on Tuesday`).
@@ -767,7 +767,8 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         }
     }
     let w = doc.word(a);
-    let lower = w.to_lowercase();
+    let lowered = lower(w);
+    let lower: &str = &lowered;
     let mut k = a;
     let plural_noun = lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3 && w.starts_with(|c: char| c.is_lowercase());
     // "told host Sean Hannity ...": a role word before a named addressee.
@@ -783,7 +784,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         }
         return Some(k);
     }
-    if matches!(lower.as_str(), "him" | "her" | "them" | "me" | "us" | "you" | "parliament" | "congress" | "police") || plural_noun {
+    if matches!(lower, "him" | "her" | "them" | "me" | "us" | "you" | "parliament" | "congress" | "police") || plural_noun {
         k += 1;
     } else if w.starts_with(|c: char| c.is_uppercase()) || lower == "the" || lower == "a" || lower == "an" {
         // A named addressee: "the Globe and Mail", "CBC News", "a news conference".
@@ -990,7 +991,7 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
         if !doc.is_narrative(k) {
             continue;
         }
-        let lw = w.to_lowercase();
+        let lw = lower(w);
         if is_lower_in(FINITE, &lw) {
             return true;
         }
@@ -1121,9 +1122,10 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
         if !(doc.tokens[k].is_word() && next.starts_with(|c: char| c.is_lowercase())) {
             continue;
         }
-        let lower = next.to_lowercase();
+        let lowered = lower(next);
+        let lower: &str = &lowered;
         let noun =
-            lex.is_role(&lower) || lex.documents.contains(&lower) || lex.org_heads.contains(&lower) || lex.anonymous_heads.contains(&lower);
+            lex.is_role(lower) || lex.documents.contains(lower) || lex.org_heads.contains(lower) || lex.anonymous_heads.contains(lower);
         if noun || is_lower_in(words!["of", "for", "at", "and", "from", "with", "the", "a", "an", "in", "on", "to"], next) {
             continue;
         }
@@ -1215,7 +1217,7 @@ fn reads_as_nationality(w: &str) -> bool {
 /// A lower-case word shaped like a finite verb (`said`, `warns`, `has`). (Not every word in -s:
 /// "Norwegian fisheries ministry".)
 fn looks_like_verb(w: &str) -> bool {
-    let lw = w.to_lowercase();
+    let lw = lower(w);
     lw.ends_with("ed")
         || lexicon().verb(&lw).is_some()
         || is_lower_in(words!["is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "does", "did"], &lw)

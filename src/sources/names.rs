@@ -111,7 +111,12 @@ impl NameIndex {
                     // (Without a possessive: "Donald Duckworth's" names Donald Duckworth.)
                     let name = span.slice(doc.text);
                     let bare = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")).unwrap_or(name);
-                    full_names.entry(surname_key(name)).or_insert(Span::new(span.start, span.start + bare.len()));
+                    // (The key is built as a `String` only when it is new.)
+                    with_surname_key(name, |key| {
+                        if !full_names.contains_key(key) {
+                            full_names.insert(key.to_string(), Span::new(span.start, span.start + bare.len()));
+                        }
+                    });
                 }
                 let g = title_end
                     .map(|te| lex.titles.get(lower(doc.token_span(t, te).slice(doc.text)).as_ref()).copied().unwrap_or(Gender::Unknown))
@@ -150,7 +155,7 @@ impl NameIndex {
         // Lone surnames of people named in full somewhere in the article.
         let lone: Vec<(Span, Gender)> = singles
             .into_iter()
-            .filter(|&(s, mid_sentence)| mid_sentence || full_names.contains_key(&surname_key(s.slice(doc.text))))
+            .filter(|&(s, mid_sentence)| mid_sentence || with_surname_key(s.slice(doc.text), |key| full_names.contains_key(key)))
             .map(|(s, _)| (s, Gender::Unknown))
             .collect();
         if !lone.is_empty() {
@@ -160,14 +165,16 @@ impl NameIndex {
         let mut fullest = FxHashMap::default();
         for &(s, _) in &occurrences {
             let words = |s: Span| s.slice(doc.text).split_whitespace().count();
-            fullest
-                .entry(surname_key(s.slice(doc.text)))
-                .and_modify(|best: &mut Span| {
+            with_surname_key(s.slice(doc.text), |key| match fullest.get_mut(key) {
+                Some(best) => {
                     if words(s) > words(*best) {
                         *best = s;
                     }
-                })
-                .or_insert(s);
+                }
+                None => {
+                    fullest.insert(key.to_string(), s);
+                }
+            });
         }
         // A lone surname's fullest form is the first full name with it.
         for (key, best) in fullest.iter_mut() {
