@@ -350,7 +350,7 @@ impl Words {
 }
 
 impl WordList for Words {
-    #[inline]
+    #[inline(always)]
     fn has_lower(&self, w: &str) -> bool {
         let b = w.as_bytes();
         // Necessary conditions only (a matching entry has w's length and, ignoring ASCII
@@ -363,6 +363,15 @@ impl WordList for Words {
                 return false;
             }
         }
+        self.look_up(w)
+    }
+}
+
+impl Words {
+    /// [`WordList::has_lower`] of a word that passed the masks: out of line, so the masks' test
+    /// is inlined where it is asked (most words are answered there) and this is not.
+    #[inline(never)]
+    fn look_up(&self, w: &str) -> bool {
         // A word of 1 to 7 ASCII bytes can only equal (ignoring ASCII case) an entry of the same
         // length, which is then ASCII too: one of the table's, with the same key.
         if let (Some(table), Some(key)) = (&self.short, crate::lexicon::short_key(w)) {
