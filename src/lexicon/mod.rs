@@ -594,8 +594,37 @@ pub fn lower(word: &str) -> Lower<'_> {
         }
         Lower::Inline(InlineAscii { buf, len: b.len() as u8 })
     } else {
-        Lower::Owned(word.to_lowercase())
+        lower_beyond_ascii(word)
     }
+}
+
+/// [`lower`] of a word that is long or not ASCII: borrowed or on the stack as well when its only
+/// characters beyond ASCII are General Punctuation (U+2000 to U+206F: `’` in `don’t`,
+/// `Trump’s`), which has no case, so that ASCII lower-casing is `to_lowercase`; else a `String`.
+/// (Out of line: [`lower`] is inlined where it is asked.)
+#[inline(never)]
+fn lower_beyond_ascii(word: &str) -> Lower<'_> {
+    let b = word.as_bytes();
+    if only_general_punctuation_beyond_ascii(b) {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return Lower::Borrowed(word);
+        }
+        if b.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = s.to_ascii_lowercase();
+            }
+            return Lower::Inline(InlineAscii { buf, len: b.len() as u8 });
+        }
+    }
+    Lower::Owned(word.to_lowercase())
+}
+
+/// Whether every character of the UTF-8 text `b` beyond ASCII is in U+2000 to U+206F (three
+/// bytes: 0xE2, then 0x80 and any continuation byte, or 0x81 and one up to 0xAF).
+fn only_general_punctuation_beyond_ascii(b: &[u8]) -> bool {
+    // (Valid UTF-8: a lead byte, 0xC0 and up, is followed by its continuation bytes.)
+    b.iter().enumerate().all(|(i, &c)| c < 0xC0 || c == 0xE2 && (b[i + 1] == 0x80 || b[i + 1] == 0x81 && b[i + 2] <= 0xAF))
 }
 
 const INLINE: usize = 30;
@@ -608,8 +637,9 @@ pub enum Lower<'a> {
     Owned(String),
 }
 
-/// A short lower-cased ASCII word on the stack. Its fields are private: only [`lower`] makes
-/// one, from ASCII bytes.
+/// A short lower-cased word on the stack. Its fields are private: only [`lower`] makes one, from
+/// the bytes of a `str` with its ASCII bytes lower-cased (still valid UTF-8: only ASCII bytes
+/// change, into ASCII bytes).
 pub struct InlineAscii {
     buf: [u8; INLINE],
     len: u8,
@@ -618,10 +648,11 @@ pub struct InlineAscii {
 impl InlineAscii {
     fn as_str(&self) -> &str {
         let bytes = &self.buf[..self.len as usize];
-        debug_assert!(bytes.is_ascii());
-        // SAFETY: `lower` fills `buf` only from a word it has checked `is_ascii` (and ASCII
-        // lower-cases to ASCII); the fields are private, so no other code writes them. ASCII is
-        // valid UTF-8. (`from_utf8` checked it again on every look-up: 2% of the run time.)
+        debug_assert!(std::str::from_utf8(bytes).is_ok());
+        // SAFETY: `lower` fills `buf` only with the bytes of a `str` (valid UTF-8), its ASCII
+        // bytes lower-cased into ASCII bytes and the others copied as they are, which leaves it
+        // valid UTF-8; the fields are private, so no other code writes them. (`from_utf8`
+        // checked it again on every look-up: 2% of the run time.)
         unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 }
@@ -709,6 +740,22 @@ mod tests {
             if let Some(c) = char::from_u32(i) {
                 assert_eq!(super::classify_char(c), super::classify(&c.to_string()), "{c:?}");
             }
+        }
+    }
+
+    /// `lower` is `to_lowercase` for words of ASCII and General Punctuation (its stack and
+    /// borrowed cases), and for others: every character of U+2000 to U+207F and of Latin-1 in
+    /// words of each case, short and long.
+    #[test]
+    fn lower_is_to_lowercase() {
+        let mut words: Vec<String> = Vec::new();
+        for c in (0x20..0x250).chain(0x1FF0..0x2080).chain([0x212A, 0x130, 0x1F600]).filter_map(char::from_u32) {
+            for w in [format!("Don{c}t"), format!("{c}"), format!("trump{c}S"), format!("{c}{}", "Ab".repeat(20)), format!("ab{c}")] {
+                words.push(w);
+            }
+        }
+        for w in &words {
+            assert_eq!(super::lower(w).as_ref(), w.to_lowercase(), "{w:?}");
         }
     }
 

@@ -50,7 +50,9 @@ fn cue_at_word(doc: &Document, t: usize) -> Option<Cue> {
     // A phrase (a `String`) is built only when a verb phrase of more words starts with this
     // word, and only while it still starts one: most cues are one word.
     if lex.verb_prefixes.contains(&*first) {
-        let mut phrase = first.into_owned();
+        // (Room for a few more words at once: growing the string word by word reallocated it.)
+        let mut phrase = String::with_capacity(first.len() + 40);
+        phrase.push_str(&first);
         for k in t + 1..(t + lex.verb_max_words).min(doc.tokens.len()) {
             if !doc.tokens[k].is_word() {
                 break;

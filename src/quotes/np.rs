@@ -410,7 +410,9 @@ pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
             best = Some(t + 1);
         }
         if lex.title_prefixes.contains(&*first) {
-            let mut phrase = first.into_owned();
+            // (Room for a few more words at once: growing the string word by word reallocated it.)
+            let mut phrase = String::with_capacity(first.len() + 40);
+            phrase.push_str(&first);
             for k in t + 1..stop {
                 if !doc.tokens[k].is_word() {
                     break;

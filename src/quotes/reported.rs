@@ -606,7 +606,8 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
     let mut a = s.first;
     // A dateline opening the story: "DREVNA PASS, Kessar (AP) — ".
     if doc.paragraphs[s.paragraph].first == s.first {
-        if let Some(dash) = (s.first..s.last.min(s.first + 12)).find(|&k| matches!(doc.word(k), "—" | "–" | "―")) {
+        if let Some(dash) = (s.first..s.last.min(s.first + 12))
+            .find(|&k| matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "—" | "–" | "―")) {
             let credit = (s.first..dash).any(|k| doc.word(k) == "(");
             let upper = doc.tokens[s.first].is_word() && doc.word(s.first).chars().all(|c| !c.is_lowercase());
             let plain = (s.first..dash).all(|k| {
