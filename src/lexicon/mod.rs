@@ -218,7 +218,7 @@ fn pack_le(b: &[u8]) -> u64 {
 
 /// What the lexicon says about one word (bits; see [`classify`]). Each token carries its own.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Classes(u8);
+pub struct Classes(u16);
 
 impl Classes {
     /// In `not_names.txt`.
@@ -237,6 +237,11 @@ impl Classes {
     pub const CAP: Classes = Classes(1 << 6);
     /// Can be part of a proper name ([`is_name_word`]).
     pub const NAME_WORD: Classes = Classes(1 << 7);
+    /// A role word ([`Lexicon::is_role`]): the rules ask this of tokens, and a bit answers
+    /// without lower-casing and hashing the word twice.
+    pub const ROLE: Classes = Classes(1 << 8);
+    /// A title of one word (a key of [`Lexicon::titles`]).
+    pub const TITLE: Classes = Classes(1 << 9);
 
     pub fn has(self, c: Classes) -> bool {
         self.0 & c.0 != 0
@@ -387,6 +392,10 @@ impl Lexicon {
         add(&mut numbers.keys(), Classes::NUMBER);
         add(&mut verb_first_words.iter(), Classes::VERB_FIRST);
         add(&mut title_first_words.iter(), Classes::TITLE_FIRST);
+        // (Multi-word roles and titles are keys no token has: a token holds no space.)
+        add(&mut role_singular.iter(), Classes::ROLE);
+        add(&mut role_plural.iter(), Classes::ROLE);
+        add(&mut titles.keys(), Classes::TITLE);
         Lexicon {
             verbs,
             verb_max_words,

@@ -406,7 +406,7 @@ pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
         // The first word alone needs no `String`; a phrase is built only when a title of more
         // words starts with it, and only while it still starts one (most titles are one word).
         let first = lower(doc.word(t));
-        if lex.titles.contains_key(&*first) {
+        if classes.has(Classes::TITLE) {
             best = Some(t + 1);
         }
         if lex.title_prefixes.contains(&*first) {
@@ -539,7 +539,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let last_word = doc.word(b - 1);
     let lower_head = !is_cap(last_word) && doc.tokens[b - 1].is_word() && {
         let lw = lower(last_word);
-        lex.is_role(&lw)
+        doc.has_class(b - 1, Classes::ROLE)
             || lex.anonymous_heads.contains(&*lw)
             || lex.org_heads.contains(&*lw)
             || lex.documents.contains(&*lw)
@@ -557,7 +557,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         let inner = (ns..ne - 1).rev().find_map(|k| {
             title_at(doc, k, ne)
                 .filter(|&te| te < ne && ne - te <= 3)
-                .or_else(|| (k + 1 < ne && lex.is_role(doc.word(k))).then_some(k + 1))
+                .or_else(|| (k + 1 < ne && doc.has_class(k, Classes::ROLE)).then_some(k + 1))
         });
         match inner {
             Some(te) if te == ns + 1 => (te, ne, None),
@@ -682,7 +682,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     determined
         || quantity
         || named_modifier
-        || lex.is_role(&last)
+        || doc.has_class(head_end - 1, Classes::ROLE)
         || lex.anonymous_heads.contains(&*last)
         || lex.org_heads.contains(&*last)
         || lex.documents.contains(&*last)
@@ -876,7 +876,8 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         if lower.as_ref() == "and" {
             // "United States and Iraqi officials", "Tore Sohlberg and Lehla Abreder": keep "and" inside a phrase.
             let left = k.checked_sub(1).map(|j| doc.word(j)).unwrap_or("");
-            if !(is_cap(left) || lexicon().is_role(left) || lexicon().anonymous_heads.contains(&*crate::lexicon::lower(left))) || s == e {
+            let left_role = k.checked_sub(1).is_some_and(|j| doc.has_class(j, Classes::ROLE));
+            if !(is_cap(left) || left_role || lexicon().anonymous_heads.contains(&*crate::lexicon::lower(left))) || s == e {
                 break;
             }
         } else if is_lower_in(CLAUSE_OPENERS, w)

@@ -1140,7 +1140,7 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
         let lowered = lower(next);
         let lower: &str = &lowered;
         let noun =
-            lex.is_role(lower) || lex.documents.contains(lower) || lex.org_heads.contains(lower) || lex.anonymous_heads.contains(lower);
+            doc.has_class(k, Classes::ROLE) || lex.documents.contains(lower) || lex.org_heads.contains(lower) || lex.anonymous_heads.contains(lower);
         if noun || is_lower_in(words!["of", "for", "at", "and", "from", "with", "the", "a", "an", "in", "on", "to"], next) {
             continue;
         }

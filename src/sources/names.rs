@@ -63,10 +63,8 @@ impl NameIndex {
             }
             // A title or role word inside the run starts the name after it ("Liberal MP Marco
             // Mendes", "Harlow County District Attorney Mina Castellane").
-            let (ns, title_end) = match (ns..k.saturating_sub(1)).rev().find(|&j| {
-                let lw = lower(doc.word(j));
-                lex.is_role(&lw) || lex.titles.contains_key(&*lw)
-            }) {
+            // (The token's classes say whether it is a role or a one-word title.)
+            let (ns, title_end) = match (ns..k.saturating_sub(1)).rev().find(|&j| doc.has_class(j, Classes::ROLE) || doc.has_class(j, Classes::TITLE)) {
                 Some(j) => (j + 1, Some(j + 1)),
                 None => (ns, title_end),
             };
@@ -301,9 +299,10 @@ pub fn is_organisation(name: &str, has_title: bool) -> bool {
             && letters().all(char::is_uppercase)
             && (count > 3 || !matches!(letters().collect::<String>().as_str(), "II" | "III" | "IV" | "JR" | "SR"))
     };
-    // (Not when a title stands inside the name: "Local GP Dr Anjali Rao" is a person.)
-    let titled = name.split_whitespace().any(|w| lex.titles.contains_key(lower(w).as_ref()));
-    if !titled && name.split_whitespace().any(acronym) {
+    // (Not when a title stands inside the name: "Local GP Dr Anjali Rao" is a person. Looked up
+    // only for a name holding an acronym: most hold none.)
+    let titled = || name.split_whitespace().any(|w| lex.titles.contains_key(lower(w).as_ref()));
+    if name.split_whitespace().any(acronym) && !titled() {
         return true;
     }
     name.split_whitespace().any(|w| {

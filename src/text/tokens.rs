@@ -28,6 +28,9 @@ pub struct Token {
     pub classes: Classes,
 }
 
+// (The token list is the largest thing held for a long article: keep a token at 12 bytes.)
+const _: () = assert!(std::mem::size_of::<Token>() == 12);
+
 impl Token {
     pub fn new(span: Span, kind: TokenKind, classes: Classes) -> Token {
         Token { start: span.start as u32, end: span.end as u32, kind, classes }
