@@ -831,16 +831,21 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         {
             return None;
         }
-        let named = commas.iter().rev().copied().find(|&c1| {
+        // (The phrase found here is the subject: it is not searched for again.)
+        let named = commas.iter().rev().copied().find_map(|c1| {
             let seg_start = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
-            seg_start < c1
-                && !is_lower_in(PREPOSITIONS, doc.word(seg_start))
-                && subject_phrase(doc, lo, c1, None)
-                    .is_some_and(|m| m.kind == MentionKind::Name && doc.token_after(m.span.start) == seg_start)
+            if seg_start >= c1 || is_lower_in(PREPOSITIONS, doc.word(seg_start)) {
+                return None;
+            }
+            subject_phrase(doc, lo, c1, None)
+                .filter(|m| m.kind == MentionKind::Name && doc.token_after(m.span.start) == seg_start)
+                .map(|m| (c1, m))
         });
-        let c1 = named.unwrap_or(first);
-        role = Some(doc.token_span(c1 + 1, c2));
-        e = c1;
+        if let Some((c1, m)) = named {
+            return Some(with_role(doc, m, doc.token_span(c1 + 1, c2)));
+        }
+        role = Some(doc.token_span(first + 1, c2));
+        e = first;
     }
     subject_phrase(doc, lo, e, role)
 }
@@ -939,7 +944,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         s = e - 1;
     }
     // The longest phrase that names a speaker ("A long line of retired judges" → "retired judges").
-    let mut m = parse(doc, s, e).or_else(|| {
+    let m = parse(doc, s, e).or_else(|| {
         // The antecedent of a relative clause may end a longer phrase ("drew scrutiny from
         // Republicans, who say"): its longest tail that names a speaker.
         let relative = |k: usize| k < doc.tokens.len() && is_lower_in(words!["who", "which"], doc.word(k));
@@ -958,17 +963,23 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             None
         }
     })?;
-    if let Some(r) = role {
-        // "His father, Ernie LeBlanc, says": the appositive is the name, the subject its description.
-        if m.kind == MentionKind::Descriptor {
-            let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
-            if let Some(named) = parse(doc, ra, rb).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none()) {
-                return Some(Mention { role: Some(m.span), ..named });
-            }
+    Some(match role {
+        Some(r) => with_role(doc, m, r),
+        None => m,
+    })
+}
+
+/// The subject phrase `m` with its appositive `r` (`X, APPOSITIVE, said`).
+fn with_role(doc: &Document, mut m: Mention, r: Span) -> Mention {
+    // "His father, Ernie LeBlanc, says": the appositive is the name, the subject its description.
+    if m.kind == MentionKind::Descriptor {
+        let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
+        if let Some(named) = parse(doc, ra, rb).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none()) {
+            return Mention { role: Some(m.span), ..named };
         }
-        m.role = Some(r);
     }
-    Some(m)
+    m.role = Some(r);
+    m
 }
 
 /// Fractions and hyphenated numbers: "half", "a third", "two-thirds", "Seventy-four".
