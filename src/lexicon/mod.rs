@@ -242,6 +242,21 @@ impl Classes {
     pub const ROLE: Classes = Classes(1 << 8);
     /// A title of one word (a key of [`Lexicon::titles`]).
     pub const TITLE: Classes = Classes(1 << 9);
+    /// In [`Lexicon::documents`].
+    pub const DOCUMENT: Classes = Classes(1 << 10);
+    /// In [`Lexicon::org_heads`].
+    pub const ORG_HEAD: Classes = Classes(1 << 11);
+    /// In [`Lexicon::org_suffixes`].
+    pub const ORG_SUFFIX: Classes = Classes(1 << 12);
+    /// In [`Lexicon::anonymous_heads`] (its one-word heads).
+    pub const ANONYMOUS_HEAD: Classes = Classes(1 << 13);
+    /// In [`Lexicon::vague_subjects`] (its one-word subjects).
+    pub const VAGUE: Classes = Classes(1 << 14);
+
+    /// Both sets of bits: `has` of the union asks for any of them.
+    pub const fn union(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
 
     pub fn has(self, c: Classes) -> bool {
         self.0 & c.0 != 0
@@ -360,7 +375,7 @@ impl Lexicon {
                 anonymous_heads.insert(norm(e[0]));
             }
         }
-        let vague_subjects = entries(include_str!("vague_attribution.txt")).map(|e| norm(e[0])).collect();
+        let vague_subjects: HashSet<String> = entries(include_str!("vague_attribution.txt")).map(|e| norm(e[0])).collect();
         let mut org_heads = HashSet::default();
         let mut org_suffixes = HashSet::default();
         for e in entries(include_str!("organisations.txt")) {
@@ -370,7 +385,7 @@ impl Lexicon {
                 org_heads.insert(norm(e[0]));
             }
         }
-        let documents = entries(include_str!("documents.txt")).map(|e| norm(e[0])).collect();
+        let documents: HashSet<String> = entries(include_str!("documents.txt")).map(|e| norm(e[0])).collect();
         let numbers: HashMap<String, Option<u32>> =
             entries(include_str!("numbers.txt")).map(|e| (norm(e[0]), e.get(1).and_then(|v| v.parse().ok()))).collect();
         let pronouns: HashMap<String, (Gender, bool)> = entries(include_str!("pronouns.txt"))
@@ -396,6 +411,11 @@ impl Lexicon {
         add(&mut role_singular.iter(), Classes::ROLE);
         add(&mut role_plural.iter(), Classes::ROLE);
         add(&mut titles.keys(), Classes::TITLE);
+        add(&mut documents.iter(), Classes::DOCUMENT);
+        add(&mut org_heads.iter(), Classes::ORG_HEAD);
+        add(&mut org_suffixes.iter(), Classes::ORG_SUFFIX);
+        add(&mut anonymous_heads.iter(), Classes::ANONYMOUS_HEAD);
+        add(&mut vague_subjects.iter(), Classes::VAGUE);
         Lexicon {
             verbs,
             verb_max_words,

@@ -431,14 +431,12 @@ pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
     // (Not a title when an organisation word follows: "the Justice Department", "Labor Party".)
     best.filter(|&b| {
         b >= end
-            || !lex.org_heads.contains(crate::lexicon::lower(doc.word(b)).as_ref())
-                && !lex.org_suffixes.contains(crate::lexicon::lower(doc.word(b)).as_ref())
+            || !doc.has_class(b, Classes::ORG_HEAD.union(Classes::ORG_SUFFIX))
     })
 }
 
 /// Parses tokens `[a, b)` as a speaker phrase; `None` when it cannot name a speaker.
 pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
-    let lex = lexicon();
     let mut a = a;
     while a < b && (is_lower_in(SENTENCE_ADVERBS, doc.word(a)) || doc.word(a) == "—" || doc.word(a) == "-") {
         a += 1;
@@ -537,14 +535,8 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // An English noun phrase ends in its head: a phrase ending in a lower-case role or group noun
     // is a description even when it holds names ("United States and Iraqi officials").
     let last_word = doc.word(b - 1);
-    let lower_head = !is_cap(last_word) && doc.tokens[b - 1].is_word() && {
-        let lw = lower(last_word);
-        doc.has_class(b - 1, Classes::ROLE)
-            || lex.anonymous_heads.contains(&*lw)
-            || lex.org_heads.contains(&*lw)
-            || lex.documents.contains(&*lw)
-            || lex.vague_subjects.contains(&*lw)
-    };
+    // (The token's classes say which word lists hold it.)
+    let lower_head = !is_cap(last_word) && doc.tokens[b - 1].is_word() && doc.has_class(b - 1, HEAD_NOUN);
     let head = if lower_head { None } else { runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied() };
     // A capitalised role word glued to a name ("Farmer Glen Oduya", "Organizer Dwayne Croteau")
     // describes the person; the name starts after it.
@@ -614,6 +606,11 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     }
 }
 
+/// A role, anonymity head, organisation head, document or vague subject: a noun that heads a
+/// description of a speaker (a token's classes hold one bit for each list).
+const HEAD_NOUN: Classes =
+    Classes::ROLE.union(Classes::ANONYMOUS_HEAD).union(Classes::ORG_HEAD).union(Classes::DOCUMENT).union(Classes::VAGUE);
+
 /// True when tokens `[a, b)` read as a description that can speak: its head noun (the last word
 /// before a preposition) is a role, an organisation, a document or a vague group, or it is a
 /// short determiner-led phrase.
@@ -640,7 +637,6 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
                 || (k > a + 1 && !is_cap(w) && (w.ends_with("ed") || w.ends_with("seen") || w.ends_with("en") && w.len() > 4))
         })
         .unwrap_or(b);
-    let last = lower(doc.word(head_end - 1));
     // Not a clause: "The ruling angered the families" has a past verb and its object.
     if (a + 1..b - 1).any(|k| {
         let w = doc.word(k);
@@ -682,11 +678,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     determined
         || quantity
         || named_modifier
-        || doc.has_class(head_end - 1, Classes::ROLE)
-        || lex.anonymous_heads.contains(&*last)
-        || lex.org_heads.contains(&*last)
-        || lex.documents.contains(&*last)
-        || lex.vague_subjects.contains(&*last)
+        || doc.has_class(head_end - 1, HEAD_NOUN)
         || {
             let phrase = phrase_lower();
             lex.vague_subjects.contains(phrase) || lex.has_multiword_anonymous_head(phrase)
@@ -881,8 +873,8 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         if lower.as_ref() == "and" {
             // "United States and Iraqi officials", "Tore Sohlberg and Lehla Abreder": keep "and" inside a phrase.
             let left = k.checked_sub(1).map(|j| doc.word(j)).unwrap_or("");
-            let left_role = k.checked_sub(1).is_some_and(|j| doc.has_class(j, Classes::ROLE));
-            if !(is_cap(left) || left_role || lexicon().anonymous_heads.contains(&*crate::lexicon::lower(left))) || s == e {
+            let left_noun = k.checked_sub(1).is_some_and(|j| doc.has_class(j, Classes::ROLE.union(Classes::ANONYMOUS_HEAD)));
+            if !(is_cap(left) || left_noun) || s == e {
                 break;
             }
         } else if is_lower_in(CLAUSE_OPENERS, w)

@@ -634,7 +634,7 @@ pub(super) fn is_document(doc: &Document, m: &Mention) -> bool {
         e -= 1;
     }
     // (`lower` borrows or lower-cases on the stack: no `String` per look-up.)
-    lex.documents.contains(&*lower(doc.word(e.saturating_sub(1)))) || lex.documents.contains(&*lower(m.span.slice(doc.text)))
+    doc.has_class(e.saturating_sub(1), Classes::DOCUMENT) || lex.documents.contains(&*lower(m.span.slice(doc.text)))
 }
 
 /// True when tokens `[a, end)` hold nothing but a short adverbial (`in a statement on Tuesday`).
@@ -1122,7 +1122,6 @@ fn is_subject_pronoun(w: &str) -> bool {
 pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
     // The shortest phrase from the sentence start that parses as a speaker and is followed by a
     // lower-case word that is not itself a noun of the phrase (its verb: "Iraqi lawmakers began").
-    let lex = lexicon();
     let mut fallback = None;
     for k in first + 1..limit.min(first + 9) {
         let w = doc.word(k - 1);
@@ -1137,10 +1136,9 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
         if !(doc.tokens[k].is_word() && next.starts_with(|c: char| c.is_lowercase())) {
             continue;
         }
-        let lowered = lower(next);
-        let lower: &str = &lowered;
+        // (The token's classes say which word lists hold it.)
         let noun =
-            doc.has_class(k, Classes::ROLE) || lex.documents.contains(lower) || lex.org_heads.contains(lower) || lex.anonymous_heads.contains(lower);
+            doc.has_class(k, Classes::ROLE.union(Classes::DOCUMENT).union(Classes::ORG_HEAD).union(Classes::ANONYMOUS_HEAD));
         if noun || is_lower_in(words!["of", "for", "at", "and", "from", "with", "the", "a", "an", "in", "on", "to"], next) {
             continue;
         }
