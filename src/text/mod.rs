@@ -12,6 +12,7 @@ mod tokens;
 
 pub use marks::{Family, QuoteRegion};
 pub use tokens::{Token, TokenKind};
+pub(crate) use tokens::ascii_alnum_run;
 
 use crate::Span;
 use crate::lexicon::Classes;

@@ -252,7 +252,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
 /// How many ASCII letters and digits `bytes` holds from `at` on: eight bytes at a time (most
 /// words are one step), then byte by byte for the last few bytes of the paragraph.
 #[inline]
-fn ascii_alnum_run(bytes: &[u8], at: usize) -> usize {
+pub(crate) fn ascii_alnum_run(bytes: &[u8], at: usize) -> usize {
     let mut end = at;
     while let Some(chunk) = bytes.get(end..end + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
