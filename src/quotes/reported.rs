@@ -629,12 +629,16 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
 pub(super) fn is_document(doc: &Document, m: &Mention) -> bool {
     let lex = lexicon();
     let mut e = doc.token_after(m.span.end);
+    let first = doc.token_after(m.span.start);
     // (Before a participle that ends the phrase: "a survey published", "the emails obtained".)
-    if e >= 2 && doc.token_after(m.span.start) < e - 1 && doc.word(e - 1).ends_with("ed") {
+    if e >= 2 && first < e - 1 && doc.word(e - 1).ends_with("ed") {
         e -= 1;
     }
-    // (`lower` borrows or lower-cases on the stack: no `String` per look-up.)
-    doc.has_class(e.saturating_sub(1), Classes::DOCUMENT) || lex.documents.contains(&*lower(m.span.slice(doc.text)))
+    // A phrase of one token (a pronoun, a surname) is a document when that token is one: its
+    // classes say so. (`lower` borrows or lower-cases on the stack: no `String` per look-up.)
+    let one_token = doc.tokens.get(first).is_some_and(|t| t.span() == m.span);
+    doc.has_class(e.saturating_sub(1), Classes::DOCUMENT)
+        || if one_token { doc.has_class(first, Classes::DOCUMENT) } else { lex.documents.contains(&*lower(m.span.slice(doc.text))) }
 }
 
 /// True when tokens `[a, end)` hold nothing but a short adverbial (`in a statement on Tuesday`).
