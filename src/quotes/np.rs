@@ -463,15 +463,14 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         let tok = doc.tokens[k];
         match tok.kind {
             TokenKind::Word | TokenKind::Number => {
-                let w = doc.word(k);
-                let lower = crate::lexicon::lower(w);
-                let object_of_preposition =
-                    matches!(lower.as_ref(), "him" | "her" | "them") && k > a && is_lower_in(PREPOSITIONS, doc.word(k - 1));
-                if doc.has_class(k, Classes::PRONOUN)
-                    && !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our")
-                    && !object_of_preposition
-                {
-                    return None;
+                // (Only a pronoun is lower-cased: most words are none.)
+                if doc.has_class(k, Classes::PRONOUN) {
+                    let lower = crate::lexicon::lower(doc.word(k));
+                    let object_of_preposition =
+                        matches!(lower.as_ref(), "him" | "her" | "them") && k > a && is_lower_in(PREPOSITIONS, doc.word(k - 1));
+                    if !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our") && !object_of_preposition {
+                        return None;
+                    }
                 }
             }
             TokenKind::Punct if matches!(doc.word(k), "." | "&" | "(" | ")" | "-" | "'" | "%") => {}
@@ -869,8 +868,8 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         if w == "(" || w == ")" {
             // party-state tags "(D-Ore.)" belong to the phrase
         }
-        let lower = crate::lexicon::lower(w);
-        if lower.as_ref() == "and" {
+        // (`lower` of the word is `"and"` just when it is "and" in any ASCII case.)
+        if w.eq_ignore_ascii_case("and") {
             // "United States and Iraqi officials", "Tore Sohlberg and Lehla Abreder": keep "and" inside a phrase.
             let left = k.checked_sub(1).map(|j| doc.word(j)).unwrap_or("");
             let left_noun = k.checked_sub(1).is_some_and(|j| doc.has_class(j, Classes::ROLE.union(Classes::ANONYMOUS_HEAD)));
@@ -889,15 +888,15 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             // (A verb form right before the cue is a noun: "the civil claim said".)
             break;
         }
-        // (An object pronoun after a preposition stays inside: "Those close to him say".)
-        let object_of_preposition =
-            matches!(lower.as_ref(), "him" | "her" | "them") && k > lo && is_lower_in(PREPOSITIONS, doc.word(k - 1));
-        if doc.has_class(k, Classes::PRONOUN)
-            && s < e
-            && !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our")
-            && !object_of_preposition
-        {
-            break;
+        // (An object pronoun after a preposition stays inside: "Those close to him say". Only a
+        // pronoun is lower-cased.)
+        if doc.has_class(k, Classes::PRONOUN) && s < e {
+            let lower = crate::lexicon::lower(w);
+            let object_of_preposition =
+                matches!(lower.as_ref(), "him" | "her" | "them") && k > lo && is_lower_in(PREPOSITIONS, doc.word(k - 1));
+            if !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our") && !object_of_preposition {
+                break;
+            }
         }
         s = k;
         if e - s > 12 {
