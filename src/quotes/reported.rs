@@ -1010,12 +1010,16 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
         if !doc.is_narrative(k) {
             continue;
         }
-        let lw = lower(w);
-        if is_lower_in(FINITE, &lw) {
+        // (The list is tested ignoring ASCII case, as the lower-cased word was; the word is
+        // lower-cased only after a pronoun.)
+        if is_lower_in(FINITE, w) {
             return true;
         }
         // A past or present-tense verb right after a pronoun: "she wants", "they agreed".
-        if (lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss")) && lw.len() > 3 && doc.has_class(k - 1, Classes::PRONOUN) {
+        if doc.has_class(k - 1, Classes::PRONOUN) && {
+            let lw = lower(w);
+            (lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss")) && lw.len() > 3
+        } {
             return true;
         }
     }
