@@ -98,7 +98,9 @@ pub fn analyze_in_sections(text: &str, section_bytes: usize) -> Analysis<'_> {
     let mut quotes: Vec<Quote> = Vec::new();
     let mut merged = sources::Merged::default();
     let mut paragraphs = 0;
-    for range in text::sections(text, section_bytes) {
+    let ranges = text::sections(text, section_bytes);
+    let whole = ranges.len() == 1;
+    for range in ranges {
         let offset = range.start;
         // The section's tokens and tables are dropped at the end of each turn.
         let doc = Document::new(&text[range]);
@@ -110,7 +112,11 @@ pub fn analyze_in_sections(text: &str, section_bytes: usize) -> Analysis<'_> {
         }
         paragraphs += doc.paragraphs.len();
         quotes.extend(found);
-        merged.add(section, offset, quote_base);
+        if whole {
+            merged.add_whole(section);
+        } else {
+            merged.add(section, offset, quote_base);
+        }
     }
     let sources::Merged { sources, attributions, .. } = merged;
     let summary = report::summarize(&quotes, &sources, &attributions);

@@ -89,7 +89,8 @@ pub struct Lexicon {
 ///
 /// Asked for every token, so the bytes are tested and lower-cased all at once in one `u64`
 /// rather than one at a time: the same key as packing `to_ascii_lowercase` of each byte.
-fn short_key(word: &str) -> Option<u64> {
+#[inline]
+pub(crate) fn short_key(word: &str) -> Option<u64> {
     let b = word.as_bytes();
     if b.len() > 7 {
         return None;
@@ -217,7 +218,7 @@ fn pack_le(b: &[u8]) -> u64 {
 
 /// What the lexicon says about one word (bits; see [`classify`]). Each token carries its own.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Classes(u8);
+pub struct Classes(u16);
 
 impl Classes {
     /// In `not_names.txt`.
@@ -236,6 +237,26 @@ impl Classes {
     pub const CAP: Classes = Classes(1 << 6);
     /// Can be part of a proper name ([`is_name_word`]).
     pub const NAME_WORD: Classes = Classes(1 << 7);
+    /// A role word ([`Lexicon::is_role`]): the rules ask this of tokens, and a bit answers
+    /// without lower-casing and hashing the word twice.
+    pub const ROLE: Classes = Classes(1 << 8);
+    /// A title of one word (a key of [`Lexicon::titles`]).
+    pub const TITLE: Classes = Classes(1 << 9);
+    /// In [`Lexicon::documents`].
+    pub const DOCUMENT: Classes = Classes(1 << 10);
+    /// In [`Lexicon::org_heads`].
+    pub const ORG_HEAD: Classes = Classes(1 << 11);
+    /// In [`Lexicon::org_suffixes`].
+    pub const ORG_SUFFIX: Classes = Classes(1 << 12);
+    /// In [`Lexicon::anonymous_heads`] (its one-word heads).
+    pub const ANONYMOUS_HEAD: Classes = Classes(1 << 13);
+    /// In [`Lexicon::vague_subjects`] (its one-word subjects).
+    pub const VAGUE: Classes = Classes(1 << 14);
+
+    /// Both sets of bits: `has` of the union asks for any of them.
+    pub const fn union(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
 
     pub fn has(self, c: Classes) -> bool {
         self.0 & c.0 != 0
@@ -354,7 +375,7 @@ impl Lexicon {
                 anonymous_heads.insert(norm(e[0]));
             }
         }
-        let vague_subjects = entries(include_str!("vague_attribution.txt")).map(|e| norm(e[0])).collect();
+        let vague_subjects: HashSet<String> = entries(include_str!("vague_attribution.txt")).map(|e| norm(e[0])).collect();
         let mut org_heads = HashSet::default();
         let mut org_suffixes = HashSet::default();
         for e in entries(include_str!("organisations.txt")) {
@@ -364,7 +385,7 @@ impl Lexicon {
                 org_heads.insert(norm(e[0]));
             }
         }
-        let documents = entries(include_str!("documents.txt")).map(|e| norm(e[0])).collect();
+        let documents: HashSet<String> = entries(include_str!("documents.txt")).map(|e| norm(e[0])).collect();
         let numbers: HashMap<String, Option<u32>> =
             entries(include_str!("numbers.txt")).map(|e| (norm(e[0]), e.get(1).and_then(|v| v.parse().ok()))).collect();
         let pronouns: HashMap<String, (Gender, bool)> = entries(include_str!("pronouns.txt"))
@@ -386,6 +407,15 @@ impl Lexicon {
         add(&mut numbers.keys(), Classes::NUMBER);
         add(&mut verb_first_words.iter(), Classes::VERB_FIRST);
         add(&mut title_first_words.iter(), Classes::TITLE_FIRST);
+        // (Multi-word roles and titles are keys no token has: a token holds no space.)
+        add(&mut role_singular.iter(), Classes::ROLE);
+        add(&mut role_plural.iter(), Classes::ROLE);
+        add(&mut titles.keys(), Classes::TITLE);
+        add(&mut documents.iter(), Classes::DOCUMENT);
+        add(&mut org_heads.iter(), Classes::ORG_HEAD);
+        add(&mut org_suffixes.iter(), Classes::ORG_SUFFIX);
+        add(&mut anonymous_heads.iter(), Classes::ANONYMOUS_HEAD);
+        add(&mut vague_subjects.iter(), Classes::VAGUE);
         Lexicon {
             verbs,
             verb_max_words,
@@ -593,8 +623,37 @@ pub fn lower(word: &str) -> Lower<'_> {
         }
         Lower::Inline(InlineAscii { buf, len: b.len() as u8 })
     } else {
-        Lower::Owned(word.to_lowercase())
+        lower_beyond_ascii(word)
     }
+}
+
+/// [`lower`] of a word that is long or not ASCII: borrowed or on the stack as well when its only
+/// characters beyond ASCII are General Punctuation (U+2000 to U+206F: `’` in `don’t`,
+/// `Trump’s`), which has no case, so that ASCII lower-casing is `to_lowercase`; else a `String`.
+/// (Out of line: [`lower`] is inlined where it is asked.)
+#[inline(never)]
+fn lower_beyond_ascii(word: &str) -> Lower<'_> {
+    let b = word.as_bytes();
+    if only_general_punctuation_beyond_ascii(b) {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return Lower::Borrowed(word);
+        }
+        if b.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            for (d, s) in buf.iter_mut().zip(b) {
+                *d = s.to_ascii_lowercase();
+            }
+            return Lower::Inline(InlineAscii { buf, len: b.len() as u8 });
+        }
+    }
+    Lower::Owned(word.to_lowercase())
+}
+
+/// Whether every character of the UTF-8 text `b` beyond ASCII is in U+2000 to U+206F (three
+/// bytes: 0xE2, then 0x80 and any continuation byte, or 0x81 and one up to 0xAF).
+fn only_general_punctuation_beyond_ascii(b: &[u8]) -> bool {
+    // (Valid UTF-8: a lead byte, 0xC0 and up, is followed by its continuation bytes.)
+    b.iter().enumerate().all(|(i, &c)| c < 0xC0 || c == 0xE2 && (b[i + 1] == 0x80 || b[i + 1] == 0x81 && b[i + 2] <= 0xAF))
 }
 
 const INLINE: usize = 30;
@@ -607,8 +666,9 @@ pub enum Lower<'a> {
     Owned(String),
 }
 
-/// A short lower-cased ASCII word on the stack. Its fields are private: only [`lower`] makes
-/// one, from ASCII bytes.
+/// A short lower-cased word on the stack. Its fields are private: only [`lower`] makes one, from
+/// the bytes of a `str` with its ASCII bytes lower-cased (still valid UTF-8: only ASCII bytes
+/// change, into ASCII bytes).
 pub struct InlineAscii {
     buf: [u8; INLINE],
     len: u8,
@@ -617,10 +677,11 @@ pub struct InlineAscii {
 impl InlineAscii {
     fn as_str(&self) -> &str {
         let bytes = &self.buf[..self.len as usize];
-        debug_assert!(bytes.is_ascii());
-        // SAFETY: `lower` fills `buf` only from a word it has checked `is_ascii` (and ASCII
-        // lower-cases to ASCII); the fields are private, so no other code writes them. ASCII is
-        // valid UTF-8. (`from_utf8` checked it again on every look-up: 2% of the run time.)
+        debug_assert!(std::str::from_utf8(bytes).is_ok());
+        // SAFETY: `lower` fills `buf` only with the bytes of a `str` (valid UTF-8), its ASCII
+        // bytes lower-cased into ASCII bytes and the others copied as they are, which leaves it
+        // valid UTF-8; the fields are private, so no other code writes them. (`from_utf8`
+        // checked it again on every look-up: 2% of the run time.)
         unsafe { std::str::from_utf8_unchecked(bytes) }
     }
 }
@@ -708,6 +769,22 @@ mod tests {
             if let Some(c) = char::from_u32(i) {
                 assert_eq!(super::classify_char(c), super::classify(&c.to_string()), "{c:?}");
             }
+        }
+    }
+
+    /// `lower` is `to_lowercase` for words of ASCII and General Punctuation (its stack and
+    /// borrowed cases), and for others: every character of U+2000 to U+207F and of Latin-1 in
+    /// words of each case, short and long.
+    #[test]
+    fn lower_is_to_lowercase() {
+        let mut words: Vec<String> = Vec::new();
+        for c in (0x20..0x250).chain(0x1FF0..0x2080).chain([0x212A, 0x130, 0x1F600]).filter_map(char::from_u32) {
+            for w in [format!("Don{c}t"), format!("{c}"), format!("trump{c}S"), format!("{c}{}", "Ab".repeat(20)), format!("ab{c}")] {
+                words.push(w);
+            }
+        }
+        for w in &words {
+            assert_eq!(super::lower(w).as_ref(), w.to_lowercase(), "{w:?}");
         }
     }
 

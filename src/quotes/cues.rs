@@ -46,11 +46,14 @@ fn cue_at_word(doc: &Document, t: usize) -> Option<Cue> {
     let lex = lexicon();
     let w = doc.word(t);
     let first = lower(w);
-    let mut best = lex.verbs.get(&*first).map(|v| (t + 1, *v));
+    // (Only a one-word cue verb, which the token's classes say it is, is a key of `verbs`.)
+    let mut best = if tok.classes.has(Classes::VERB) { lex.verbs.get(&*first).map(|v| (t + 1, *v)) } else { None };
     // A phrase (a `String`) is built only when a verb phrase of more words starts with this
     // word, and only while it still starts one: most cues are one word.
     if lex.verb_prefixes.contains(&*first) {
-        let mut phrase = first.into_owned();
+        // (Room for a few more words at once: growing the string word by word reallocated it.)
+        let mut phrase = String::with_capacity(first.len() + 40);
+        phrase.push_str(&first);
         for k in t + 1..(t + lex.verb_max_words).min(doc.tokens.len()) {
             if !doc.tokens[k].is_word() {
                 break;
@@ -128,6 +131,10 @@ pub fn takes_embedded_question(lemma: &str) -> bool {
 
 /// Participles that attach reported speech to the sentence's subject: `..., saying ...`.
 pub fn is_participle(doc: &Document, c: &Cue) -> bool {
-    // (The cheap test first; `lower` allocates nothing for most words.)
-    c.end - c.start == 1 && lower(doc.word(c.end - 1)).ends_with("ing")
+    // (The cheap test first. The last three bytes in any ASCII case: the word's lower case ends
+    // in "ing" just when they are those letters, as no other character lower-cases to them.)
+    c.end - c.start == 1 && {
+        let w = doc.word(c.end - 1).as_bytes();
+        w.len() >= 3 && w[w.len() - 3..].eq_ignore_ascii_case(b"ing")
+    }
 }

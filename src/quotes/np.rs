@@ -254,8 +254,10 @@ impl<const N: usize> WordList for [&str; N] {
 /// A fixed word list with a quick pre-test: bit masks of the entries' byte lengths, of their
 /// ASCII-lower-cased first bytes and of the (length, first byte) pairs, built at compile time
 /// by [`Words::new`]. A word whose length, first byte or pair no entry has is answered `false`
-/// without scanning the list; any other word is scanned as before, so the answer is exactly
-/// that of scanning.
+/// without scanning the list. A word of up to 7 ASCII bytes that passes is then looked up in a
+/// small hash table of the entries of that shape, also built at compile time (keyed as the
+/// lexicon keys short words, [`crate::lexicon::short_key`]); any other word is scanned as before.
+/// Either way the answer is exactly that of scanning.
 pub struct Words {
     list: &'static [&'static str],
     /// Bit `min(len, 63)` set for each entry's byte length.
@@ -264,11 +266,20 @@ pub struct Words {
     firsts: u64,
     /// Bit `pair_bit(len, first byte)` set for each non-empty entry.
     pairs: u128,
+    /// The short keys of the entries of 1 to 7 ASCII bytes, open-addressed (linear probing, 0
+    /// for an empty slot), at most half full; `None` for a list with more such entries than
+    /// that (none today), which is always scanned.
+    short: Option<[u64; WORDS_SLOTS]>,
 }
+
+/// Slots of a [`Words`] table: room for 64 short entries at half load (the longest list has 46).
+const WORDS_SLOTS: usize = 128;
 
 impl Words {
     pub const fn new(list: &'static [&'static str]) -> Words {
         let (mut lens, mut firsts, mut pairs, mut i) = (0u64, 0u64, 0u128, 0);
+        let mut table = [0u64; WORDS_SLOTS];
+        let mut entries = 0;
         while i < list.len() {
             let b = list[i].as_bytes();
             lens |= 1 << Words::len_bit(b.len());
@@ -276,9 +287,54 @@ impl Words {
                 firsts |= 1 << Words::first_bit(b[0]);
                 pairs |= 1 << Words::pair_bit(b.len(), b[0]);
             }
+            if !b.is_empty() && b.len() <= 7 && b.is_ascii() {
+                let key = Words::entry_key(b);
+                let mut slot = Words::slot(key);
+                while table[slot] != 0 && table[slot] != key {
+                    slot = (slot + 1) % WORDS_SLOTS;
+                }
+                if table[slot] == 0 {
+                    table[slot] = key;
+                    entries += 1;
+                }
+            }
             i += 1;
         }
-        Words { list, lens, firsts, pairs }
+        let short = if entries * 2 <= WORDS_SLOTS { Some(table) } else { None };
+        Words { list, lens, firsts, pairs, short }
+    }
+
+    /// The short key of an entry of 1 to 7 ASCII bytes: each byte lower-cased at its place
+    /// (little-endian), the length in the top byte; [`crate::lexicon::short_key`] of the entry.
+    const fn entry_key(b: &[u8]) -> u64 {
+        let mut key = (b.len() as u64) << 56;
+        let mut i = 0;
+        while i < b.len() {
+            key |= (b[i].to_ascii_lowercase() as u64) << (8 * i);
+            i += 1;
+        }
+        key
+    }
+
+    /// The first slot to probe for `key` (Fibonacci hashing: the top 7 bits of the product).
+    const fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - WORDS_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// Whether an entry has the short key `key` (not 0).
+    #[inline]
+    fn has_key(table: &[u64; WORDS_SLOTS], key: u64) -> bool {
+        let mut slot = Words::slot(key);
+        loop {
+            let k = table[slot];
+            if k == key {
+                return true;
+            }
+            if k == 0 {
+                return false;
+            }
+            slot = (slot + 1) % WORDS_SLOTS;
+        }
     }
 
     const fn len_bit(n: usize) -> u32 {
@@ -297,7 +353,7 @@ impl Words {
 }
 
 impl WordList for Words {
-    #[inline]
+    #[inline(always)]
     fn has_lower(&self, w: &str) -> bool {
         let b = w.as_bytes();
         // Necessary conditions only (a matching entry has w's length and, ignoring ASCII
@@ -308,6 +364,22 @@ impl WordList for Words {
         if let Some(&f) = b.first() {
             if self.firsts & (1 << Words::first_bit(f)) == 0 || self.pairs & (1 << Words::pair_bit(b.len(), f)) == 0 {
                 return false;
+            }
+        }
+        self.look_up(w)
+    }
+}
+
+impl Words {
+    /// [`WordList::has_lower`] of a word that passed the masks: out of line, so the masks' test
+    /// is inlined where it is asked (most words are answered there) and this is not.
+    #[inline(never)]
+    fn look_up(&self, w: &str) -> bool {
+        // A word of 1 to 7 ASCII bytes can only equal (ignoring ASCII case) an entry of the same
+        // length, which is then ASCII too: one of the table's, with the same key.
+        if let (Some(table), Some(key)) = (&self.short, crate::lexicon::short_key(w)) {
+            if key != 0 {
+                return Words::has_key(table, key);
             }
         }
         scan_lower(self.list, w)
@@ -337,11 +409,13 @@ pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
         // The first word alone needs no `String`; a phrase is built only when a title of more
         // words starts with it, and only while it still starts one (most titles are one word).
         let first = lower(doc.word(t));
-        if lex.titles.contains_key(&*first) {
+        if classes.has(Classes::TITLE) {
             best = Some(t + 1);
         }
         if lex.title_prefixes.contains(&*first) {
-            let mut phrase = first.into_owned();
+            // (Room for a few more words at once: growing the string word by word reallocated it.)
+            let mut phrase = String::with_capacity(first.len() + 40);
+            phrase.push_str(&first);
             for k in t + 1..stop {
                 if !doc.tokens[k].is_word() {
                     break;
@@ -358,16 +432,11 @@ pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
         }
     }
     // (Not a title when an organisation word follows: "the Justice Department", "Labor Party".)
-    best.filter(|&b| {
-        b >= end
-            || !lex.org_heads.contains(crate::lexicon::lower(doc.word(b)).as_ref())
-                && !lex.org_suffixes.contains(crate::lexicon::lower(doc.word(b)).as_ref())
-    })
+    best.filter(|&b| b >= end || !doc.has_class(b, Classes::ORG_HEAD.union(Classes::ORG_SUFFIX)))
 }
 
 /// Parses tokens `[a, b)` as a speaker phrase; `None` when it cannot name a speaker.
 pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
-    let lex = lexicon();
     let mut a = a;
     while a < b && (is_lower_in(SENTENCE_ADVERBS, doc.word(a)) || doc.word(a) == "—" || doc.word(a) == "-") {
         a += 1;
@@ -395,15 +464,14 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         let tok = doc.tokens[k];
         match tok.kind {
             TokenKind::Word | TokenKind::Number => {
-                let w = doc.word(k);
-                let lower = crate::lexicon::lower(w);
-                let object_of_preposition =
-                    matches!(lower.as_ref(), "him" | "her" | "them") && k > a && is_lower_in(PREPOSITIONS, doc.word(k - 1));
-                if doc.has_class(k, Classes::PRONOUN)
-                    && !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our")
-                    && !object_of_preposition
-                {
-                    return None;
+                // (Only a pronoun is lower-cased: most words are none.)
+                if doc.has_class(k, Classes::PRONOUN) {
+                    let lower = crate::lexicon::lower(doc.word(k));
+                    let object_of_preposition =
+                        matches!(lower.as_ref(), "him" | "her" | "them") && k > a && is_lower_in(PREPOSITIONS, doc.word(k - 1));
+                    if !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our") && !object_of_preposition {
+                        return None;
+                    }
                 }
             }
             TokenKind::Punct if matches!(doc.word(k), "." | "&" | "(" | ")" | "-" | "'" | "%") => {}
@@ -412,7 +480,14 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         }
     }
     // Name runs: maximal sequences of name words (with particles and titles inside).
-    let mut runs: Vec<(usize, usize, Option<(usize, usize)>)> = Vec::new();
+    // (At most one run per token, and a phrase is at most 14 tokens: an array on the stack, not
+    // a `Vec` allocated for every phrase parsed.)
+    let mut run_slots = [(0, 0, None); 14];
+    let mut run_count = 0;
+    let mut push_run = |r: (usize, usize, Option<(usize, usize)>)| {
+        run_slots[run_count] = r;
+        run_count += 1;
+    };
     let mut k = a;
     while k < b {
         let title_end = title_at(doc, k, b);
@@ -432,14 +507,14 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             }
         }
         if k > name_start {
-            runs.push((name_start, k, title_end.map(|_| (start, name_start))));
+            push_run((name_start, k, title_end.map(|_| (start, name_start))));
         } else if title_end.is_some()
             && k == start + 1
             && (start == a || !is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(start - 1)))
         {
             // A one-word title standing alone where a name should be is the surname ("Major said");
             // after a determiner it is a description ("the Premier").
-            runs.push((start, k, None));
+            push_run((start, k, None));
         } else if title_end.is_some() && k > start {
             // A bare title such as "the Premier" acts as a descriptor.
         } else {
@@ -449,6 +524,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             k += 1;
         }
     }
+    let runs = &run_slots[..run_count];
     // The head name: the first run not used as a modifier ("Anbar tribal figure"), else the last.
     let is_modifier = |end: usize| {
         end < b && {
@@ -459,14 +535,8 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // An English noun phrase ends in its head: a phrase ending in a lower-case role or group noun
     // is a description even when it holds names ("United States and Iraqi officials").
     let last_word = doc.word(b - 1);
-    let lower_head = !is_cap(last_word) && doc.tokens[b - 1].is_word() && {
-        let lw = lower(last_word);
-        lex.is_role(&lw)
-            || lex.anonymous_heads.contains(&*lw)
-            || lex.org_heads.contains(&*lw)
-            || lex.documents.contains(&*lw)
-            || lex.vague_subjects.contains(&*lw)
-    };
+    // (The token's classes say which word lists hold it.)
+    let lower_head = !is_cap(last_word) && doc.tokens[b - 1].is_word() && doc.has_class(b - 1, HEAD_NOUN);
     let head = if lower_head { None } else { runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied() };
     // A capitalised role word glued to a name ("Farmer Glen Oduya", "Organizer Dwayne Croteau")
     // describes the person; the name starts after it.
@@ -479,7 +549,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         let inner = (ns..ne - 1).rev().find_map(|k| {
             title_at(doc, k, ne)
                 .filter(|&te| te < ne && ne - te <= 3)
-                .or_else(|| (k + 1 < ne && lex.is_role(&doc.word(k).to_lowercase())).then_some(k + 1))
+                .or_else(|| (k + 1 < ne && doc.has_class(k, Classes::ROLE)).then_some(k + 1))
         });
         match inner {
             Some(te) if te == ns + 1 => (te, ne, None),
@@ -546,6 +616,11 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     }
 }
 
+/// A role, anonymity head, organisation head, document or vague subject: a noun that heads a
+/// description of a speaker (a token's classes hold one bit for each list).
+const HEAD_NOUN: Classes =
+    Classes::ROLE.union(Classes::ANONYMOUS_HEAD).union(Classes::ORG_HEAD).union(Classes::DOCUMENT).union(Classes::VAGUE);
+
 /// True when tokens `[a, b)` read as a description that can speak: its head noun (the last word
 /// before a preposition) is a role, an organisation, a document or a vague group, or it is a
 /// short determiner-led phrase.
@@ -572,7 +647,6 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
                 || (k > a + 1 && !is_cap(w) && (w.ends_with("ed") || w.ends_with("seen") || w.ends_with("en") && w.len() > 4))
         })
         .unwrap_or(b);
-    let last = lower(doc.word(head_end - 1));
     // Not a clause: "The ruling angered the families" has a past verb and its object.
     if (a + 1..b - 1).any(|k| {
         let w = doc.word(k);
@@ -607,28 +681,22 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
             })
     });
     // "Some 22 percent", "six in 10", "One in five": poll shares speak as groups.
-    let phrase_lower = doc.token_span(a, b).slice(doc.text).to_lowercase();
+    // (The phrase is lower-cased once, and only when asked for: most phrases hold no number.)
+    let phrase_lower = std::cell::OnceCell::new();
+    let phrase_lower = || phrase_lower.get_or_init(|| lower(doc.token_span(a, b).slice(doc.text))).as_ref();
     // ("Seventy-four percent": a hyphenated number word.)
     let number_word = |k: usize| is_fraction_or_compound_number(doc.word(k));
     let quantity = (a..b).any(|k| is_number_like(doc, k))
-        && (phrase_lower.contains("percent")
-            || phrase_lower.contains('%')
+        && (phrase_lower().contains("percent")
+            || phrase_lower().contains('%')
             || (a..b).any(number_word)
-            || phrase_lower.contains(" in ")
-            || phrase_lower.contains(" out of ")
-            || phrase_lower.contains("per cent"));
-    determined
-        || quantity
-        || named_modifier
-        || lex.is_role(&last)
-        || lex.anonymous_heads.contains(&*last)
-        || lex.org_heads.contains(&*last)
-        || lex.documents.contains(&*last)
-        || lex.vague_subjects.contains(&*last)
-        || {
-            let phrase = doc.token_span(a, b).slice(doc.text).to_lowercase();
-            lex.vague_subjects.contains(&phrase) || lex.has_multiword_anonymous_head(&phrase)
-        }
+            || phrase_lower().contains(" in ")
+            || phrase_lower().contains(" out of ")
+            || phrase_lower().contains("per cent"));
+    determined || quantity || named_modifier || doc.has_class(head_end - 1, HEAD_NOUN) || {
+        let phrase = phrase_lower();
+        lex.vague_subjects.contains(phrase) || lex.has_multiword_anonymous_head(phrase)
+    }
 }
 
 /// The subject of a cue verb at token `v`: the phrase ending just before it (skipping
@@ -794,16 +862,21 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         {
             return None;
         }
-        let named = commas.iter().rev().copied().find(|&c1| {
+        // (The phrase found here is the subject: it is not searched for again.)
+        let named = commas.iter().rev().copied().find_map(|c1| {
             let seg_start = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
-            seg_start < c1
-                && !is_lower_in(PREPOSITIONS, doc.word(seg_start))
-                && subject_phrase(doc, lo, c1, None)
-                    .is_some_and(|m| m.kind == MentionKind::Name && doc.token_after(m.span.start) == seg_start)
+            if seg_start >= c1 || is_lower_in(PREPOSITIONS, doc.word(seg_start)) {
+                return None;
+            }
+            subject_phrase(doc, lo, c1, None)
+                .filter(|m| m.kind == MentionKind::Name && doc.token_after(m.span.start) == seg_start)
+                .map(|m| (c1, m))
         });
-        let c1 = named.unwrap_or(first);
-        role = Some(doc.token_span(c1 + 1, c2));
-        e = c1;
+        if let Some((c1, m)) = named {
+            return Some(with_role(doc, m, doc.token_span(c1 + 1, c2)));
+        }
+        role = Some(doc.token_span(first + 1, c2));
+        e = first;
     }
     subject_phrase(doc, lo, e, role).map(|m| Mention { relative, ..m })
 }
@@ -835,11 +908,12 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         if w == "(" || w == ")" {
             // party-state tags "(D-Ore.)" belong to the phrase
         }
-        let lower = crate::lexicon::lower(w);
-        if lower.as_ref() == "and" {
+        // (`lower` of the word is `"and"` just when it is "and" in any ASCII case.)
+        if w.eq_ignore_ascii_case("and") {
             // "United States and Iraqi officials", "Tore Sohlberg and Lehla Abreder": keep "and" inside a phrase.
             let left = k.checked_sub(1).map(|j| doc.word(j)).unwrap_or("");
-            if !(is_cap(left) || lexicon().is_role(left) || lexicon().anonymous_heads.contains(&left.to_lowercase())) || s == e {
+            let left_noun = k.checked_sub(1).is_some_and(|j| doc.has_class(j, Classes::ROLE.union(Classes::ANONYMOUS_HEAD)));
+            if !(is_cap(left) || left_noun) || s == e {
                 break;
             }
         } else if is_lower_in(CLAUSE_OPENERS, w)
@@ -854,15 +928,15 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             // (A verb form right before the cue is a noun: "the civil claim said".)
             break;
         }
-        // (An object pronoun after a preposition stays inside: "Those close to him say".)
-        let object_of_preposition =
-            matches!(lower.as_ref(), "him" | "her" | "them") && k > lo && is_lower_in(PREPOSITIONS, doc.word(k - 1));
-        if doc.has_class(k, Classes::PRONOUN)
-            && s < e
-            && !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our")
-            && !object_of_preposition
-        {
-            break;
+        // (An object pronoun after a preposition stays inside: "Those close to him say". Only a
+        // pronoun is lower-cased.)
+        if doc.has_class(k, Classes::PRONOUN) && s < e {
+            let lower = crate::lexicon::lower(w);
+            let object_of_preposition =
+                matches!(lower.as_ref(), "him" | "her" | "them") && k > lo && is_lower_in(PREPOSITIONS, doc.word(k - 1));
+            if !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our") && !object_of_preposition {
+                break;
+            }
         }
         s = k;
         if e - s > 12 {
@@ -901,7 +975,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         s = e - 1;
     }
     // The longest phrase that names a speaker ("A long line of retired judges" → "retired judges").
-    let mut m = parse(doc, s, e).or_else(|| {
+    let m = parse(doc, s, e).or_else(|| {
         // The antecedent of a relative clause may end a longer phrase ("drew scrutiny from
         // Republicans, who say"): its longest tail that names a speaker.
         let relative = |k: usize| k < doc.tokens.len() && is_lower_in(words!["who", "which"], doc.word(k));
@@ -957,17 +1031,23 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
                 .find_map(|k| parse(doc, k, e))
         }
     })?;
-    if let Some(r) = role {
-        // "His father, Ernie LeBlanc, says": the appositive is the name, the subject its description.
-        if m.kind == MentionKind::Descriptor {
-            let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
-            if let Some(named) = parse(doc, ra, rb).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none()) {
-                return Some(Mention { role: Some(m.span), ..named });
-            }
+    Some(match role {
+        Some(r) => with_role(doc, m, r),
+        None => m,
+    })
+}
+
+/// The subject phrase `m` with its appositive `r` (`X, APPOSITIVE, said`).
+fn with_role(doc: &Document, mut m: Mention, r: Span) -> Mention {
+    // "His father, Ernie LeBlanc, says": the appositive is the name, the subject its description.
+    if m.kind == MentionKind::Descriptor {
+        let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
+        if let Some(named) = parse(doc, ra, rb).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none()) {
+            return Mention { role: Some(m.span), ..named };
         }
-        m.role = Some(r);
     }
-    Some(m)
+    m.role = Some(r);
+    m
 }
 
 /// Fractions and hyphenated numbers: "half", "a third", "two-thirds", "Seventy-four".
@@ -1073,4 +1153,51 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         m.role = Some(doc.token_span(e, r));
     }
     Some(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `Words` list answers as scanning it does: for every entry of the lists here in three
+    /// spellings, each with every byte replaced by each ASCII byte in turn, and words beyond ASCII.
+    #[test]
+    fn words_table_agrees_with_scanning() {
+        let lists: [&Words; 8] = [
+            BETWEEN_SUBJECT_AND_VERB,
+            CLAUSE_OPENERS,
+            SENTENCE_ADVERBS,
+            FUNCTION_WORDS,
+            NAME_PARTICLES,
+            PREPOSITIONS,
+            FINITE_AUXILIARIES,
+            words!["n't", "’s", "a", "I", "st.", "al-"],
+        ];
+        let mut probes: Vec<String> = vec![String::new(), "é".into(), "’S".into(), "whenever".into(), "NOW".into()];
+        for list in lists {
+            assert!(list.short.is_some(), "{:?}", list.list);
+            for w in list.list {
+                let mut chars = w.chars();
+                let capitalised = chars.next().map_or(String::new(), |c| c.to_ascii_uppercase().to_string() + chars.as_str());
+                for spelling in [w.to_string(), w.to_ascii_uppercase(), capitalised] {
+                    for i in 0..spelling.len() {
+                        for c in 0u8..128 {
+                            let mut b = spelling.clone().into_bytes();
+                            b[i] = c;
+                            if let Ok(p) = String::from_utf8(b) {
+                                probes.push(p);
+                            }
+                        }
+                    }
+                    probes.push(format!("{spelling}s"));
+                    probes.push(spelling);
+                }
+            }
+        }
+        for list in lists {
+            for p in &probes {
+                assert_eq!(list.has_lower(p), scan_lower(list.list, p), "{p:?} in {:?}", list.list);
+            }
+        }
+    }
 }

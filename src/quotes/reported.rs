@@ -7,7 +7,7 @@ use super::cues::{Cue, cue_at, is_participle, takes_addressee};
 use super::np::{self, FINITE_AUXILIARIES, Mention, Words, is_lower_in, words};
 use super::{Quote, QuoteKind};
 use crate::lexicon::Classes;
-use crate::lexicon::{VerbClass, lexicon};
+use crate::lexicon::{VerbClass, lexicon, lower};
 use crate::text::{Document, Sentence, TokenKind};
 
 /// Words that open a short phrase after a sentence-final cue: `said Tuesday`, `said in a statement`.
@@ -66,22 +66,27 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     let top = &top[..];
     for s in &doc.sentences {
         let end = content_end(doc, s);
+        // The sentence-final cue's attempt when it is not taken at once: the cue's start, and what
+        // `try_cue` gave (the quote, the regions it takes, its second piece).
+        let mut final_try = None;
         // A sentence-final attribution ("..., she said.") speaks for the whole sentence: try it
         // before any cue inside the content ("Canada has asked ..., she said.").
         if let Some(last) = (s.first..end).rev().take(12).find_map(|t| cue_at(doc, t).filter(|c| c.start > s.first)) {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
-            if let Some(q) = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top) {
+            let found = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top);
+            if let Some(q) = found.as_ref() {
                 if extra.is_empty()
                     && matches!(q.rule, "indirect/said-after" | "indirect/said-inverted" | "mixed/said-after" | "mixed/said-inverted")
                 {
                     for r in taken {
                         absorbed[r] = true;
                     }
-                    out.push(q);
+                    out.extend(found);
                     continue;
                 }
             }
+            final_try = Some((last.start, found, taken, extra));
         }
         let mut t = s.first;
         // Where the next quote's content may start: after the previous quote and its speaker, so
@@ -89,9 +94,18 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         let mut from = s.first;
         while t < end {
             if let Some(cue) = cue_at(doc, t) {
-                let mut extra = Vec::new();
-                let mut taken = Vec::new();
-                let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top);
+                // `try_cue` depends only on the sentence, `from`, `end` and the cue: when the loop
+                // comes to the sentence-final cue with nothing found before it, its answer is the
+                // one worked out above (about a third of the calls, each a subject search).
+                let (found, taken, mut extra) = match final_try.take_if(|(start, ..)| *start == cue.start && from == s.first) {
+                    Some((_, found, taken, extra)) => (found, taken, extra),
+                    None => {
+                        let mut extra = Vec::new();
+                        let mut taken = Vec::new();
+                        let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top);
+                        (found, taken, extra)
+                    }
+                };
                 if found.is_some() {
                     for &r in &taken {
                         absorbed[r] = true;
@@ -147,8 +161,8 @@ fn try_cue(
     // ..."): claims a reader should see attributed to nobody in particular.
     if cue.verb.class == VerbClass::Belief {
         let vague = cue.start > s.first && {
-            let w = doc.word(cue.start - 1).to_lowercase();
-            lex.vague_subjects.contains(&w)
+            let w = lower(doc.word(cue.start - 1));
+            lex.vague_subjects.contains(&*w)
                 && (cue.start - 1 == s.first
                     || !doc.tokens[cue.start - 2].is_word()
                     || is_lower_in(words!["and", "but", "many", "some", "other", "most"], doc.word(cue.start - 2)))
@@ -593,7 +607,9 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
     let mut a = s.first;
     // A dateline opening the story: "DREVNA PASS, Kessar (AP) — ".
     if doc.paragraphs[s.paragraph].first == s.first {
-        if let Some(dash) = (s.first..s.last.min(s.first + 12)).find(|&k| matches!(doc.word(k), "—" | "–" | "―")) {
+        if let Some(dash) = (s.first..s.last.min(s.first + 12))
+            .find(|&k| matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "—" | "–" | "―"))
+        {
             let credit = (s.first..dash).any(|k| doc.word(k) == "(");
             let upper = doc.tokens[s.first].is_word() && doc.word(s.first).chars().all(|c| !c.is_lowercase());
             let plain = (s.first..dash).all(|k| {
@@ -615,12 +631,16 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
 pub(super) fn is_document(doc: &Document, m: &Mention) -> bool {
     let lex = lexicon();
     let mut e = doc.token_after(m.span.end);
+    let first = doc.token_after(m.span.start);
     // (Before a participle that ends the phrase: "a survey published", "the emails obtained".)
-    if e >= 2 && doc.token_after(m.span.start) < e - 1 && doc.word(e - 1).ends_with("ed") {
+    if e >= 2 && first < e - 1 && doc.word(e - 1).ends_with("ed") {
         e -= 1;
     }
-    let last = doc.word(e.saturating_sub(1)).to_lowercase();
-    lex.documents.contains(&last) || lex.documents.contains(&m.span.slice(doc.text).to_lowercase())
+    // A phrase of one token (a pronoun, a surname) is a document when that token is one: its
+    // classes say so. (`lower` borrows or lower-cases on the stack: no `String` per look-up.)
+    let one_token = doc.tokens.get(first).is_some_and(|t| t.span() == m.span);
+    doc.has_class(e.saturating_sub(1), Classes::DOCUMENT)
+        || if one_token { doc.has_class(first, Classes::DOCUMENT) } else { lex.documents.contains(&*lower(m.span.slice(doc.text))) }
 }
 
 /// True when tokens `[a, end)` hold nothing but a short adverbial (`in a statement on Tuesday`).
@@ -768,7 +788,8 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         }
     }
     let w = doc.word(a);
-    let lower = w.to_lowercase();
+    let lowered = lower(w);
+    let lower: &str = &lowered;
     let mut k = a;
     let plural_noun = lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3 && w.starts_with(|c: char| c.is_lowercase());
     // "told host Sean Hannity ...": a role word before a named addressee.
@@ -784,7 +805,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         }
         return Some(k);
     }
-    if matches!(lower.as_str(), "him" | "her" | "them" | "me" | "us" | "you" | "parliament" | "congress" | "police") || plural_noun {
+    if matches!(lower, "him" | "her" | "them" | "me" | "us" | "you" | "parliament" | "congress" | "police") || plural_noun {
         k += 1;
     } else if w.starts_with(|c: char| c.is_uppercase()) || lower == "the" || lower == "a" || lower == "an" {
         // A named addressee: "the Globe and Mail", "CBC News", "a news conference".
@@ -1006,12 +1027,16 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
         if !doc.is_narrative(k) {
             continue;
         }
-        let lw = w.to_lowercase();
-        if is_lower_in(FINITE, &lw) {
+        // (The list is tested ignoring ASCII case, as the lower-cased word was; the word is
+        // lower-cased only after a pronoun.)
+        if is_lower_in(FINITE, w) {
             return true;
         }
         // A past or present-tense verb right after a pronoun: "she wants", "they agreed".
-        if (lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss")) && lw.len() > 3 && doc.has_class(k - 1, Classes::PRONOUN) {
+        if doc.has_class(k - 1, Classes::PRONOUN) && {
+            let lw = lower(w);
+            (lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss")) && lw.len() > 3
+        } {
             return true;
         }
     }
@@ -1183,7 +1208,6 @@ fn is_subject_pronoun(w: &str) -> bool {
 pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Option<Mention> {
     // The shortest phrase from the sentence start that parses as a speaker and is followed by a
     // lower-case word that is not itself a noun of the phrase (its verb: "Iraqi lawmakers began").
-    let lex = lexicon();
     let mut fallback = None;
     for k in first + 1..limit.min(first + 9) {
         let w = doc.word(k - 1);
@@ -1198,9 +1222,8 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
         if !(doc.tokens[k].is_word() && next.starts_with(|c: char| c.is_lowercase())) {
             continue;
         }
-        let lower = next.to_lowercase();
-        let noun =
-            lex.is_role(&lower) || lex.documents.contains(&lower) || lex.org_heads.contains(&lower) || lex.anonymous_heads.contains(&lower);
+        // (The token's classes say which word lists hold it.)
+        let noun = doc.has_class(k, Classes::ROLE.union(Classes::DOCUMENT).union(Classes::ORG_HEAD).union(Classes::ANONYMOUS_HEAD));
         if noun || is_lower_in(words!["of", "for", "at", "and", "from", "with", "the", "a", "an", "in", "on", "to"], next) {
             continue;
         }
@@ -1292,7 +1315,7 @@ fn reads_as_nationality(w: &str) -> bool {
 /// A lower-case word shaped like a finite verb (`said`, `warns`, `has`). (Not every word in -s:
 /// "Norwegian fisheries ministry".)
 fn looks_like_verb(w: &str) -> bool {
-    let lw = w.to_lowercase();
+    let lw = lower(w);
     lw.ends_with("ed")
         || lexicon().verb(&lw).is_some()
         || is_lower_in(words!["is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "does", "did"], &lw)

@@ -127,6 +127,20 @@ impl Merged {
             inferred: a.inferred,
         }));
     }
+
+    /// [`Merged::add`] for a text analysed in one section (nearly every article): with no other
+    /// section to merge with, each source keeps its id and every span and quote index stays as it
+    /// is, so the names need not be indexed for merging (a copy and a hash of every name).
+    pub(crate) fn add_whole(&mut self, section: Sources) {
+        debug_assert!(self.sources.is_empty() && self.attributions.is_empty());
+        self.sources.extend(section.sources.into_iter().map(|mut s| {
+            // Building state, not needed once the section's sources are built.
+            s.mention_set = HashSet::default();
+            s.key = String::new();
+            s
+        }));
+        self.attributions.extend(section.attributions);
+    }
 }
 
 /// The named sources of the sections merged so far, by type and name: which earlier source a
@@ -422,15 +436,17 @@ impl Builder<'_, '_> {
         }
         match m.kind {
             MentionKind::Pronoun => {
-                let lower = m.span.slice(text).to_lowercase();
-                let (gender, plural) = lexicon().pronoun(&lower).unwrap_or(match lower.as_str() {
+                // (`lower` borrows or lower-cases on the stack: no `String`.)
+                let lowered = crate::lexicon::lower(m.span.slice(text));
+                let lower: &str = &lowered;
+                let (gender, plural) = lexicon().pronoun(lower).unwrap_or(match lower {
                     // Possessives, from "her statement said" (see the descriptor branch).
                     "his" => (Gender::Male, false),
                     "her" => (Gender::Female, false),
                     "their" => (Gender::Unknown, true),
                     _ => (Gender::Unknown, false),
                 });
-                let lower = if lower == "their" { "they".to_string() } else { lower };
+                let lower = if lower == "their" { "they" } else { lower };
                 let wants_org = lower == "it" || lower == "its";
                 // Most recently seen first (ties: the later source, as `max_by_key` picked);
                 // sources last seen 2500 bytes or more ago are never candidates.
@@ -501,9 +517,9 @@ impl Builder<'_, '_> {
                 // recently seen first.
                 let single = name_span.slice(text).split_whitespace().count() == 1;
                 let existing = existing.or_else(|| {
-                    let word = name_span.slice(text).to_lowercase();
                     single
                         .then(|| {
+                            let word = name_span.slice(text).to_lowercase();
                             self.recency.iter().rev().take(64).map(|&(_, id)| id).find(|&id| {
                                 let s = &self.sources[id];
                                 s.kind == SourceType::Person && names::first_name(&s.name).is_some_and(|f| f == word)

@@ -63,13 +63,12 @@ impl NameIndex {
             }
             // A title or role word inside the run starts the name after it ("Liberal MP Marco
             // Mendes", "Harlow County District Attorney Mina Castellane").
-            let (ns, title_end) = match (ns..k.saturating_sub(1)).rev().find(|&j| {
-                let lw = lower(doc.word(j));
-                lex.is_role(&lw) || lex.titles.contains_key(&*lw)
-            }) {
-                Some(j) => (j + 1, Some(j + 1)),
-                None => (ns, title_end),
-            };
+            // (The token's classes say whether it is a role or a one-word title.)
+            let (ns, title_end) =
+                match (ns..k.saturating_sub(1)).rev().find(|&j| doc.has_class(j, Classes::ROLE) || doc.has_class(j, Classes::TITLE)) {
+                    Some(j) => (j + 1, Some(j + 1)),
+                    None => (ns, title_end),
+                };
             let words = k - ns;
             if words == 1 && title_end.is_none() {
                 // A lone surname ("Jones recorded his first goal"): kept when it reads as a
@@ -111,7 +110,12 @@ impl NameIndex {
                     // (Without a possessive: "Donald Duckworth's" names Donald Duckworth.)
                     let name = span.slice(doc.text);
                     let bare = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")).unwrap_or(name);
-                    full_names.entry(surname_key(name)).or_insert(Span::new(span.start, span.start + bare.len()));
+                    // (The key is built as a `String` only when it is new.)
+                    with_surname_key(name, |key| {
+                        if !full_names.contains_key(key) {
+                            full_names.insert(key.to_string(), Span::new(span.start, span.start + bare.len()));
+                        }
+                    });
                 }
                 let g = title_end
                     .map(|te| lex.titles.get(lower(doc.token_span(t, te).slice(doc.text)).as_ref()).copied().unwrap_or(Gender::Unknown))
@@ -150,7 +154,7 @@ impl NameIndex {
         // Lone surnames of people named in full somewhere in the article.
         let lone: Vec<(Span, Gender)> = singles
             .into_iter()
-            .filter(|&(s, mid_sentence)| mid_sentence || full_names.contains_key(&surname_key(s.slice(doc.text))))
+            .filter(|&(s, mid_sentence)| mid_sentence || with_surname_key(s.slice(doc.text), |key| full_names.contains_key(key)))
             .map(|(s, _)| (s, Gender::Unknown))
             .collect();
         if !lone.is_empty() {
@@ -160,14 +164,16 @@ impl NameIndex {
         let mut fullest = FxHashMap::default();
         for &(s, _) in &occurrences {
             let words = |s: Span| s.slice(doc.text).split_whitespace().count();
-            fullest
-                .entry(surname_key(s.slice(doc.text)))
-                .and_modify(|best: &mut Span| {
+            with_surname_key(s.slice(doc.text), |key| match fullest.get_mut(key) {
+                Some(best) => {
                     if words(s) > words(*best) {
                         *best = s;
                     }
-                })
-                .or_insert(s);
+                }
+                None => {
+                    fullest.insert(key.to_string(), s);
+                }
+            });
         }
         // A lone surname's fullest form is the first full name with it.
         for (key, best) in fullest.iter_mut() {
@@ -294,9 +300,10 @@ pub fn is_organisation(name: &str, has_title: bool) -> bool {
             && letters().all(char::is_uppercase)
             && (count > 3 || !matches!(letters().collect::<String>().as_str(), "II" | "III" | "IV" | "JR" | "SR"))
     };
-    // (Not when a title stands inside the name: "Local GP Dr Anjali Rao" is a person.)
-    let titled = name.split_whitespace().any(|w| lex.titles.contains_key(lower(w).as_ref()));
-    if !titled && name.split_whitespace().any(acronym) {
+    // (Not when a title stands inside the name: "Local GP Dr Anjali Rao" is a person. Looked up
+    // only for a name holding an acronym: most hold none.)
+    let titled = || name.split_whitespace().any(|w| lex.titles.contains_key(lower(w).as_ref()));
+    if name.split_whitespace().any(acronym) && !titled() {
         return true;
     }
     name.split_whitespace().any(|w| {

@@ -28,6 +28,9 @@ pub struct Token {
     pub classes: Classes,
 }
 
+// (The token list is the largest thing held for a long article: keep a token at 12 bytes.)
+const _: () = assert!(std::mem::size_of::<Token>() == 12);
+
 impl Token {
     pub fn new(span: Span, kind: TokenKind, classes: Classes) -> Token {
         Token { start: span.start as u32, end: span.end as u32, kind, classes }
@@ -249,7 +252,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
 /// How many ASCII letters and digits `bytes` holds from `at` on: eight bytes at a time (most
 /// words are one step), then byte by byte for the last few bytes of the paragraph.
 #[inline]
-fn ascii_alnum_run(bytes: &[u8], at: usize) -> usize {
+pub(crate) fn ascii_alnum_run(bytes: &[u8], at: usize) -> usize {
     let mut end = at;
     while let Some(chunk) = bytes.get(end..end + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
