@@ -302,17 +302,44 @@ fn try_cue(
                 return None;
             }
         }
+        // `Washington did not complain, a Chinese official said, adding that ...`: after a claim
+        // and its speaker, the participle is the speaker's, not the claim's subject's.
+        let speaker_before = || {
+            let comma = cue.start.checked_sub(1).filter(|&c| c > lead && doc.word(c) == ",")?;
+            let said = cue_at(doc, comma - 1).filter(|c| c.end == comma && matches!(c.verb.lemma, "say" | "tell"))?;
+            let m = np::subject_before(doc, said.start, lead)?;
+            let start = doc.token_after(m.span.start);
+            (start > lead + 1 && doc.word(start - 1) == ",").then_some(m)
+        };
         // (From the sentence's start even after an earlier quote: "X urged ..., saying ...".)
-        let m = leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start).or_else(|| {
-            // After a quote: `"...," the treasurer said, adding that ...` takes the attribution's subject.
-            let after_quote = (lead..cue.start).rev().find(|&k| !doc.is_narrative(k) || doc.tokens[k].is_mark())? + 1;
-            let start = (after_quote..cue.start).find(|&k| !matches!(doc.word(k), "," | "—" | "–"))?;
-            match (start..cue.start).find_map(|k| cue_at(doc, k)) {
-                // `"...," the treasurer said, adding` / `"...," said Ola Brandt, adding`
-                Some(said) => np::subject_before(doc, said.start, start).or_else(|| np::phrase_after(doc, said.end, cue.start)),
-                None => leading_subject(doc, start, cue.start),
+        // `Protest groups say ..., and the ACLU has sued the city, saying ...`: the subject of the
+        // last clause joined by `, and` / `, but` before the participle.
+        let clause_subject = || {
+            let join = (lead + 1..cue.start.saturating_sub(3))
+                .rev()
+                .find(|&j| doc.word(j) == "," && is_lower_in(words!["and", "but"], doc.word(j + 1)) && doc.is_narrative(j))?;
+            let start = join + 2;
+            if !(np::is_cap(doc.word(start)) || is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(start))) {
+                return None;
             }
-        })?;
+            leading_subject(doc, start, cue.start).filter(|m| {
+                let after = doc.token_after(m.span.end);
+                after < cue.start && looks_like_verb(doc.word(after))
+            })
+        };
+        let m = speaker_before()
+            .or_else(clause_subject)
+            .or_else(|| leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start))
+            .or_else(|| {
+                // After a quote: `"...," the treasurer said, adding that ...` takes the attribution's subject.
+                let after_quote = (lead..cue.start).rev().find(|&k| !doc.is_narrative(k) || doc.tokens[k].is_mark())? + 1;
+                let start = (after_quote..cue.start).find(|&k| !matches!(doc.word(k), "," | "—" | "–"))?;
+                match (start..cue.start).find_map(|k| cue_at(doc, k)) {
+                    // `"...," the treasurer said, adding` / `"...," said Ola Brandt, adding`
+                    Some(said) => np::subject_before(doc, said.start, start).or_else(|| np::phrase_after(doc, said.end, cue.start)),
+                    None => leading_subject(doc, start, cue.start),
+                }
+            })?;
         let a = skip_that(doc, participle_content_start(doc, cue, end), end);
         return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
     }
