@@ -945,6 +945,20 @@ const INTRO_ADVERBS: &Words = &Words::new(&[
 
 /// The start of the main clause: after an introductory clause closed by a comma.
 pub(super) fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
+    // (One after another: `Once in my early 20s, when my mother mentioned it, I laughed ...`.)
+    let mut at = first;
+    for _ in 0..3 {
+        let next = skip_one_intro(doc, at, limit);
+        if next == at {
+            break;
+        }
+        at = next;
+    }
+    at
+}
+
+/// [`skip_intro`] for one opening phrase.
+fn skip_one_intro(doc: &Document, first: usize, limit: usize) -> usize {
     // (A one-word sentence adverb and its comma: `There, ...`, `Separately, ...`, `Privately, ...`.)
     if first + 2 < limit && doc.word(first + 1) == "," {
         let w = doc.word(first);
