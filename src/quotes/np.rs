@@ -1030,7 +1030,21 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
                 })
                 .find_map(|k| parse(doc, k, e))
         }
-    })?;
+    });
+    // `One delegate not on the Cruz slate, Kelly Schmidt, told ...`: a description too long or
+    // too loose to parse, with the name in commas after it: the name speaks, described.
+    let m = match (m, role) {
+        (Some(m), _) => m,
+        (None, Some(r)) => {
+            let seg_start = (lo..e).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
+            let described = seg_start + 1 < e
+                && (is_lower_in(words!["one", "a", "an", "the", "another"], doc.word(seg_start)) || is_number_like(doc, seg_start));
+            let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
+            let named = parse(doc, ra, rb).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none());
+            return named.filter(|_| described).map(|n| Mention { role: Some(doc.token_span(seg_start, e)), ..n });
+        }
+        (None, None) => return None,
+    };
     Some(match role {
         Some(r) => with_role(doc, m, r),
         None => m,
