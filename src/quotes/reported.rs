@@ -441,8 +441,11 @@ fn try_cue(
         // (Also with a short phrase after the cue, when the sentence's subject comes before it and
         // its verb after: "Fraudsters, he said in the video, do not last long". Not after an
         // opening adverbial: "Before a crowd in Ohio, Trump said on Monday, ...".)
+        // (After an addressee too: "The solution, the partner told them, was simple.")
         let closing_comma = if cue.end < end && doc.word(cue.end) == "," {
             Some(cue.end)
+        } else if tail_start > cue.end && tail_start < end && doc.word(tail_start) == "," {
+            Some(tail_start)
         } else if cue.end < end && is_lower_in(TAIL_OPENERS, doc.word(cue.end)) {
             (cue.end + 1..end.min(cue.end + 7))
                 .find(|&k| !doc.tokens[k].is_word() || !doc.is_narrative(k))
