@@ -311,7 +311,6 @@ fn try_cue(
             let start = doc.token_after(m.span.start);
             (start > lead + 1 && doc.word(start - 1) == ",").then_some(m)
         };
-        // (From the sentence's start even after an earlier quote: "X urged ..., saying ...".)
         // `Protest groups say ..., and the ACLU has sued the city, saying ...`: the subject of the
         // last clause joined by `, and` / `, but` before the participle.
         let clause_subject = || {
@@ -329,6 +328,7 @@ fn try_cue(
         };
         let m = speaker_before()
             .or_else(clause_subject)
+            // (From the sentence's start even after an earlier quote: "X urged ..., saying ...".)
             .or_else(|| leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start))
             .or_else(|| {
                 // After a quote: `"...," the treasurer said, adding that ...` takes the attribution's subject.
