@@ -471,7 +471,7 @@ impl Lexicon {
     // (Inlined with the short words' look-up, asked for most tokens; the longer words' look-ups,
     // out of line, no longer make every call save and restore the registers they need.)
     #[inline]
-    fn lexicon_classes(&self, word: &str) -> Classes {
+    pub(crate) fn lexicon_classes(&self, word: &str) -> Classes {
         if let Some(key) = short_key(word) {
             return self.short_classes.get(key);
         }

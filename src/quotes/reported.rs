@@ -3,6 +3,8 @@
 //! `..., saying ...`. Reported content that holds quoted fragments becomes one
 //! mixed quote, and the fragments' regions are marked absorbed.
 
+use std::cell::OnceCell;
+
 use super::cues::{Cue, cue_at, is_participle, takes_addressee};
 use super::np::{self, FINITE_AUXILIARIES, Mention, Words, is_lower_in, words};
 use super::{Quote, QuoteKind};
@@ -66,6 +68,8 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     let top = &top[..];
     for s in &doc.sentences {
         let end = content_end(doc, s);
+        // (`leading_start` of the sentence, for `try_cue`: the same for every cue in it.)
+        let lead = OnceCell::new();
         // The sentence-final cue's attempt when it is not taken at once: the cue's start, and what
         // `try_cue` gave (the quote, the regions it takes, its second piece).
         let mut final_try = None;
@@ -74,7 +78,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         if let Some(last) = (s.first..end).rev().take(12).find_map(|t| cue_at(doc, t).filter(|c| c.start > s.first)) {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
-            let found = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top);
+            let found = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top, &lead);
             if let Some(q) = found.as_ref() {
                 if extra.is_empty()
                     && matches!(q.rule, "indirect/said-after" | "indirect/said-inverted" | "mixed/said-after" | "mixed/said-inverted")
@@ -102,7 +106,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
                     None => {
                         let mut extra = Vec::new();
                         let mut taken = Vec::new();
-                        let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top);
+                        let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top, &lead);
                         (found, taken, extra)
                     }
                 };
@@ -155,8 +159,11 @@ fn try_cue(
     absorbed: &mut Vec<usize>,
     extra: &mut Vec<Quote>,
     top: &[usize],
+    leading_cell: &OnceCell<usize>,
 ) -> Option<Quote> {
     let lex = lexicon();
+    // The sentence's leading start, worked out at most once per sentence however many cues it holds.
+    let leading = || *leading_cell.get_or_init(|| leading_start(doc, s));
     // Beliefs are not speech, except as vague attributions ("many fear ...", "experts believe
     // ..."): claims a reader should see attributed to nobody in particular.
     if cue.verb.class == VerbClass::Belief {
@@ -202,7 +209,7 @@ fn try_cue(
         return None;
     }
     let cue_span = Some(doc.token_span(cue.start, cue.end));
-    let first = leading_start(doc, s).max(from);
+    let first = leading().max(from);
     if cue.according {
         let mut m = np::phrase_after(doc, cue.end, end).or_else(|| np::according_source(doc, cue.end, end))?;
         // "...: According to recent polls, CONTENT": a colon opens a clause of its own.
@@ -271,7 +278,7 @@ fn try_cue(
         }
         // "While saying that ..., he continued ...": a participle clause opening the sentence
         // reports what the main clause's subject said (a pronoun or a name after its comma).
-        let lead = leading_start(doc, s);
+        let lead = leading();
         if k == lead || k == lead + 1 && is_lower_in(words!["while", "after", "before", "when", "in", "by"], doc.word(lead)) {
             let comma = (cue.end..end).find(|&j| doc.word(j) == "," && doc.is_narrative(j))?;
             let subject_end =
@@ -362,7 +369,7 @@ fn try_cue(
     let subject = np::subject_before(doc, cue.start, s.first)
         .or_else(|| {
             // (From the sentence's start even after the first verb's content: "He said X, and added Y".)
-            let lead = leading_start(doc, s);
+            let lead = leading();
             if coordinated { leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start) } else { None }
         })
         .or_else(|| control_subject(doc, cue.start, s.first))

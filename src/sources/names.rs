@@ -306,11 +306,18 @@ pub fn is_organisation(name: &str, has_title: bool) -> bool {
     if name.split_whitespace().any(acronym) && !titled() {
         return true;
     }
-    name.split_whitespace().any(|w| {
-        let lw = lower(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'));
-        lex.org_suffixes.contains(lw.as_ref())
-            || (w.starts_with(|c: char| c.is_uppercase()) && lex.org_heads.contains(lw.as_ref()) && lw.len() > 3)
-    })
+    name.split_whitespace().any(is_organisation_word)
+}
+
+/// True when the word `w` of a name is an organisation suffix (`Ltd.`), or a capitalised
+/// organisation head of more than three letters (`Ministry`).
+// (The word's classes say whether it is either: one look-up of the word as it is, from the short
+// words' table for most, instead of lower-casing it and asking the two sets; the lower-cased
+// length is worked out only for a head.)
+fn is_organisation_word(w: &str) -> bool {
+    let trimmed = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let c = lexicon().lexicon_classes(trimmed);
+    c.has(Classes::ORG_SUFFIX) || (c.has(Classes::ORG_HEAD) && w.starts_with(|c: char| c.is_uppercase()) && lower(trimmed).len() > 3)
 }
 
 /// The organisation named in a role phrase (`the Iraqi Army spokesman` → `Iraqi Army`).
@@ -342,6 +349,31 @@ pub fn affiliation(role: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The classes' organisation bits answer as the lexicon's two sets did: every entry, in
+    /// three cases and with punctuation around it, and words that are in neither.
+    #[test]
+    fn is_organisation_word_agrees_with_the_sets() {
+        let lex = lexicon();
+        let reference = |w: &str| {
+            let lw = lower(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'));
+            lex.org_suffixes.contains(lw.as_ref())
+                || (w.starts_with(|c: char| c.is_uppercase()) && lex.org_heads.contains(lw.as_ref()) && lw.len() > 3)
+        };
+        let mut words: Vec<String> = Vec::new();
+        for e in lex.org_suffixes.iter().chain(&lex.org_heads) {
+            let mut cap = e.clone();
+            if let Some(first) = cap.chars().next() {
+                cap.replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+            }
+            words.extend([e.clone(), cap.clone(), e.to_uppercase(), format!("({cap}),"), format!("{cap}'s")]);
+        }
+        words.extend(["Smith", "Ottawa", "Ruiz,", "Inc", "İnc.", "Éco", "", "."].map(String::from));
+        assert!(words.len() > 50);
+        for w in &words {
+            assert_eq!(is_organisation_word(w), reference(w), "{w:?}");
+        }
+    }
 
     /// The mask never turns away a word whose key is one of the keys, and turns away most others.
     #[test]

@@ -11,9 +11,16 @@ fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "?" | "!" | "…")
 }
 
-pub fn split(text: &str, tokens: &[Token], paragraphs: &[Paragraph], region_of: &[Option<std::num::NonZeroU32>]) -> Vec<Sentence> {
+/// The sentences of `paragraphs`, in a vector with room for `capacity` of them to start with.
+pub fn split(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Paragraph],
+    region_of: &[Option<std::num::NonZeroU32>],
+    capacity: usize,
+) -> Vec<Sentence> {
     let lex = lexicon();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(capacity);
     for (p, para) in paragraphs.iter().enumerate() {
         let mut first = para.first;
         let mut t = para.first;
