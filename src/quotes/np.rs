@@ -664,8 +664,8 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
                 // (A second determiner starts an object: `the victims deserve their day` is a
                 // clause; but a participle's object belongs to the phrase, `the lawyers
                 // representing their clients`.)
-                && !(is_lower_in(words!["his", "her", "their", "its", "our", "my", "your"], doc.word(k))
-                    && !doc.word(k - 1).ends_with("ing"))
+                && (!is_lower_in(words!["his", "her", "their", "its", "our", "my", "your"], doc.word(k))
+                    || doc.word(k - 1).ends_with("ing"))
         });
     // "Cisco's Talos security unit", "Iraqi officials": a named modifier and a lower-case head.
     let named_modifier = last_run_end.is_some_and(|r1| {

@@ -1135,7 +1135,7 @@ fn reads_as_object(doc: &Document, a: usize, end: usize) -> bool {
 fn bare_noun(doc: &Document, a: usize) -> bool {
     let w = doc.word(a);
     w.len() > 2
-        && !(w.len() > 4 && w.ends_with("ly"))
+        && (w.len() <= 4 || !w.ends_with("ly"))
         && !w.ends_with("ing")
         && !doc.has_class(a, Classes::VERB)
         && !is_lower_in(PREPOSITION_STARTS, w)
