@@ -40,15 +40,7 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
         };
         let mention = if document_label {
             let span = doc.token_span(para.first, colon);
-            Some(np::Mention {
-                span,
-                kind: MentionKind::Descriptor,
-                name: None,
-                title: None,
-                premodifier: None,
-                role: None,
-                relative: None,
-            })
+            Some(np::Mention::bare(span, MentionKind::Descriptor))
         } else {
             np::parse(doc, para.first, colon).filter(|m| m.kind == MentionKind::Name)
         };

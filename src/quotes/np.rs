@@ -46,6 +46,14 @@ pub struct Mention {
     pub relative: Option<Span>,
 }
 
+impl Mention {
+    /// A mention of `kind` over `span` with no parts (no name, title, premodifier, appositive or
+    /// relative pronoun).
+    pub fn bare(span: Span, kind: MentionKind) -> Mention {
+        Mention { span, kind, name: None, title: None, premodifier: None, role: None, relative: None }
+    }
+}
+
 /// Where a time adverbial ending right before `e` starts (`earlier this week`, `last month`,
 /// `on Tuesday`, `Tuesday`), if one does and it starts after `lo`.
 fn time_adverbial_before(doc: &Document, e: usize, lo: usize) -> Option<usize> {
@@ -449,15 +457,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         if matches!(&*w, "him" | "her" | "them" | "me" | "us" | "you") {
             return None;
         }
-        return Some(Mention {
-            span: doc.tokens[a].span(),
-            kind: MentionKind::Pronoun,
-            name: None,
-            title: None,
-            premodifier: None,
-            role: None,
-            relative: None,
-        });
+        return Some(Mention::bare(doc.tokens[a].span(), MentionKind::Pronoun));
     }
     // Every token must be a word, a possessive, or light punctuation inside a name.
     for k in a..b {
@@ -569,15 +569,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                 && !is_name_word(doc.word(a))
                 && title_at(doc, a, b).is_none() =>
         {
-            ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention {
-                span,
-                kind: MentionKind::Descriptor,
-                name: None,
-                title: None,
-                premodifier: None,
-                role: None,
-                relative: None,
-            })
+            ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention::bare(span, MentionKind::Descriptor))
         }
         Some((ns, ne, title)) if !is_modifier(ne) => {
             let title_span = title.map(|(s, e)| doc.token_span(s, e));
@@ -604,15 +596,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         {
             None
         }
-        _ => ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention {
-            span,
-            kind: MentionKind::Descriptor,
-            name: None,
-            title: None,
-            premodifier: None,
-            role: None,
-            relative: None,
-        }),
+        _ => ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention::bare(span, MentionKind::Descriptor)),
     }
 }
 
@@ -1025,7 +1009,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
                         && !is_cap(head)
                         && !is_lower_in(PREPOSITIONS, head)
                         && !is_lower_in(FUNCTION_WORDS, head)
-                        && !lexicon().is_role(&head.to_lowercase())
+                        && !doc.has_class(k - 1, Classes::ROLE)
                         && (is_cap(doc.word(k)) || is_lower_in(words!["many", "some", "most", "few", "several"], doc.word(k)))
                 })
                 .find_map(|k| parse(doc, k, e))
@@ -1095,7 +1079,7 @@ pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> 
         return None;
     }
     let kind = if e == a + 1 && doc.has_class(a, Classes::PRONOUN) { MentionKind::Pronoun } else { MentionKind::Descriptor };
-    Some(Mention { span: doc.token_span(a, e), kind, name: None, title: None, premodifier: None, role: None, relative: None })
+    Some(Mention::bare(doc.token_span(a, e), kind))
 }
 
 /// The phrase after an inverted cue (`said Brig. Gen. Yahya Rasoul, the Iraqi Army spokesman.`),

@@ -560,15 +560,7 @@ impl Builder<'_, '_> {
                     let is_possessive = ["his", "her", "their", "its"].iter().any(|p| owner.eq_ignore_ascii_case(p));
                     if is_possessive && lexicon().documents.contains(head.to_lowercase().as_str()) {
                         let span = Span::new(m.span.start, m.span.start + owner.len());
-                        let owner = Mention {
-                            span,
-                            kind: MentionKind::Pronoun,
-                            name: None,
-                            title: None,
-                            premodifier: None,
-                            role: None,
-                            relative: None,
-                        };
+                        let owner = Mention::bare(span, MentionKind::Pronoun);
                         return self.resolve(&owner, at);
                     }
                 }
@@ -606,7 +598,7 @@ impl Builder<'_, '_> {
         if let Some(id) = same_key.iter().copied().find(|&id| !self.sources[id].anonymous) {
             return id;
         }
-        let m = Mention { span: n, kind: MentionKind::Name, name: Some(n), title: None, premodifier: None, role: None, relative: None };
+        let m = Mention { name: Some(n), ..Mention::bare(n, MentionKind::Name) };
         // (A lone surname takes the fullest form the article gives it.)
         let name = self.names.fullest(&key, text).filter(|f| f.split_whitespace().count() > 1).unwrap_or_else(|| n.slice(text).to_string());
         let mut s = new_source(name, SourceType::Person, &m, text);
