@@ -1023,9 +1023,11 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             let seg_start = (lo..e).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
             let described = seg_start + 1 < e
                 && (is_lower_in(words!["one", "a", "an", "the", "another"], doc.word(seg_start)) || is_number_like(doc, seg_start));
-            let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
-            let named = parse(doc, ra, rb).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none());
-            return named.filter(|_| described).map(|n| Mention { role: Some(doc.token_span(seg_start, e)), ..n });
+            if !described {
+                return None;
+            }
+            return appositive_name(doc, doc.token_after(r.start), doc.token_after(r.end))
+                .map(|n| Mention { role: Some(doc.token_span(seg_start, e)), ..n });
         }
         (None, None) => return None,
     };
@@ -1039,13 +1041,18 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
 fn with_role(doc: &Document, mut m: Mention, r: Span) -> Mention {
     // "His father, Ernie LeBlanc, says": the appositive is the name, the subject its description.
     if m.kind == MentionKind::Descriptor {
-        let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
-        if let Some(named) = parse(doc, ra, rb).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none()) {
+        if let Some(named) = appositive_name(doc, doc.token_after(r.start), doc.token_after(r.end)) {
             return Mention { role: Some(m.span), ..named };
         }
     }
     m.role = Some(r);
     m
+}
+
+/// The appositive `[a, b)` when it is a bare name (`Ernie LeBlanc` in `His father, Ernie LeBlanc,
+/// says`): the speaker a description before it describes.
+fn appositive_name(doc: &Document, a: usize, b: usize) -> Option<Mention> {
+    parse(doc, a, b).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none())
 }
 
 /// Fractions and hyphenated numbers: "half", "a third", "two-thirds", "Seventy-four".
@@ -1137,7 +1144,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         }
         if r > e + 1 {
             if m.kind == MentionKind::Descriptor {
-                if let Some(named) = parse(doc, e + 1, r).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none()) {
+                if let Some(named) = appositive_name(doc, e + 1, r) {
                     return Some(Mention { role: Some(m.span), ..named });
                 }
             }
