@@ -743,7 +743,12 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
         // (A relative *that* has a verb right after it: "said in a letter that was leaked ...".)
         if let Some(k) = (opener..end.min(opener + 20)).find(|&k| doc.word(k) == "that") {
             if !(opener..k)
-                .any(|j| matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(j) != "," && doc.word(j) != ".")
+                .any(|j| {
+                    matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..))
+                        && doc.word(j) != ","
+                        && doc.word(j) != "."
+                        && !doc.is_year_elision(j)
+                })
                 && !(k + 1 < end && (is_lower_in(FINITE_AUXILIARIES, doc.word(k + 1)) || is_lower_in(MODALS, doc.word(k + 1))))
                 // (Nor the *that* of another cue: "who writes extensively about X, noted that".)
                 && !(opener + 1..k).any(|j| doc.word(j - 1) == "," && cue_at(doc, j).is_some())

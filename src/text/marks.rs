@@ -81,6 +81,15 @@ fn is_closing_context(c: Option<char>) -> bool {
     }
 }
 
+/// Whether the text after a single mark reads as a shortened year (`in ‘08`, `the '90s`): two
+/// digits, then an `s` or the end of the word. Such a mark is an apostrophe of elision, not an
+/// opening quote; `‘13th’` (a title) is still quoted.
+pub(super) fn starts_year_elision(after: &str) -> bool {
+    let b = after.as_bytes();
+    let word_ends = |i: usize| b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+    b.len() >= 2 && b[0].is_ascii_digit() && b[1].is_ascii_digit() && (word_ends(2) || (b[2] == b's' && word_ends(3)))
+}
+
 /// The largest char boundary at or before `i` (a byte offset a few bytes back may fall inside a
 /// multi-byte character; slicing there would panic).
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -113,6 +122,9 @@ pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote
             let role = match (family, shape) {
                 // A straight mark right after a digit is a prime (5'11"), unless it closes a quote.
                 (Family::Single, MarkShape::Straight) if before.is_some_and(|c| c.is_ascii_digit()) => Role::Ignore,
+                (Family::Single, MarkShape::Left | MarkShape::Straight) if starts_year_elision(&text[span.end..para.span.end]) => {
+                    Role::Ignore
+                }
                 (Family::Double, MarkShape::Straight)
                     if before.is_some_and(|c| c.is_ascii_digit())
                         && text[para.span.start..span.start].ends_with(|c: char| c.is_ascii_digit())

@@ -126,6 +126,13 @@ impl<'a> Document<'a> {
         self.tokens[i].classes.has(Classes::NAME_WORD)
     }
 
+    /// True when token `i` is a single mark shortening a year (`in ‘08`, `the '90s`): an
+    /// apostrophe of elision, never a quotation mark.
+    pub fn is_year_elision(&self, i: usize) -> bool {
+        matches!(self.tokens[i].kind, TokenKind::Mark(Family::Single, _))
+            && marks::starts_year_elision(&self.text[self.tokens[i].span().end..])
+    }
+
     /// True when token `i` has the lexicon class `c` (worked out once per token by the tokenizer).
     pub fn has_class(&self, i: usize, c: Classes) -> bool {
         self.tokens[i].classes.has(c)
