@@ -835,13 +835,28 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
                 .take_while(|&k| doc.is_narrative(k) && !is_lower_in(words!["who", "whose", "which", "where", "that", "when"], doc.word(k)))
                 .any(|k| is_lower_in(FINITE_AUXILIARIES, doc.word(k)) || is_lower_in(words!["should", "may", "might", "must"], doc.word(k)))
         };
+        // (Nor an infinitive complement after an object and its appositive: `X warned the leader,
+        // Y, (during their meeting) not to move on the shoal, said Z`.)
+        let infinitive_segment = |a: usize| {
+            let to_verb = |k: usize| {
+                k + 1 < c2
+                    && doc.word(k) == "to"
+                    && doc.word(k + 1).starts_with(|c: char| c.is_ascii_lowercase())
+                    && !is_lower_in(
+                        words!["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "date"],
+                        doc.word(k + 1),
+                    )
+            };
+            let end = commas.iter().copied().filter(|&d| d >= a).min().unwrap_or(c2);
+            to_verb(a) || (a..end).any(|k| doc.word(k).eq_ignore_ascii_case("not") && to_verb(k + 1))
+        };
         if !relative
             && !participle
             && commas.iter().any(|&c| {
                 c + 1 < c2
                     && doc.is_narrative(c)
                     && doc.is_narrative(c + 1)
-                    && (is_lower_in(FINITE_AUXILIARIES, doc.word(c + 1)) || predicate_segment(c))
+                    && (is_lower_in(FINITE_AUXILIARIES, doc.word(c + 1)) || predicate_segment(c) || infinitive_segment(c + 1))
             })
         {
             return None;

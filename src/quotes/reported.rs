@@ -75,7 +75,8 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         let mut final_try = None;
         // A sentence-final attribution ("..., she said.") speaks for the whole sentence: try it
         // before any cue inside the content ("Canada has asked ..., she said.").
-        if let Some(last) = (s.first..end).rev().take(12).find_map(|t| cue_at(doc, t).filter(|c| c.start > s.first)) {
+        let final_cue = (s.first..end).rev().take(12).find_map(|t| cue_at(doc, t).filter(|c| c.start > s.first));
+        if let Some(last) = final_cue {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
             let found = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top, &lead);
@@ -91,6 +92,26 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
                 }
             }
             final_try = Some((last.start, found, taken, extra));
+        }
+        // Further back, an inverted cue after a comma whose speaker carries a long relative
+        // clause ("..., said an official who was briefed on the talks and spoke anonymously"):
+        // the cue in the last twelve tokens was the clause's own.
+        let inverted_further_back = final_try.as_ref().and_then(|(last_start, ..)| {
+            (s.first + 1..*last_start).rev().take(24).find_map(|t| {
+                cue_at(doc, t).filter(|c| c.verb.class == VerbClass::Speech && c.start > s.first && doc.word(c.start - 1) == ",")
+            })
+        });
+        if let Some(cue) = inverted_further_back {
+            let mut extra = Vec::new();
+            let mut taken = Vec::new();
+            let found = try_cue(doc, s, s.first, end, &cue, &mut taken, &mut extra, top, &lead);
+            if extra.is_empty() && found.as_ref().is_some_and(|q| matches!(q.rule, "indirect/said-inverted" | "mixed/said-inverted")) {
+                for r in taken {
+                    absorbed[r] = true;
+                }
+                out.extend(found);
+                continue;
+            }
         }
         let mut t = s.first;
         // Where the next quote's content may start: after the previous quote and its speaker, so
