@@ -1286,7 +1286,12 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
     // The shortest phrase from the sentence start that parses as a speaker and is followed by a
     // lower-case word that is not itself a noun of the phrase (its verb: "Iraqi lawmakers began").
     let mut fallback = None;
-    for k in first + 1..limit.min(first + 9) {
+    for k in first + 1..limit.min(first + 12) {
+        // (A long subject only from a capitalised word, a sentence's own start: "A spokesman for
+        // Mayor Frank G. Jackson of Cleveland defended ...", not "recently pointed to a man ...".)
+        if k > first + 8 && !np::is_cap(doc.word(first)) {
+            break;
+        }
         let w = doc.word(k - 1);
         if w == "," && k > first + 1 {
             // "Brian Ellory, a spokesman for the campaign, urged ...": past an appositive.
