@@ -21,7 +21,7 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
         if r.depth != 0 || absorbed[i] || r.last <= r.first || r.content.start < widened_end {
             continue;
         }
-        if reported.overlaps(r.content) || is_nickname(doc, r) || names_a_work(doc, r) {
+        if reported.overlaps(r.content) || is_nickname(doc, r) || names_a_work(doc, r) || is_given_name(doc, r) {
             continue;
         }
         let found = after(doc, i, r).or_else(|| before(doc, i, r)).or_else(|| signed(doc, r));
@@ -450,6 +450,16 @@ fn is_nickname(doc: &Document, r: &QuoteRegion) -> bool {
         && cap(r.open - 1)
         && cap(close + 1)
         && doc.sentence_of[r.open - 1] == doc.sentence_of[close + 1]
+}
+
+/// `the driver known as "the Fox"`, `a plan dubbed "Operation Clean Sweep"`: a short quote
+/// right after a naming phrase is the name given, not anyone's words.
+fn is_given_name(doc: &Document, r: &QuoteRegion) -> bool {
+    let words = (r.first..r.last).filter(|&k| doc.tokens[k].is_word()).count();
+    let before = |n: usize| if r.open >= n { doc.word(r.open - n) } else { "" };
+    (1..=5).contains(&words)
+        && (np::is_lower_in(words!["dubbed", "nicknamed", "christened"], before(1))
+            || before(1).eq_ignore_ascii_case("as") && np::is_lower_in(words!["known", "billed", "styled", "branded"], before(2)))
 }
 
 /// Short, every word capitalised, no closing punctuation: a title or a name, not speech.

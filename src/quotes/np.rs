@@ -795,7 +795,9 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
             }
         }
     }
-    if doc.word(e - 1) == "," {
+    // (`X, who calls Trump a "sociopath," said`: the appositive's comma inside a closing quote.)
+    let quote_with_comma = quoted_word_before(doc, e - 1).filter(|_| doc.word(e - 2) == ",");
+    if doc.word(e - 1) == "," || quote_with_comma.is_some() {
         // X, APPOSITIVE, said
         // The appositive may itself hold commas ("X, who ..., played ... and graduated ..., said"):
         // take the nearest comma whose left side is not part of a relative clause.
@@ -804,9 +806,15 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         // speaker is the leftmost that reads as a name; failing one, the segment just before.
         let c2 = e - 1;
         let mut commas = Vec::new();
-        let mut c = c2;
+        let mut c = quote_with_comma.unwrap_or(c2);
         while commas.len() < 4 {
             let Some(k) = (lo..c).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k) && doc.tokens[k].is_mark()) else { break };
+            // (A short quote inside the appositive is passed over whole: `X, who calls Trump a
+            // "sociopath," said ...`.)
+            if let Some(open) = quoted_word_before(doc, k).filter(|&o| o > lo && commas.is_empty()) {
+                c = open;
+                continue;
+            }
             if doc.word(k) != "," || k + 1 >= c {
                 break;
             }
@@ -878,6 +886,15 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         e = first;
     }
     subject_phrase(doc, lo, e, role).map(|m| Mention { relative, ..m })
+}
+
+/// The opening mark of a short quote (at most four words) that closes at token `k`.
+fn quoted_word_before(doc: &Document, k: usize) -> Option<usize> {
+    if !doc.tokens[k].is_mark() || k == 0 {
+        return None;
+    }
+    let r = &doc.regions[doc.region_of(k - 1)? as usize];
+    (r.close == Some(k) && r.depth == 0 && r.last - r.first <= 5).then_some(r.open)
 }
 
 /// Finite auxiliaries: a word group holding one is a clause (a predicate), not a noun phrase, an
