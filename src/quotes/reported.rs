@@ -1015,7 +1015,9 @@ fn skip_one_intro(doc: &Document, first: usize, limit: usize) -> usize {
             && !np::is_cap(doc.word(first + 1))
     };
     if first < limit && (is_lower_in(INTRO_OPENERS, doc.word(first)) || opening_participle(doc.word(first))) {
-        if let Some(c) = (first..limit).find(|&k| doc.word(k) == "," && doc.is_narrative(k)) {
+        // (The comma may sit inside a closing mark: `Speaking on ABC's "This Week," Carson ...`.)
+        let closes_with_comma = |k: usize| doc.tokens[k].is_mark() && k > first && doc.word(k - 1) == "," && !doc.is_narrative(k - 1);
+        if let Some(c) = (first..limit).find(|&k| doc.word(k) == "," && doc.is_narrative(k) || closes_with_comma(k)) {
             return c + 1;
         }
     }
