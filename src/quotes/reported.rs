@@ -1288,6 +1288,7 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
     // The shortest phrase from the sentence start that parses as a speaker and is followed by a
     // lower-case word that is not itself a noun of the phrase (its verb: "Iraqi lawmakers began").
     let mut fallback = None;
+    let mut modifier_seen = false;
     for k in first + 1..limit.min(first + 12) {
         // (A long subject only from a capitalised word, a sentence's own start: "A spokesman for
         // Mayor Frank G. Jackson of Cleveland defended ...", not "recently pointed to a man ...".)
@@ -1319,6 +1320,18 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
             // Chunying shot back"): look further, keeping it only if nothing longer parses.
             if k == first + 1 && reads_as_nationality(doc.word(first)) && !looks_like_verb(next) {
                 fallback = fallback.or(Some(m));
+                continue;
+            }
+            // Nor is a capitalised modifier before a lower-case noun that does not read as a verb,
+            // when a name follows ("Opposition health critic Dan Okoro called"): a longer phrase
+            // is kept only if it is a name followed by a verb.
+            let verb_next = looks_like_verb(next);
+            if !verb_next && (k + 1..limit.min(k + 4)).any(|j| doc.is_name_word(j)) {
+                fallback = fallback.or(Some(m));
+                modifier_seen = true;
+                continue;
+            }
+            if modifier_seen && !(verb_next && m.kind == np::MentionKind::Name) {
                 continue;
             }
             return Some(m);
