@@ -79,6 +79,12 @@ fn source_model_cases() {
                 failures.push(format!("{name}: reason {got:?}, want {w:?}"));
             }
         }
+        if let Some(w) = get("reason_is") {
+            let got = slice(src.anonymity_reason);
+            if got.as_deref() != Some(w) {
+                failures.push(format!("{name}: reason {got:?}, want exactly {w:?}"));
+            }
+        }
     }
     assert!(failures.is_empty(), "{} source cases failed:\n{}", failures.len(), failures.join("\n"));
 }

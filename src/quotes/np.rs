@@ -778,6 +778,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         return None;
     }
     let mut role = None;
+    let mut appositive_end = None;
     // "Deborah Reynolds - his co-host - told ...": a dash pair brackets an appositive like commas.
     if matches!(doc.word(e - 1), "-" | "—" | "–") {
         // (A typewriter dash "--" is two tokens.)
@@ -884,8 +885,26 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         }
         role = Some(doc.token_span(first + 1, c2));
         e = first;
+        appositive_end = Some(c2);
     }
-    subject_phrase(doc, lo, e, role).map(|m| Mention { relative, ..m })
+    let found = subject_phrase(doc, lo, e, role).map(|m| Mention { relative, ..m });
+    // "A nurse who has worked there for years, and who asked not to be named, said": the
+    // phrase before an appositive's first comma may end in a restrictive relative clause.
+    if found.is_none()
+        && let Some(c2) = appositive_end
+    {
+        let who = (lo + 1..e).rev().take(14).find(|&k| is_lower_in(words!["who"], doc.word(k)))?;
+        if !(who..e).all(|k| doc.tokens[k].is_word() && doc.is_narrative(k)) {
+            return None;
+        }
+        // (The phrase must open the clause: in "That's a problem for the youth who are
+        // affected, but ..., argued X" the relative clause is inside a predicate.)
+        return subject_phrase(doc, lo, who, Some(doc.token_span(who, c2))).filter(|m| {
+            let start = doc.token_after(m.span.start);
+            start == lo || start == lo + 1 && is_lower_in(words!["yet", "but", "and", "so", "still", "now"], doc.word(lo))
+        });
+    }
+    found
 }
 
 /// The opening mark of a short quote (at most four words) that closes at token `k`.

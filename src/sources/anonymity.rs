@@ -76,8 +76,18 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
         // lower-casing can change lengths and put `at` inside a character: issue 7 panic).
         let Some(at) = find_reason(sentence) else { continue };
         // Trim by characters, not bytes: the sentence may end in a multi-byte mark.
-        let end = at + sentence[at..].trim_end_matches(['.', ',', ';', '"', '”', ')']).len();
-        let reason = Span::new(s.span.start + at, s.span.start + end);
+        let mut end = at + sentence[at..].trim_end_matches(['.', ',', ';', '"', '”', ')']).len();
+        // A reason inside the source's appositive ends at its closing comma, before the verb of
+        // saying: "A nurse, who asked not to be named because ..., said staff ...".
+        let reason_start = s.span.start + at;
+        if let Some(comma) = (s.first..s.last.saturating_sub(1)).find(|&k| {
+            doc.tokens[k].span().start > reason_start
+                && doc.word(k) == ","
+                && lexicon().verb(&crate::lexicon::lower(doc.word(k + 1))).is_some()
+        }) {
+            end = end.min(doc.tokens[comma].span().start - s.span.start);
+        }
+        let reason = Span::new(reason_start, s.span.start + end);
         let in_sentence = mentioned_in(&live, s.span);
         let targets: Vec<usize> = if !in_sentence.is_empty() {
             in_sentence
