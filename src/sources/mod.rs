@@ -334,6 +334,16 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         }
         let span = doc.token_span(a, t + 1);
         let src = &mut sources[id];
+        // (Another given name is another person: "George W. Bush" is no mention of Laura Bush.)
+        if a < t && {
+            let given = doc.word(t - 1);
+            !doc.has_class(t - 1, Classes::TITLE.union(Classes::ROLE))
+                && !names::is_particle(given)
+                && names::first_name(&src.name).is_some()
+                && !src.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(given))
+        } {
+            continue;
+        }
         if !src.mentions.iter().any(|m| m.overlaps(span)) {
             src.mention_set.insert(span);
             src.mentions.push(span);
@@ -481,9 +491,7 @@ impl Builder<'_, '_> {
                     })
                 });
                 let id = match (found, named) {
-                    (Some(id), Some(n)) if n.start > self.last_seen[id] && self.names.key_of(n, text) != self.sources[id].key => {
-                        Some(self.person_from_name(n, at))
-                    }
+                    (Some(id), Some(n)) if n.start > self.last_seen[id] && !self.may_name(n, id) => Some(self.person_from_name(n, at)),
                     (Some(id), _) => Some(id),
                     (None, Some(n)) => Some(self.person_from_name(n, at)),
                     (None, None) => None,
@@ -509,9 +517,15 @@ impl Builder<'_, '_> {
                 let key = names::surname_key(name_span.slice(text));
                 let first = names::first_name(name_span.slice(text));
                 let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
+                // (A gendered title picks among namesakes: "Mr. Bush" after George and Laura Bush.)
+                let title_gender = gender_of(self.doc, m);
+                let compatible = |s: &Source| {
+                    let known = if s.gender == Gender::Unknown { s.name_gender } else { s.gender };
+                    title_gender == Gender::Unknown || known == Gender::Unknown || known == title_gender
+                };
                 let existing = same_key.iter().rev().copied().find(|&id| {
                     let s = &self.sources[id];
-                    !s.anonymous && (first.is_none() || names::first_name(&s.name).is_none_or(|f| Some(f) == first))
+                    !s.anonymous && (first.is_none() || names::first_name(&s.name).is_none_or(|f| Some(f) == first)) && compatible(s)
                 });
                 // A lone first name ("Jordan said") after the full name: the same person, most
                 // recently seen first.
@@ -537,7 +551,7 @@ impl Builder<'_, '_> {
                 }
                 let mut name = name_span.slice(text).to_string();
                 if name.split_whitespace().count() == 1 {
-                    if let Some(full) = self.names.fullest(&key, text) {
+                    if let Some(full) = self.names.fullest_of_gender(&key, title_gender, text) {
                         name = full;
                     }
                 }
@@ -582,12 +596,21 @@ impl Builder<'_, '_> {
         let found = self.recent(at, 1500).find(|&id| self.sources[id].kind == SourceType::Person);
         let named = self.names.latest_before(at, Gender::Unknown, self.doc.text);
         match (found, named) {
-            (Some(id), Some(n)) if n.start > self.last_seen[id] && self.names.key_of(n, self.doc.text) != self.sources[id].key => {
-                Some(self.person_from_name(n, at))
-            }
+            (Some(id), Some(n)) if n.start > self.last_seen[id] && !self.may_name(n, id) => Some(self.person_from_name(n, at)),
             (Some(id), _) => Some(id),
             (None, Some(n)) => Some(self.person_from_name(n, at)),
             _ => None,
+        }
+    }
+
+    /// True when the name at `n` may name source `id`: the same surname, and no two different
+    /// first names (Kayla Brooks and Marcus Brooks are two people).
+    fn may_name(&self, n: Span, id: usize) -> bool {
+        let text = self.doc.text;
+        let s = &self.sources[id];
+        self.names.key_of(n, text) == s.key && {
+            let first = names::first_name(n.slice(text));
+            first.is_none() || names::first_name(&s.name).is_none_or(|f| Some(f) == first)
         }
     }
 
@@ -595,14 +618,22 @@ impl Builder<'_, '_> {
         let text = self.doc.text;
         let key = self.names.key_of(n, text);
         let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
-        if let Some(id) = same_key.iter().copied().find(|&id| !self.sources[id].anonymous) {
+        if let Some(id) = same_key.iter().copied().find(|&id| !self.sources[id].anonymous && self.may_name(n, id)) {
             return id;
         }
         let m = Mention { name: Some(n), ..Mention::bare(n, MentionKind::Name) };
         // (A lone surname takes the fullest form the article gives it.)
-        let name = self.names.fullest(&key, text).filter(|f| f.split_whitespace().count() > 1).unwrap_or_else(|| n.slice(text).to_string());
+        // (Only a name without a given name: "Bush", "De Blasio".)
+        let lone = names::first_name(n.slice(text)).is_none();
+        let name = self
+            .names
+            .fullest(&key, text)
+            .filter(|f| lone && f.split_whitespace().count() > 1)
+            .unwrap_or_else(|| n.slice(text).to_string());
         let mut s = new_source(name, SourceType::Person, &m, text);
         s.key = key;
+        // (Its given name's gender: "Laura Bush" is not a later "Mr. Bush" or "he".)
+        s.name_gender = name_gender_of(self.doc, &m);
         self.add(s, at)
     }
 

@@ -14,6 +14,9 @@ pub struct NameIndex {
     /// The fullest occurrence per surname key (most words, then earliest), computed once:
     /// searching all occurrences per source was quadratic (issue 7).
     fullest: FxHashMap<String, Span>,
+    /// Every full name (two or more words, possessive dropped), in text order: namesakes
+    /// (`Ruth Adler`, `Paul Adler`) for [`NameIndex::fullest_of_gender`].
+    full_names: Vec<Span>,
 }
 
 const PARTICLES: &Words = &Words::new(&["al", "el", "bin", "ibn", "de", "del", "der", "di", "da", "du", "van", "von", "la", "le"]);
@@ -25,6 +28,7 @@ impl NameIndex {
         let mut singles = Vec::new();
         // The first full name in the article per surname (subject or not).
         let mut full_names: FxHashMap<String, Span> = FxHashMap::default();
+        let mut every_full_name = Vec::new();
         let n = doc.tokens.len();
         // Whether the paragraph of the last capitalised word was page furniture: asked again for
         // every such word in it otherwise.
@@ -110,6 +114,7 @@ impl NameIndex {
                     // (Without a possessive: "Donald Duckworth's" names Donald Duckworth.)
                     let name = span.slice(doc.text);
                     let bare = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")).unwrap_or(name);
+                    every_full_name.push(Span::new(span.start, span.start + bare.len()));
                     // (The key is built as a `String` only when it is new.)
                     with_surname_key(name, |key| {
                         if !full_names.contains_key(key) {
@@ -183,7 +188,7 @@ impl NameIndex {
                 }
             }
         }
-        NameIndex { occurrences, fullest }
+        NameIndex { occurrences, fullest, full_names: every_full_name }
     }
 
     pub fn key_of(&self, span: Span, text: &str) -> String {
@@ -193,6 +198,24 @@ impl NameIndex {
     /// The fullest name in the article with this surname key.
     pub fn fullest(&self, key: &str, text: &str) -> Option<String> {
         self.fullest.get(key).map(|s| s.slice(text).to_string())
+    }
+
+    /// [`NameIndex::fullest`] for a lone surname whose title gives a gender (`Mr. Adler`): when
+    /// the fullest name's given name is of the other gender, the first full name with this
+    /// surname and a compatible given name (`Paul Adler`, not `Ruth Adler`), or none.
+    pub fn fullest_of_gender(&self, key: &str, gender: Gender, text: &str) -> Option<String> {
+        let fullest = self.fullest.get(key)?;
+        let compatible = |span: &Span| {
+            let g = first_name(span.slice(text)).map_or(Gender::Unknown, |f| lexicon().first_name_gender(&f));
+            gender == Gender::Unknown || g == Gender::Unknown || g == gender
+        };
+        if compatible(fullest) {
+            return Some(fullest.slice(text).to_string());
+        }
+        self.full_names
+            .iter()
+            .find(|span| first_name(span.slice(text)).is_some() && surname_key(span.slice(text)) == key && compatible(span))
+            .map(|span| span.slice(text).to_string())
     }
 
     /// The latest person-like name before byte `at` (within a few paragraphs), compatible with `gender`.
@@ -273,10 +296,19 @@ impl SurnameKeyMask {
 }
 
 /// The first word of a multi-word name, lower case.
+/// True for a particle that may open a surname (`de` of `De Blasio`, `van`, `al`).
+pub fn is_particle(w: &str) -> bool {
+    is_lower_in(PARTICLES, w)
+}
+
 pub fn first_name(name: &str) -> Option<String> {
     let mut words = name.split_whitespace();
     let first = words.next()?;
     words.next()?;
+    // (A particle opens a surname, not a given name: "De Blasio" after "Bill de Blasio".)
+    if is_particle(first) {
+        return None;
+    }
     Some(first.to_lowercase())
 }
 
