@@ -306,20 +306,25 @@ pub fn parse_jsonl_line_owned(mut line: Vec<u8>, line_no: usize, file: &str, los
     };
     // The text's content, between its quotation marks, as a range of `record`.
     let content = raw.start + 1..raw.end - 1;
-    if !plain_escapes(&record.as_bytes()[content.clone()]) {
-        return parse_jsonl_line(&line, line_no, file, lossy);
-    }
-    let fallback_id = Value::from(line_no);
-    let id = obj.remove("id").filter(|v| !v.is_null()).unwrap_or(fallback_id);
     let text = if line.len() <= COPY_TEXT_BYTES {
-        unescape(&record[content])
+        // (An unpaired surrogate escape stops the unescaping, which reads the escapes anyway: no
+        // pass of `plain_escapes` first.)
+        match unescape(&record[content]) {
+            Some(text) => text,
+            None => return parse_jsonl_line(&line, line_no, file, lossy),
+        }
     } else {
+        if !plain_escapes(&record.as_bytes()[content.clone()]) {
+            return parse_jsonl_line(&line, line_no, file, lossy);
+        }
         let content = content.start + bom..content.end + bom;
         unescape_in_place(&mut line, content);
         // (Valid UTF-8 with escapes replaced by the characters they stand for is valid UTF-8; the
         // lossy conversion is never taken.)
         String::from_utf8(line).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     };
+    let fallback_id = Value::from(line_no);
+    let id = obj.remove("id").filter(|v| !v.is_null()).unwrap_or(fallback_id);
     article(obj, id, text, &format!("{file}:{line_no}"))
 }
 
@@ -393,10 +398,10 @@ fn hex4(digits: &[u8]) -> u32 {
 }
 
 /// The character the escape at the start of `escape` stands for, and the escape's length (a
-/// surrogate pair is one escape of 12 bytes). The escape was checked by the parser and
-/// [`plain_escapes`].
-fn escaped_char(escape: &[u8]) -> (char, usize) {
-    match escape[1] {
+/// surrogate pair is one escape of 12 bytes), or `None` for a surrogate escape that is not one
+/// of a pair (what [`plain_escapes`] turns away). The escape was checked by the parser.
+fn escaped_char(escape: &[u8]) -> Option<(char, usize)> {
+    Some(match escape[1] {
         b'"' => ('"', 2),
         b'\\' => ('\\', 2),
         b'/' => ('/', 2),
@@ -407,32 +412,33 @@ fn escaped_char(escape: &[u8]) -> (char, usize) {
         b't' => ('\t', 2),
         _ => {
             let n = hex4(&escape[2..6]);
-            let (c, len) = if (0xD800..=0xDBFF).contains(&n) {
-                let low = hex4(&escape[8..12]);
-                (0x1_0000 + ((n - 0xD800) << 10) + (low - 0xDC00), 12)
-            } else {
-                (n, 6)
+            let (c, len) = match n {
+                0xD800..=0xDBFF if escape[6..].starts_with(b"\\u") && (0xDC00..=0xDFFF).contains(&hex4(&escape[8..12])) => {
+                    (0x1_0000 + ((n - 0xD800) << 10) + (hex4(&escape[8..12]) - 0xDC00), 12)
+                }
+                0xD800..=0xDFFF => return None,
+                _ => (n, 6),
             };
             (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), len)
         }
-    }
+    })
 }
 
-/// The unescaped JSON string content `content` (checked by the parser and [`plain_escapes`]), in
-/// a string of its own: the runs between escapes are copied as the `str` they are, so the text is
-/// not checked as UTF-8 again.
-fn unescape(content: &str) -> String {
+/// The unescaped JSON string content `content` (checked by the parser), in a string of its own,
+/// or `None` at an unpaired surrogate escape: the runs between escapes are copied as the `str`
+/// they are, so the text is not checked as UTF-8 again.
+fn unescape(content: &str) -> Option<String> {
     let mut out = String::with_capacity(content.len());
     let mut r = 0;
     while let Some(k) = memchr::memchr(b'\\', &content.as_bytes()[r..]) {
         // (A backslash is ASCII: the run ends at a character boundary.)
         out.push_str(&content[r..r + k]);
-        let (c, len) = escaped_char(&content.as_bytes()[r + k..]);
+        let (c, len) = escaped_char(&content.as_bytes()[r + k..])?;
         out.push(c);
         r += k + len;
     }
     out.push_str(&content[r..]);
-    out
+    Some(out)
 }
 
 /// Replaces `buf` with the unescaped JSON string content at `content` (checked by the parser and
@@ -449,7 +455,7 @@ fn unescape_in_place(buf: &mut Vec<u8>, content: std::ops::Range<usize>) {
             break;
         }
         let mut utf8 = [0u8; 4];
-        let (c, len) = escaped_char(&buf[r..end]);
+        let (c, len) = escaped_char(&buf[r..end]).expect("plain_escapes turned away unpaired surrogates");
         let bytes = c.encode_utf8(&mut utf8).as_bytes();
         buf[w..w + bytes.len()].copy_from_slice(bytes);
         w += bytes.len();
@@ -564,7 +570,10 @@ mod tests {
         let escaped = r#""\u201cA\u201d \ud83d\ude00 \"q\" \\ \/ \b\f\n\r\t caf\u00e9 \u0000 é end""#;
         let expected: String = serde_json::from_str(escaped).unwrap();
         let content = &escaped[1..escaped.len() - 1];
-        assert_eq!(unescape(content), expected);
+        assert_eq!(unescape(content).unwrap(), expected);
+        for lone in [r"a \ud83d b", r"a \ude00 b", r"\ud83d\u0041", r"\ud83d\n", r"end \ud83d"] {
+            assert!(!plain_escapes(lone.as_bytes()) && unescape(lone).is_none(), "{lone}");
+        }
         let mut buf = escaped.as_bytes().to_vec();
         unescape_in_place(&mut buf, 1..escaped.len() - 1);
         assert_eq!(String::from_utf8(buf).unwrap(), expected);
