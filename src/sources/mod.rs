@@ -312,13 +312,11 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         return;
     }
     let key_mask = names::SurnameKeyMask::new(by_surname.keys().map(String::as_str));
-    for t in 0..doc.tokens.len() {
-        if !doc.is_narrative(t) || !doc.tokens[t].is_word() {
-            continue;
-        }
+    for (t, tok) in doc.tokens.iter().enumerate() {
         // (The token's capital bit is `starts_with(char::is_uppercase)` of its text, worked out
-        // by the tokenizer: no decoding of every narrative word here.)
-        if !doc.has_class(t, Classes::CAP) {
+        // by the tokenizer: no decoding of every narrative word here. It is read first, from the
+        // token at hand: most tokens are not capitalised.)
+        if !tok.classes.has(Classes::CAP) || !tok.is_word() || !doc.is_narrative(t) {
             continue;
         }
         let w = doc.word(t);
