@@ -32,9 +32,10 @@ impl NameIndex {
         let mut t = 0;
         while t < n {
             // A word that is neither capitalised nor a name word starts no title and no name:
-            // most words, answered from the token's classes.
-            let c = doc.tokens[t].classes;
-            if !doc.is_narrative(t) || !doc.tokens[t].is_word() || !(c.has(Classes::CAP) || c.has(Classes::NAME_WORD)) {
+            // most words, answered from the token's classes (read first: the token is at hand,
+            // its quote region is not).
+            let tok = doc.tokens[t];
+            if !tok.classes.has(Classes::CAP.union(Classes::NAME_WORD)) || !tok.is_word() || !doc.is_narrative(t) {
                 t += 1;
                 continue;
             }
