@@ -5,7 +5,7 @@
 
 use std::cell::OnceCell;
 
-use super::cues::{Cue, cue_at, is_participle, takes_addressee};
+use super::cues::{Cue, cue_at, cue_at_word, is_participle, may_start_cue, takes_addressee};
 use super::np::{self, FINITE_AUXILIARIES, Mention, Words, is_lower_in, words};
 use super::{Quote, QuoteKind};
 use crate::lexicon::Classes;
@@ -73,7 +73,9 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     for s in &doc.sentences {
         let end = content_end(doc, s);
         cues.clear();
-        cues.extend((s.first..end).filter_map(|t| cue_at(doc, t)));
+        // (Each token read from the slice, the cheap test first: no index checks per token.)
+        let content = doc.tokens.get(s.first..end).unwrap_or_default();
+        cues.extend(content.iter().enumerate().filter(|(_, tok)| may_start_cue(tok)).filter_map(|(i, _)| cue_at_word(doc, s.first + i)));
         // (No cue: none of the rules below has anything to try in this sentence.)
         if cues.is_empty() {
             continue;
