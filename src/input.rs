@@ -430,9 +430,17 @@ fn escaped_char(escape: &[u8]) -> Option<(char, usize)> {
 fn unescape(content: &str) -> Option<String> {
     let mut out = String::with_capacity(content.len());
     let mut r = 0;
-    while let Some(k) = memchr::memchr(b'\\', &content.as_bytes()[r..]) {
+    // (An escape right after another, as in the `\n\n` between paragraphs, is found without
+    // calling `memchr`.)
+    let next_escape = |r: usize| match content.as_bytes().get(r) {
+        Some(b'\\') => Some(0),
+        _ => memchr::memchr(b'\\', &content.as_bytes()[r..]),
+    };
+    while let Some(k) = next_escape(r) {
         // (A backslash is ASCII: the run ends at a character boundary.)
-        out.push_str(&content[r..r + k]);
+        if k > 0 {
+            out.push_str(&content[r..r + k]);
+        }
         let (c, len) = escaped_char(&content.as_bytes()[r + k..])?;
         out.push(c);
         r += k + len;
