@@ -289,34 +289,54 @@ pub(crate) fn nul_in_text(what: &str, id: &Value, i: usize) -> InputError {
 }
 
 /// [`parse_jsonl_line`] for a line it may take: the same article or error, but a huge article
-/// is not held twice. Its text is unescaped in place, in the line's own buffer, which becomes
-/// the article's text: at no point are the line and a full copy of its text both in memory
-/// (`serde_json` would hold the line, an unescaping buffer and the text). Lines that are not
-/// valid UTF-8, or that are not a plain record (malformed, no string `text`, an unpaired
-/// surrogate escape, ...), go through [`parse_jsonl_line`], for its result and its message.
+/// is not held twice. The line is checked as UTF-8 once: a line of up to [`COPY_TEXT_BYTES`] has
+/// its text unescaped into a string of its own, read from the checked line; a longer one has it
+/// unescaped in place, in the line's own buffer, which becomes the article's text (checked again
+/// as UTF-8, the price of not holding the line and a full copy of its text at once: `serde_json`
+/// would hold the line, an unescaping buffer and the text). Lines that are not valid UTF-8, or
+/// that are not a plain record (malformed, no string `text`, an unpaired surrogate escape, ...),
+/// go through [`parse_jsonl_line`], for its result and its message.
 pub fn parse_jsonl_line_owned(mut line: Vec<u8>, line_no: usize, file: &str, lossy: bool) -> Result<Article, (Value, InputError)> {
     let bom = if line_no == 1 && line.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
-    let Some((mut obj, raw)) = record_fields(&line[bom..]) else {
+    let Ok(record) = std::str::from_utf8(&line[bom..]) else {
         return parse_jsonl_line(&line, line_no, file, lossy);
     };
-    // The text's content, between its quotation marks, as a range of `line`.
-    let content = raw.start + bom + 1..raw.end + bom - 1;
-    if !plain_escapes(&line[content.clone()]) {
+    let Some((mut obj, raw)) = record_fields(record) else {
         return parse_jsonl_line(&line, line_no, file, lossy);
-    }
+    };
+    // The text's content, between its quotation marks, as a range of `record`.
+    let content = raw.start + 1..raw.end - 1;
+    let text = if line.len() <= COPY_TEXT_BYTES {
+        // (An unpaired surrogate escape stops the unescaping, which reads the escapes anyway: no
+        // pass of `plain_escapes` first.)
+        match unescape(&record[content]) {
+            Some(text) => text,
+            None => return parse_jsonl_line(&line, line_no, file, lossy),
+        }
+    } else {
+        if !plain_escapes(&record.as_bytes()[content.clone()]) {
+            return parse_jsonl_line(&line, line_no, file, lossy);
+        }
+        let content = content.start + bom..content.end + bom;
+        unescape_in_place(&mut line, content);
+        // (Valid UTF-8 with escapes replaced by the characters they stand for is valid UTF-8; the
+        // lossy conversion is never taken.)
+        String::from_utf8(line).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    };
     let fallback_id = Value::from(line_no);
     let id = obj.remove("id").filter(|v| !v.is_null()).unwrap_or(fallback_id);
-    unescape_in_place(&mut line, content);
-    // (Valid UTF-8 with escapes replaced by the characters they stand for is valid UTF-8; the
-    // lossy conversion is never taken.)
-    let text = String::from_utf8(line).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     article(obj, id, text, &format!("{file}:{line_no}"))
 }
+
+/// The longest line whose text [`parse_jsonl_line_owned`] unescapes into a string of its own
+/// (for a moment both are held: a section's worth at most, as analysis holds anyway) rather than
+/// in the line's buffer.
+const COPY_TEXT_BYTES: usize = crate::text::SECTION_BYTES;
 
 /// The fields of a JSON object on one line, but the last `text` field (a string) as its range
 /// in `line`, not parsed: `None` unless the line is valid UTF-8 holding exactly one object with
 /// a string `text`.
-fn record_fields(line: &[u8]) -> Option<(Map<String, Value>, std::ops::Range<usize>)> {
+fn record_fields(s: &str) -> Option<(Map<String, Value>, std::ops::Range<usize>)> {
     use serde::de::{Deserializer, MapAccess, Visitor};
     use serde_json::value::RawValue;
     struct Fields<'a>(Map<String, Value>, Option<&'a RawValue>);
@@ -339,7 +359,6 @@ fn record_fields(line: &[u8]) -> Option<(Map<String, Value>, std::ops::Range<usi
             Ok(fields)
         }
     }
-    let s = std::str::from_utf8(line).ok()?;
     let mut de = serde_json::Deserializer::from_str(s);
     let Fields(obj, raw) = (&mut de).deserialize_map(FieldsVisitor).ok()?;
     de.end().ok()?;
@@ -378,6 +397,58 @@ fn hex4(digits: &[u8]) -> u32 {
     digits.iter().fold(0, |n, &d| n * 16 + (d as char).to_digit(16).unwrap_or(0))
 }
 
+/// The character the escape at the start of `escape` stands for, and the escape's length (a
+/// surrogate pair is one escape of 12 bytes), or `None` for a surrogate escape that is not one
+/// of a pair (what [`plain_escapes`] turns away). The escape was checked by the parser.
+fn escaped_char(escape: &[u8]) -> Option<(char, usize)> {
+    Some(match escape[1] {
+        b'"' => ('"', 2),
+        b'\\' => ('\\', 2),
+        b'/' => ('/', 2),
+        b'b' => ('\x08', 2),
+        b'f' => ('\x0c', 2),
+        b'n' => ('\n', 2),
+        b'r' => ('\r', 2),
+        b't' => ('\t', 2),
+        _ => {
+            let n = hex4(&escape[2..6]);
+            let (c, len) = match n {
+                0xD800..=0xDBFF if escape[6..].starts_with(b"\\u") && (0xDC00..=0xDFFF).contains(&hex4(&escape[8..12])) => {
+                    (0x1_0000 + ((n - 0xD800) << 10) + (hex4(&escape[8..12]) - 0xDC00), 12)
+                }
+                0xD800..=0xDFFF => return None,
+                _ => (n, 6),
+            };
+            (char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER), len)
+        }
+    })
+}
+
+/// The unescaped JSON string content `content` (checked by the parser), in a string of its own,
+/// or `None` at an unpaired surrogate escape: the runs between escapes are copied as the `str`
+/// they are, so the text is not checked as UTF-8 again.
+fn unescape(content: &str) -> Option<String> {
+    let mut out = String::with_capacity(content.len());
+    let mut r = 0;
+    // (An escape right after another, as in the `\n\n` between paragraphs, is found without
+    // calling `memchr`.)
+    let next_escape = |r: usize| match content.as_bytes().get(r) {
+        Some(b'\\') => Some(0),
+        _ => memchr::memchr(b'\\', &content.as_bytes()[r..]),
+    };
+    while let Some(k) = next_escape(r) {
+        // (A backslash is ASCII: the run ends at a character boundary.)
+        if k > 0 {
+            out.push_str(&content[r..r + k]);
+        }
+        let (c, len) = escaped_char(&content.as_bytes()[r + k..])?;
+        out.push(c);
+        r += k + len;
+    }
+    out.push_str(&content[r..]);
+    Some(out)
+}
+
 /// Replaces `buf` with the unescaped JSON string content at `content` (checked by the parser and
 /// [`plain_escapes`]). Each escape is longer than the character it stands for, so the text is
 /// written from the start of the buffer, never past what is still to be read.
@@ -392,27 +463,8 @@ fn unescape_in_place(buf: &mut Vec<u8>, content: std::ops::Range<usize>) {
             break;
         }
         let mut utf8 = [0u8; 4];
-        let (bytes, len): (&[u8], usize) = match buf[r + 1] {
-            b'"' => (b"\"", 2),
-            b'\\' => (b"\\", 2),
-            b'/' => (b"/", 2),
-            b'b' => (b"\x08", 2),
-            b'f' => (b"\x0c", 2),
-            b'n' => (b"\n", 2),
-            b'r' => (b"\r", 2),
-            b't' => (b"\t", 2),
-            _ => {
-                let n = hex4(&buf[r + 2..r + 6]);
-                let (c, len) = if (0xD800..=0xDBFF).contains(&n) {
-                    let low = hex4(&buf[r + 8..r + 12]);
-                    (0x1_0000 + ((n - 0xD800) << 10) + (low - 0xDC00), 12)
-                } else {
-                    (n, 6)
-                };
-                let c = char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER);
-                (c.encode_utf8(&mut utf8).as_bytes(), len)
-            }
-        };
+        let (c, len) = escaped_char(&buf[r..end]).expect("plain_escapes turned away unpaired surrogates");
+        let bytes = c.encode_utf8(&mut utf8).as_bytes();
         buf[w..w + bytes.len()].copy_from_slice(bytes);
         w += bytes.len();
         r += len;
@@ -517,9 +569,21 @@ mod tests {
                 }
             }
         }
-        // The text of a long line is the line's own buffer, unescaped where it lay.
+        // The text of a long line is the line's own buffer, unescaped where it lay; a shorter
+        // line's is a string of its own. Both read every escape as serde_json does.
         let text = "“We are ready,” said Gen. Ana Ruiz.\n\n".repeat(10_000);
         let line = serde_json::to_vec(&serde_json::json!({"id": "long", "text": text})).unwrap();
+        assert!(line.len() > COPY_TEXT_BYTES);
         assert_eq!(parse_jsonl_line_owned(line, 2, "f", false).unwrap().text, text);
+        let escaped = r#""\u201cA\u201d \ud83d\ude00 \"q\" \\ \/ \b\f\n\r\t caf\u00e9 \u0000 é end""#;
+        let expected: String = serde_json::from_str(escaped).unwrap();
+        let content = &escaped[1..escaped.len() - 1];
+        assert_eq!(unescape(content).unwrap(), expected);
+        for lone in [r"a \ud83d b", r"a \ude00 b", r"\ud83d\u0041", r"\ud83d\n", r"end \ud83d"] {
+            assert!(!plain_escapes(lone.as_bytes()) && unescape(lone).is_none(), "{lone}");
+        }
+        let mut buf = escaped.as_bytes().to_vec();
+        unescape_in_place(&mut buf, 1..escaped.len() - 1);
+        assert_eq!(String::from_utf8(buf).unwrap(), expected);
     }
 }

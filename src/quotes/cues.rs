@@ -1,7 +1,7 @@
 //! Cue phrases: speech verbs from the lexicon (one or more words) and `according to`.
 
 use crate::lexicon::{Classes, Verb, VerbClass, lexicon, lower};
-use crate::text::Document;
+use crate::text::{Document, Token};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Cue {
@@ -19,17 +19,22 @@ pub struct Cue {
 /// inline, from the token's classes and length, without a call.
 #[inline]
 pub fn cue_at(doc: &Document, t: usize) -> Option<Cue> {
-    let tok = doc.tokens[t];
-    // (Neither the first word of a verb phrase nor as long as "according": no cue, as below.)
-    if !tok.classes.has(Classes::VERB_FIRST) && tok.span().end - tok.span().start != "according".len() {
+    if !may_start_cue(&doc.tokens[t]) {
         return None;
     }
     cue_at_word(doc, t)
 }
 
-/// [`cue_at`] for a token that may start a cue.
+/// False for a token that surely starts no cue: neither the first word of a verb phrase nor as
+/// long as "according" (most tokens), told from the token alone.
+#[inline]
+pub fn may_start_cue(tok: &Token) -> bool {
+    tok.classes.has(Classes::VERB_FIRST) || tok.span().end - tok.span().start == "according".len()
+}
+
+/// [`cue_at`] for a token that may start a cue ([`may_start_cue`]).
 #[inline(never)]
-fn cue_at_word(doc: &Document, t: usize) -> Option<Cue> {
+pub fn cue_at_word(doc: &Document, t: usize) -> Option<Cue> {
     let tok = doc.tokens[t];
     if !doc.is_narrative(t) || !tok.is_word() {
         return None;

@@ -171,8 +171,10 @@ pub(crate) fn is_furniture(doc: &Document, p: usize) -> bool {
     // Only a colon in the first 25 bytes can end a label of at most 24 bytes: look no further
     // (this is asked for many paragraphs, some of them long). `:` is ASCII, so its byte index
     // is a character boundary.
+    // (`memchr` rather than a byte loop: most paragraphs have no colon there, and this is asked
+    // once per paragraph with a capitalised word and once per quote.)
     let head = &text.as_bytes()[..text.len().min(25)];
-    let Some(colon) = head.iter().position(|&b| b == b':') else { return false };
+    let Some(colon) = memchr::memchr(b':', head) else { return false };
     // (Labels are listed in capitals; pages print them in any case: "Watch:", "The Latest:".)
     let label = text[..colon].trim();
     let labels = &crate::lexicon::lexicon().boilerplate_labels;

@@ -401,15 +401,23 @@ pub fn is_cap(w: &str) -> bool {
 pub use crate::lexicon::is_name_word;
 
 /// The longest title from the lexicon starting at token `t` (capitalised), as its end token.
+///
+/// Asked of every capitalised narrative word by the name index, and nearly always `None`: that
+/// answer comes inline, from the token's classes, without a call.
+#[inline]
 pub fn title_at(doc: &Document, t: usize, end: usize) -> Option<usize> {
     let classes = doc.tokens[t].classes;
-    if !classes.has(Classes::CAP) {
+    // (Most capitalised words start no title: answer without building a phrase.)
+    if !classes.has(Classes::CAP) || !classes.has(Classes::TITLE_FIRST) {
         return None;
     }
-    // Most capitalised words start no title: answer without building a phrase.
-    if !classes.has(Classes::TITLE_FIRST) {
-        return None;
-    }
+    title_at_word(doc, t, end)
+}
+
+/// [`title_at`] for a capitalised token that may start a title.
+#[inline(never)]
+fn title_at_word(doc: &Document, t: usize, end: usize) -> Option<usize> {
+    let classes = doc.tokens[t].classes;
     let lex = lexicon();
     let mut best = None;
     let stop = end.min(t + lex.title_max_words);

@@ -5,7 +5,7 @@
 
 use std::cell::OnceCell;
 
-use super::cues::{Cue, cue_at, is_participle, takes_addressee};
+use super::cues::{Cue, cue_at, cue_at_word, is_participle, may_start_cue, takes_addressee};
 use super::np::{self, FINITE_AUXILIARIES, Mention, Words, is_lower_in, words};
 use super::{Quote, QuoteKind};
 use crate::lexicon::Classes;
@@ -66,17 +66,30 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     // found by binary search (issue 7: scanning all regions per quote was quadratic).
     let top: Vec<usize> = doc.regions.iter().enumerate().filter(|(_, r)| r.depth == 0).map(|(i, _)| i).collect();
     let top = &top[..];
+    // The cues of the sentence's content, by start. `cue_at` depends on the token alone, so it is
+    // asked once per token here; the sentence-final search and the loop below both read this
+    // (each asked `cue_at` of the last twelve tokens before). One vector for all sentences.
+    let mut cues: Vec<Cue> = Vec::new();
     for s in &doc.sentences {
         let end = content_end(doc, s);
+        cues.clear();
+        // (Each token read from the slice, the cheap test first: no index checks per token.)
+        let content = doc.tokens.get(s.first..end).unwrap_or_default();
+        cues.extend(content.iter().enumerate().filter(|(_, tok)| may_start_cue(tok)).filter_map(|(i, _)| cue_at_word(doc, s.first + i)));
+        // (No cue: none of the rules below has anything to try in this sentence.)
+        if cues.is_empty() {
+            continue;
+        }
         // (`leading_start` of the sentence, for `try_cue`: the same for every cue in it.)
         let lead = OnceCell::new();
         // The sentence-final cue's attempt when it is not taken at once: the cue's start, and what
         // `try_cue` gave (the quote, the regions it takes, its second piece).
         let mut final_try = None;
         // A sentence-final attribution ("..., she said.") speaks for the whole sentence: try it
-        // before any cue inside the content ("Canada has asked ..., she said.").
-        let final_cue = (s.first..end).rev().take(12).find_map(|t| cue_at(doc, t).filter(|c| c.start > s.first));
-        if let Some(last) = final_cue {
+        // before any cue inside the content ("Canada has asked ..., she said."). It is the last
+        // cue starting among the content's last twelve tokens, and not at the sentence's first.
+        let final_cue = cues.last().filter(|c| c.start > s.first && c.start >= end.saturating_sub(12));
+        if let Some(&last) = final_cue {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
             let found = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top, &lead);
@@ -96,10 +109,13 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         // Further back, an inverted cue after a comma whose speaker carries a long relative
         // clause ("..., said an official who was briefed on the talks and spoke anonymously"):
         // the cue in the last twelve tokens was the clause's own.
-        let inverted_further_back = final_try.as_ref().and_then(|(last_start, ..)| {
-            (s.first + 1..*last_start).rev().take(24).find_map(|t| {
-                cue_at(doc, t).filter(|c| c.verb.class == VerbClass::Speech && c.start > s.first && doc.word(c.start - 1) == ",")
-            })
+        let inverted_further_back = final_try.as_ref().and_then(|&(last_start, ..)| {
+            cues.iter()
+                .rev()
+                .filter(|c| c.start < last_start)
+                .take_while(|c| c.start + 24 >= last_start)
+                .find(|c| c.verb.class == VerbClass::Speech && c.start > s.first && doc.word(c.start - 1) == ",")
+                .copied()
         });
         if let Some(cue) = inverted_further_back {
             let mut extra = Vec::new();
@@ -117,41 +133,44 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         // Where the next quote's content may start: after the previous quote and its speaker, so
         // two `..., according to X` in one sentence give two quotes that do not overlap (issue 7).
         let mut from = s.first;
-        while t < end {
-            if let Some(cue) = cue_at(doc, t) {
-                // `try_cue` depends only on the sentence, `from`, `end` and the cue: when the loop
-                // comes to the sentence-final cue with nothing found before it, its answer is the
-                // one worked out above (about a third of the calls, each a subject search).
-                let (found, taken, mut extra) = match final_try.take_if(|(start, ..)| *start == cue.start && from == s.first) {
-                    Some((_, found, taken, extra)) => (found, taken, extra),
-                    None => {
-                        let mut extra = Vec::new();
-                        let mut taken = Vec::new();
-                        let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top, &lead);
-                        (found, taken, extra)
-                    }
-                };
-                if found.is_some() {
-                    for &r in &taken {
-                        absorbed[r] = true;
-                    }
+        // The next cue at or after `t` (`t` only moves on): the one asking `cue_at` of each token
+        // from `t` on would come to.
+        let mut next = 0;
+        loop {
+            while next < cues.len() && cues[next].start < t {
+                next += 1;
+            }
+            let Some(&cue) = cues.get(next) else { break };
+            // `try_cue` depends only on the sentence, `from`, `end` and the cue: when the loop
+            // comes to the sentence-final cue with nothing found before it, its answer is the
+            // one worked out above (about a third of the calls, each a subject search).
+            let (found, taken, mut extra) = match final_try.take_if(|(start, ..)| *start == cue.start && from == s.first) {
+                Some((_, found, taken, extra)) => (found, taken, extra),
+                None => {
+                    let mut extra = Vec::new();
+                    let mut taken = Vec::new();
+                    let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top, &lead);
+                    (found, taken, extra)
                 }
-                if let Some(q) = found {
-                    t = cue.end.max(doc.token_after(q.span.end).min(end));
-                    from = t.max(q.mention.map_or(0, |m| mention_end(doc, &m)));
-                    out.push(q);
-                    if let Some(last) = extra.last() {
-                        t = t.max(doc.token_after(last.span.end).min(end));
-                        // (The next quote starts after the second piece too.)
-                        from = from.max(t);
-                    }
-                    out.append(&mut extra);
-                    continue;
+            };
+            if found.is_some() {
+                for &r in &taken {
+                    absorbed[r] = true;
                 }
-                t = cue.end;
+            }
+            if let Some(q) = found {
+                t = cue.end.max(doc.token_after(q.span.end).min(end));
+                from = t.max(q.mention.map_or(0, |m| mention_end(doc, &m)));
+                out.push(q);
+                if let Some(last) = extra.last() {
+                    t = t.max(doc.token_after(last.span.end).min(end));
+                    // (The next quote starts after the second piece too.)
+                    from = from.max(t);
+                }
+                out.append(&mut extra);
                 continue;
             }
-            t += 1;
+            t = cue.end;
         }
     }
     out

@@ -312,13 +312,11 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         return;
     }
     let key_mask = names::SurnameKeyMask::new(by_surname.keys().map(String::as_str));
-    for t in 0..doc.tokens.len() {
-        if !doc.is_narrative(t) || !doc.tokens[t].is_word() {
-            continue;
-        }
+    for (t, tok) in doc.tokens.iter().enumerate() {
         // (The token's capital bit is `starts_with(char::is_uppercase)` of its text, worked out
-        // by the tokenizer: no decoding of every narrative word here.)
-        if !doc.has_class(t, Classes::CAP) {
+        // by the tokenizer: no decoding of every narrative word here. It is read first, from the
+        // token at hand: most tokens are not capitalised.)
+        if !tok.classes.has(Classes::CAP) || !tok.is_word() || !doc.is_narrative(t) {
             continue;
         }
         let w = doc.word(t);
@@ -419,16 +417,21 @@ impl Builder<'_, '_> {
         }
         // "Mr. Schindler, who is now at the Counter Extremism Project": a current affiliation
         // said later replaces one read from an earlier role.
-        if s.kind == SourceType::Person {
+        let current = |r: Span| {
+            let role = r.slice(self.doc.text);
+            ["now at ", "now with ", "now works at ", "now works for ", "now heads "].iter().any(|p| role.contains(p))
+        };
+        // (A source with an affiliation keeps it unless the role or premodifier says "now at":
+        // most touches of such a source read neither, and `affiliation` builds strings.)
+        let may_change = s.affiliation.is_none() || m.role.is_some_and(current) || m.premodifier.is_some_and(current);
+        if s.kind == SourceType::Person && may_change {
             // (A premodifier names an organisation only with two words or more: "Iraqi Army
             // spokesman" does, "Anbar tribal figure" does not.)
             let found = m.role.and_then(|r| names::affiliation(r.slice(self.doc.text)).map(|a| (r, a))).or_else(|| {
                 m.premodifier.and_then(|r| names::affiliation(r.slice(self.doc.text)).filter(|a| a.contains(' ')).map(|a| (r, a)))
             });
             if let Some((r, a)) = found {
-                let role = r.slice(self.doc.text);
-                let current = ["now at ", "now with ", "now works at ", "now works for ", "now heads "].iter().any(|p| role.contains(p));
-                if s.affiliation.is_none() || current {
+                if s.affiliation.is_none() || current(r) {
                     s.affiliation = Some(a);
                 }
             }

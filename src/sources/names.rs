@@ -36,9 +36,10 @@ impl NameIndex {
         let mut t = 0;
         while t < n {
             // A word that is neither capitalised nor a name word starts no title and no name:
-            // most words, answered from the token's classes.
-            let c = doc.tokens[t].classes;
-            if !doc.is_narrative(t) || !doc.tokens[t].is_word() || !(c.has(Classes::CAP) || c.has(Classes::NAME_WORD)) {
+            // most words, answered from the token's classes (read first: the token is at hand,
+            // its quote region is not).
+            let tok = doc.tokens[t];
+            if !tok.classes.has(Classes::CAP.union(Classes::NAME_WORD)) || !tok.is_word() || !doc.is_narrative(t) {
                 t += 1;
                 continue;
             }
@@ -122,10 +123,14 @@ impl NameIndex {
                         }
                     });
                 }
-                let g = title_end
-                    .map(|te| lex.titles.get(lower(doc.token_span(t, te).slice(doc.text)).as_ref()).copied().unwrap_or(Gender::Unknown))
-                    .unwrap_or(Gender::Unknown);
-                let g = if g == Gender::Unknown && words >= 2 { lex.first_name_gender(doc.word(ns)) } else { g };
+                // The name's gender, from its title or its first name: looked up only for a name
+                // kept below (about half of them).
+                let gender = || {
+                    let g = title_end
+                        .map(|te| lex.titles.get(lower(doc.token_span(t, te).slice(doc.text)).as_ref()).copied().unwrap_or(Gender::Unknown))
+                        .unwrap_or(Gender::Unknown);
+                    if g == Gender::Unknown && words >= 2 { lex.first_name_gender(doc.word(ns)) } else { g }
+                };
                 // Places and objects follow prepositions ("in Edmonton", "the death of X"); a possessive
                 // name ("Nova Scotia's") qualifies something else. Neither introduces a speaker.
                 const PREPS: &Words = &Words::new(&[
@@ -149,7 +154,7 @@ impl NameIndex {
                                 && !is_lower_in(words!["and", "or"], w)
                     });
                 if subject_like && !after_preposition && !possessive && !is_organisation(span.slice(doc.text), title_end.is_some()) {
-                    occurrences.push((span, g));
+                    occurrences.push((span, gender()));
                 }
                 t = k.max(t + 1);
             } else {

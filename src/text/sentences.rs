@@ -25,17 +25,25 @@ pub fn split(
         let mut first = para.first;
         let mut t = para.first;
         while t < para.last {
+            // Numbers, and words that no ambiguous abbreviation ends like (told from their last
+            // byte), end nothing: most tokens are passed over here, in one search, before
+            // anything else is read.
+            let may_end = |tok: &Token| match tok.kind {
+                TokenKind::Number => false,
+                TokenKind::Word => lex.may_end_ambiguous_abbreviation(text.as_bytes()[tok.span().end - 1]),
+                TokenKind::Punct | TokenKind::Mark(..) => true,
+            };
+            let Some(skipped) = tokens[t..para.last].iter().position(may_end) else { break };
+            t += skipped;
             let tok = tokens[t];
-            // (The token's text is sliced only in the arms that read it: most tokens are words
-            // that no ambiguous abbreviation ends like, answered from their last byte.)
+            // (The token's text is sliced only in the arms that read it.)
             let ends = region_of[t].is_none()
                 && match tok.kind {
                     TokenKind::Punct => is_terminal(tok.span().slice(text)),
                     // A closing mark after terminal punctuation: `... win."`
                     TokenKind::Mark(..) => t > para.first && is_terminal(tokens[t - 1].span().slice(text)),
                     TokenKind::Word => {
-                        lex.may_end_ambiguous_abbreviation(text.as_bytes()[tok.span().end - 1])
-                            && lex.is_ambiguous_abbreviation(tok.span().slice(text))
+                        lex.is_ambiguous_abbreviation(tok.span().slice(text))
                             && (tokens.get(t + 1).is_some_and(|n| t + 1 < para.last && lex.is_not_name(n.span().slice(text)))
                                 || opens_quoted_sentence(text, tokens, region_of, t + 1, para.last))
                     }
