@@ -849,7 +849,18 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         let predicate_segment = |c: usize| {
             let end = commas.iter().copied().filter(|&d| d > c).min().unwrap_or(c2);
             (c + 2..end)
-                .take_while(|&k| doc.is_narrative(k) && !is_lower_in(words!["who", "whose", "which", "where", "that", "when"], doc.word(k)))
+                // (A subordinate clause inside the appositive has verbs of its own: "X, speaking on
+                // condition of anonymity because they were not authorized to ..., said".)
+                .take_while(|&k| {
+                    doc.is_narrative(k)
+                        && !is_lower_in(
+                            words![
+                                "who", "whose", "which", "where", "that", "when", "because", "since", "although", "though", "after",
+                                "before", "until"
+                            ],
+                            doc.word(k),
+                        )
+                })
                 .any(|k| is_lower_in(FINITE_AUXILIARIES, doc.word(k)) || is_lower_in(words!["should", "may", "might", "must"], doc.word(k)))
         };
         // (Nor an infinitive complement after an object and its appositive: `X warned the leader,
