@@ -212,7 +212,10 @@ pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<Quote
                 n.first < n.last && matches!(tokens[n.first].kind, TokenKind::Mark(g, s) if closes(f, g) && s != MarkShape::Right)
             });
             let opened_paragraph = o == para.first;
-            if f != Family::Single && (next_opens || opened_paragraph) && para.last > o + 1 {
+            // (A single-mark quote, whose marks are also apostrophes, only in the British way of
+            // running a quote on: it opens this paragraph and a mark opens the next.)
+            let runs_on_single = f == Family::Single && opened_paragraph && next_opens && stack.len() == 1;
+            if (f != Family::Single && (next_opens || opened_paragraph) || runs_on_single) && para.last > o + 1 {
                 regions.push(QuoteRegion {
                     open: o,
                     close: None,
