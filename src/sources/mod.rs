@@ -558,7 +558,16 @@ impl Builder<'_, '_> {
                         name = full;
                     }
                 }
-                let kind = if names::is_organisation(&name, m.title.is_some()) { SourceType::Organisation } else { SourceType::Person };
+                // ("Unison, which represents library staff, said": `which` is never a person's.)
+                let which = |r: Span| {
+                    r.slice(text).trim_start_matches([',', ' ']).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("which"))
+                };
+                let kind = if names::is_organisation(&name, m.title.is_some()) || m.role.is_some_and(which) || m.relative.is_some_and(which)
+                {
+                    SourceType::Organisation
+                } else {
+                    SourceType::Person
+                };
                 let mut s = new_source(name, kind, m, text);
                 s.key = key;
                 if kind == SourceType::Person {
