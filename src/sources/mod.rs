@@ -516,7 +516,8 @@ impl Builder<'_, '_> {
                 }
             }
             MentionKind::Name => {
-                let name_span = m.name.unwrap_or(m.span);
+                let organisation_span = organisation_name(self.doc, m);
+                let name_span = organisation_span.unwrap_or(m.name.unwrap_or(m.span));
                 let key = names::surname_key(name_span.slice(text));
                 let first = names::first_name(name_span.slice(text));
                 let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
@@ -562,7 +563,10 @@ impl Builder<'_, '_> {
                 let which = |r: Span| {
                     r.slice(text).trim_start_matches([',', ' ']).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("which"))
                 };
-                let kind = if names::is_organisation(&name, m.title.is_some()) || m.role.is_some_and(which) || m.relative.is_some_and(which)
+                let kind = if organisation_span.is_some()
+                    || names::is_organisation(&name, m.title.is_some())
+                    || m.role.is_some_and(which)
+                    || m.relative.is_some_and(which)
                 {
                     SourceType::Organisation
                 } else {
@@ -836,6 +840,37 @@ fn gender_of(doc: &Document, m: &Mention) -> Gender {
         return lex.pronoun(m.span.slice(doc.text)).map_or(Gender::Unknown, |p| p.0);
     }
     Gender::Unknown
+}
+
+/// `The Bank of England`, `Airlines for America`, `Doctors Without Borders`: a name whose head
+/// is one common noun (an organisation head, a role or a group) and goes on with `of`, `for`,
+/// `without` or `against` and capitalised words to the mention's end is all one organisation's
+/// name (`Paul Hudak of the Travelers Coalition` keeps its person's name: two words).
+fn organisation_name(doc: &Document, m: &Mention) -> Option<Span> {
+    let name = m.name?;
+    if m.title.is_some() || name.end >= m.span.end {
+        return None;
+    }
+    let head = doc.token_after(name.start);
+    let after = doc.token_after(name.end);
+    let end = doc.token_after(m.span.end);
+    let common_noun = Classes::ORG_HEAD.union(Classes::ROLE).union(Classes::VAGUE).union(Classes::ANONYMOUS_HEAD);
+    let joins = ["of", "for", "without", "against"];
+    (after == head + 1
+        && doc.has_class(head, common_noun)
+        && after + 1 < end
+        && joins.iter().any(|j| doc.word(after).eq_ignore_ascii_case(j))
+        && (after + 1..end).all(|k| {
+            let w = doc.word(k);
+            doc.tokens[k].is_word()
+                && (doc.has_class(k, Classes::CAP) || matches!(w, "the" | "and" | "of" | "for" | "in"))
+                // (Not a person's: "Friends of Mr. Clinton's".)
+                && !(doc.has_class(k, Classes::TITLE) && w.ends_with('.'))
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        })
+        && doc.has_class(end - 1, Classes::CAP))
+    .then(|| Span::new(name.start, m.span.end))
 }
 
 /// The gender a full name's given name usually has ("Margaret Osei" is not a later "he").
