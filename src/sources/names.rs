@@ -4,7 +4,7 @@
 use crate::Span;
 use crate::lexicon::{Classes, Gender, lexicon, lower};
 use crate::quotes::np::{Words, is_lower_in, title_at, words};
-use crate::text::Document;
+use crate::text::{Document, TokenKind};
 use rustc_hash::FxHashMap;
 
 /// Every run of two or more name words (or a title and a name) outside quotes, in text order.
@@ -101,6 +101,17 @@ impl NameIndex {
                             || lex.verb(&n).is_some()
                             || is_lower_in(words!["is", "was", "has", "had", "will", "would", "did", "does", "can", "could"], &n))
                     });
+                // "Piotr, 13, is more succinct.": a lone name with an age in commas is a person a
+                // later pronoun can refer to (its given name's gender, if the list knows it).
+                let aged = k + 2 < para_end
+                    && doc.word(k) == ","
+                    && matches!(doc.tokens[k + 1].kind, TokenKind::Number)
+                    && doc.word(k + 2) == ","
+                    && !is_organisation(w, false)
+                    && !lex.not_names.contains(lower(w).as_ref());
+                if aged {
+                    occurrences.push((doc.tokens[ns].span(), lex.first_name_gender(w)));
+                }
                 if verb_next && !after_word && !adjective && !w.ends_with("'s") && !w.ends_with("’s") {
                     // (After a comma it is capitalised as a name, not as a sentence opener:
                     // "When asked which was harder, Kowalczyk did not hesitate.")
