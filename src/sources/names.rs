@@ -109,7 +109,16 @@ impl NameIndex {
                     && doc.word(k + 2) == ","
                     && !is_organisation(w, false)
                     && !lex.not_names.contains(lower(w).as_ref());
-                if aged {
+                // ("Her husband, Marcus, nodded.": a lone name in commas after a role noun too.)
+                let after_role = ns >= 2
+                    && k < para_end
+                    && doc.word(k) == ","
+                    && doc.word(ns - 1) == ","
+                    && doc.has_class(ns - 2, Classes::ROLE)
+                    && doc.word(ns - 2).starts_with(|c: char| c.is_lowercase())
+                    && !is_organisation(w, false)
+                    && !lex.not_names.contains(lower(w).as_ref());
+                if aged || after_role {
                     occurrences.push((doc.tokens[ns].span(), lex.first_name_gender(w)));
                 }
                 if verb_next && !after_word && !adjective && !w.ends_with("'s") && !w.ends_with("’s") {
