@@ -673,16 +673,21 @@ impl Builder<'_, '_> {
             .enumerate()
             .skip(1)
             .find(|(i, w)| {
-                matches!(**w, "of" | "at" | "for" | "with" | "in" | "from" | "on" | "to" | "familiar" | "close" | "who" | "that" | "near" | "inside" | "within")
-                    // a participle too: "an internal memo seen by ..."
-                    || *i > 1 && (w.ends_with("ed") || w.ends_with("en") && w.len() > 4 || **w == "seen")
+                matches!(**w, "of" | "at" | "by" | "for" | "with" | "in" | "from" | "on" | "to" | "familiar" | "close" | "who" | "that" | "near" | "inside" | "within")
+                    // a participle too: "an internal memo seen by ...", "figures released by ..."
+                    // (right after a first word only when that is a document: not "a trained nurse",
+                    // "recently hacked documents")
+                    || (*i > 1 || lex.documents.contains(words[0]))
+                        && (w.ends_with("ed") || w.ends_with("en") && w.len() > 4 || **w == "seen")
             })
             .map_or(words.len(), |(i, _)| i);
         let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
         // (A role noun at the very end is the head even after a prepositional modifier: "a
         // Superior Court of Harlow judge".)
         let last = clean(words.last().copied().unwrap_or(""));
-        let head = if lex.is_role(&last) { last } else { clean(words[..head_end].last().copied().unwrap_or("")) };
+        // (Not a capitalised one, part of a name: "a report by the Institute for Justice".)
+        let last_lower = phrase.split_whitespace().last().is_some_and(|w| !w.starts_with(|c: char| c.is_uppercase()));
+        let head = if lex.is_role(&last) && last_lower { last } else { clean(words[..head_end].last().copied().unwrap_or("")) };
         let definite = matches!(words.first().copied(), Some("the" | "this" | "that" | "these" | "those"));
         let kind = if lex.documents.contains(&head) {
             SourceType::Document
