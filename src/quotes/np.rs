@@ -785,6 +785,16 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     if e <= lo {
         return None;
     }
+    // "Ana Ruiz, 45, of Harlow said": a home after `of` closes the appositive without a comma.
+    {
+        let mut k = e;
+        while k > lo && doc.tokens[k - 1].is_word() && doc.is_narrative(k - 1) && is_cap(doc.word(k - 1)) {
+            k -= 1;
+        }
+        if k < e && k > lo + 2 && doc.word(k - 1) == "of" && doc.word(k - 2) == "," {
+            e = k - 1;
+        }
+    }
     let mut role = None;
     let mut appositive_end = None;
     // "Deborah Reynolds - his co-host - told ...": a dash pair brackets an appositive like commas.
@@ -1206,11 +1216,33 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         return None;
     }
     let mut m = parse(doc, a, e)?;
+    // A name's home after `of` ("said Ana Ruiz of Harlow") is its post-modifier, kept as its role.
+    let mut of_start = None;
+    if m.kind == MentionKind::Name && e + 1 < hi && doc.word(e) == "of" && is_cap(doc.word(e + 1)) {
+        of_start = Some(e);
+        e += 1;
+        while e < hi
+            && doc.is_narrative(e)
+            && doc.tokens[e].is_word()
+            && (is_cap(doc.word(e)) || is_lower_in(words!["the", "and"], doc.word(e)))
+        {
+            e += 1;
+        }
+        m.role = of_start.map(|o| doc.token_span(o, e));
+    }
     // An appositive after a comma: a role, or the name of a described speaker.
     if e < hi && doc.word(e) == "," {
         let mut r = e + 1;
-        while r < hi && doc.is_narrative(r) && !matches!(doc.word(r), "," | "." | ";" | ":" | "?" | "!") && !doc.tokens[r].is_mark() {
-            r += 1;
+        let segment_end = |mut r: usize| {
+            while r < hi && doc.is_narrative(r) && !matches!(doc.word(r), "," | "." | ";" | ":" | "?" | "!") && !doc.tokens[r].is_mark() {
+                r += 1;
+            }
+            r
+        };
+        r = segment_end(r);
+        // (An age goes on to the segment after it: "said Ana Ruiz, 45, a baker".)
+        if r == e + 2 && r + 1 < hi && doc.word(r) == "," && matches!(doc.tokens[e + 1].kind, TokenKind::Number) {
+            r = segment_end(r + 1);
         }
         if r > e + 1 {
             if m.kind == MentionKind::Descriptor {
@@ -1218,7 +1250,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
                     return Some(Mention { role: Some(m.span), ..named });
                 }
             }
-            m.role = Some(doc.token_span(e + 1, r));
+            m.role = Some(doc.token_span(of_start.unwrap_or(e + 1), r));
         }
     } else if e < hi && doc.word(e) == "who" {
         let mut r = e + 1;
