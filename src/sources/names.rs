@@ -211,7 +211,7 @@ impl NameIndex {
     pub fn fullest_of_gender(&self, key: &str, gender: Gender, text: &str) -> Option<String> {
         let fullest = self.fullest.get(key)?;
         let compatible = |span: &Span| {
-            let g = first_name(span.slice(text)).map_or(Gender::Unknown, |f| lexicon().first_name_gender(&f));
+            let g = given_name(span.slice(text)).map_or(Gender::Unknown, |f| lexicon().first_name_gender(f));
             gender == Gender::Unknown || g == Gender::Unknown || g == gender
         };
         if compatible(fullest) {
@@ -219,7 +219,7 @@ impl NameIndex {
         }
         self.full_names
             .iter()
-            .find(|span| first_name(span.slice(text)).is_some() && surname_key(span.slice(text)) == key && compatible(span))
+            .find(|span| given_name(span.slice(text)).is_some() && surname_key(span.slice(text)) == key && compatible(span))
             .map(|span| span.slice(text).to_string())
     }
 
@@ -300,13 +300,15 @@ impl SurnameKeyMask {
     }
 }
 
-/// The first word of a multi-word name, lower case.
 /// True for a particle that may open a surname (`de` of `De Blasio`, `van`, `al`).
 pub fn is_particle(w: &str) -> bool {
     is_lower_in(PARTICLES, w)
 }
 
-pub fn first_name(name: &str) -> Option<String> {
+/// The given name of a name: the first word of a multi-word name, as written.
+/// (Most callers only ask whether there is one, or compare two in lower case with
+/// [`same_given_name`]: no `String` per question, as a lower-cased copy was.)
+pub fn given_name(name: &str) -> Option<&str> {
     let mut words = name.split_whitespace();
     let first = words.next()?;
     words.next()?;
@@ -314,7 +316,13 @@ pub fn first_name(name: &str) -> Option<String> {
     if is_particle(first) {
         return None;
     }
-    Some(first.to_lowercase())
+    Some(first)
+}
+
+/// True when two given names are the same in lower case (`lower` is `to_lowercase`, borrowed
+/// or on the stack for most words).
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    *lower(a) == *lower(b)
 }
 
 /// True when a capitalised name is an organisation (`Delmar Construction Ltd.`, `Health Canada`'s ministry...).
