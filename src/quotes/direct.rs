@@ -144,12 +144,12 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         if let Some(c) = cue_at(doc, k).filter(|c| c.verb.class != VerbClass::Belief && !c.according) {
             // (`"...," the letter reads`, but not `"...," he read aloud`: a reader is not the source.)
             if let Some(m) = np::subject_before(doc, k, a).filter(|m| c.verb.lemma != "read" || reported::is_document(doc, m)) {
-                if doc.token_after(m.span.start) == a || doc.token_after(m.span.start) == a + 1 && doc.word(a) == "," {
+                if doc.token_after(m.span.start) == a || doc.token_after(m.span.start) == a + 1 && doc.word_is(a, ",") {
                     return Some((m, c, "direct/speaker-said"));
                 }
             }
             // An interrupted quote: `"A" being meaningful, writes X, "B"`.
-            if k > a && doc.word(k - 1) == "," {
+            if k > a && doc.word_is(k - 1, ",") {
                 if let Some(m) = np::phrase_after(doc, c.end, hi) {
                     return Some((m, c, "direct/interrupted"));
                 }
@@ -158,7 +158,7 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         }
         // (A period glued to the word before it inside the speaker's name is an abbreviation's:
         // `Rep. Gwen Moore (D-Wis.) said`, `Mitch McConnell, R-Ky., said`.)
-        let abbreviation_period = doc.word(k) == "."
+        let abbreviation_period = doc.word_is(k, ".")
             && doc.tokens[k].span().start == doc.tokens[k - 1].span().end
             && k + 1 < hi
             && matches!(doc.word(k + 1), ")" | ",");
@@ -181,7 +181,7 @@ fn lead_in(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
     // The attribution goes on after a comma (`...," she said`), as in a sentence the speaker's
     // words complete; a title or a name in marks is followed by the sentence's own verb.
     let close = r.close?;
-    let comma = doc.word(r.last - 1) == "," || close + 1 < doc.tokens.len() && doc.word(close + 1) == ",";
+    let comma = doc.word_is(r.last - 1, ",") || close + 1 < doc.tokens.len() && doc.word_is(close + 1, ",");
     if !comma {
         return None;
     }
@@ -264,7 +264,7 @@ fn clause_rest_end(doc: &Document, close: usize) -> Option<usize> {
     // A trailing adverbial stays: `called it "a giveaway" in a radio interview`, as PolNeAR has it.)
     // (The comma may be inside the closing mark: `a "necessary correction," leaving ...`.)
     let participle = rest.clone().any(|k| {
-        let after_comma = doc.word(k - 1) == "," || k == close + 1 && doc.word(close - 1) == ",";
+        let after_comma = doc.word_is(k - 1, ",") || k == close + 1 && doc.word_is(close - 1, ",");
         after_comma && doc.word(k).ends_with("ing") && !np::is_cap(doc.word(k))
     });
     (own && !participle).then(|| sentence_rest_end(doc, close)).flatten()
@@ -308,7 +308,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
     if r.open == para.first && r.paragraph > 0 {
         // "Okafor continued:" ending the previous paragraph.
         let prev = doc.paragraphs[r.paragraph - 1];
-        if prev.last > prev.first && doc.word(prev.last - 1) == ":" && doc.is_narrative(prev.last - 1) {
+        if prev.last > prev.first && doc.word_is(prev.last - 1, ":") && doc.is_narrative(prev.last - 1) {
             j = prev.last - 1;
             lo = doc.sentences[doc.sentence_of[j] as usize].first;
         }
@@ -319,7 +319,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
     if j <= lo {
         return None;
     }
-    let colon = j < r.open && doc.word(j) == ":";
+    let colon = j < r.open && doc.word_is(j, ":");
     for k in (lo..j).rev().take(8) {
         let Some(c) = cue_at(doc, k) else { continue };
         if c.verb.class == VerbClass::Belief || c.end > j {
@@ -409,7 +409,7 @@ fn colon_subject(doc: &Document, first: usize, j: usize) -> Option<(Mention, Cue
             v += 1;
         }
         let followed_by_verb = e < j
-            && (doc.word(e) == ","
+            && (doc.word_is(e, ",")
                 || doc.tokens[v].is_word() && !doc.word(v).starts_with(|c: char| c.is_uppercase()) && verbish(doc.word(v)));
         let cue = Cue { start: j, end: j + 1, verb: crate::lexicon::Verb { lemma: ":", class: VerbClass::Speech }, according: false };
         if followed_by_verb {

@@ -454,7 +454,7 @@ fn title_at_word(doc: &Document, t: usize, end: usize) -> Option<usize> {
 /// Parses tokens `[a, b)` as a speaker phrase; `None` when it cannot name a speaker.
 pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let mut a = a;
-    while a < b && (is_lower_in(SENTENCE_ADVERBS, doc.word(a)) || doc.word(a) == "—" || doc.word(a) == "-") {
+    while a < b && (is_lower_in(SENTENCE_ADVERBS, doc.word(a)) || doc.word_is(a, "—") || doc.word_is(a, "-")) {
         a += 1;
     }
     if a >= b || b - a > 14 {
@@ -621,7 +621,7 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     // "One of the family's lawyers", "some of his aides", "two of the officers": a part of a
     // group speaks when the group could.
     if b > a + 3
-        && doc.word(a + 1) == "of"
+        && doc.word_is(a + 1, "of")
         && (doc.has_class(a, Classes::NUMBER)
             || matches!(doc.tokens[a].kind, TokenKind::Number)
             || is_lower_in(words!["some", "many", "most", "several", "few", "each", "all", "none", "any"], doc.word(a)))
@@ -766,9 +766,9 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     // ("relatives of the victims, many of whom say ...": a part of the antecedent.)
     if e > lo + 4
         && is_lower_in(words!["whom"], doc.word(e - 1))
-        && doc.word(e - 2) == "of"
+        && doc.word_is(e - 2, "of")
         && is_lower_in(words!["many", "some", "most", "several", "all", "few", "both"], doc.word(e - 3))
-        && doc.word(e - 4) == ","
+        && doc.word_is(e - 4, ",")
     {
         let relative = Some(doc.token_span(e - 3, e));
         return subject_phrase(doc, lo, e - 4, None).map(|m| Mention { relative, ..m });
@@ -777,7 +777,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     if e > lo + 1 && is_lower_in(words!["who", "which"], doc.word(e - 1)) {
         e -= 1;
         relative = Some(doc.tokens[e].span());
-        if e > lo + 1 && doc.word(e - 1) == "," {
+        if e > lo + 1 && doc.word_is(e - 1, ",") {
             e -= 1;
             return subject_phrase(doc, lo, e, None).map(|m| Mention { relative, ..m });
         }
@@ -805,8 +805,8 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         }
     }
     // (`X, who calls Trump a "sociopath," said`: the appositive's comma inside a closing quote.)
-    let quote_with_comma = quoted_word_before(doc, e - 1).filter(|_| doc.word(e - 2) == ",");
-    if doc.word(e - 1) == "," || quote_with_comma.is_some() {
+    let quote_with_comma = quoted_word_before(doc, e - 1).filter(|_| doc.word_is(e - 2, ","));
+    if doc.word_is(e - 1, ",") || quote_with_comma.is_some() {
         // X, APPOSITIVE, said
         // The appositive may itself hold commas ("X, who ..., played ... and graduated ..., said"):
         // take the nearest comma whose left side is not part of a relative clause.
@@ -817,14 +817,14 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         let mut commas = Vec::new();
         let mut c = quote_with_comma.unwrap_or(c2);
         while commas.len() < 4 {
-            let Some(k) = (lo..c).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k) && doc.tokens[k].is_mark()) else { break };
+            let Some(k) = (lo..c).rev().find(|&k| doc.word_is(k, ",") || !doc.is_narrative(k) && doc.tokens[k].is_mark()) else { break };
             // (A short quote inside the appositive is passed over whole: `X, who calls Trump a
             // "sociopath," said ...`.)
             if let Some(open) = quoted_word_before(doc, k).filter(|&o| o > lo && commas.is_empty()) {
                 c = open;
                 continue;
             }
-            if doc.word(k) != "," || k + 1 >= c {
+            if !doc.word_is(k, ",") || k + 1 >= c {
                 break;
             }
             commas.push(k);
@@ -832,7 +832,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         }
         // `Sen. Jack Reed (D-R.I.), said ...`: a lone comma after a name with its party tag, a
         // slip the wires make, leaves the name the subject.
-        if commas.is_empty() && c2 > lo && doc.word(c2 - 1) == ")" {
+        if commas.is_empty() && c2 > lo && doc.word_is(c2 - 1, ")") {
             return subject_phrase(doc, lo, c2, None).filter(|m| m.kind == MentionKind::Name).map(|m| Mention { relative, ..m });
         }
         let first = *commas.first()?;
@@ -857,7 +857,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         let infinitive_segment = |a: usize| {
             let to_verb = |k: usize| {
                 k + 1 < c2
-                    && doc.word(k) == "to"
+                    && doc.word_is(k, "to")
                     && doc.word(k + 1).starts_with(|c: char| c.is_ascii_lowercase())
                     && !is_lower_in(
                         words!["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "date"],
@@ -880,7 +880,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         }
         // (The phrase found here is the subject: it is not searched for again.)
         let named = commas.iter().rev().copied().find_map(|c1| {
-            let seg_start = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
+            let seg_start = (lo..c1).rev().find(|&k| doc.word_is(k, ",") || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
             if seg_start >= c1 || is_lower_in(PREPOSITIONS, doc.word(seg_start)) {
                 return None;
             }
@@ -993,7 +993,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) && !approximate {
         // (Not after "and": "... and in a carefully worded response said" coordinates a second
         // verb with the sentence's subject.)
-        if s > lo && doc.word(s - 1) == "and" {
+        if s > lo && doc.word_is(s - 1, "and") {
             return None;
         }
         let adverbial = s;
@@ -1004,7 +1004,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
                 is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN)
             })
             .or_else(|| before_who.then_some(s + 1).filter(|&k| k < e))?;
-        if (adverbial..s).any(|k| doc.word(k) == "and") {
+        if (adverbial..s).any(|k| doc.word_is(k, "and")) {
             return None;
         }
     }
@@ -1025,7 +1025,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         let who = |k: usize| k < doc.tokens.len() && is_lower_in(words!["who"], doc.word(k));
         if relative(e) {
             (s..e).filter(|&k| !is_lower_in(PREPOSITIONS, doc.word(k))).find_map(|k| parse(doc, k, e))
-        } else if doc.word(e) == "," && (who(e + 1) || e + 3 < doc.tokens.len() && is_lower_in(words!["whom"], doc.word(e + 3))) {
+        } else if doc.word_is(e, ",") && (who(e + 1) || e + 3 < doc.tokens.len() && is_lower_in(words!["whom"], doc.word(e + 3))) {
             // (Only a phrase right after a preposition or a past verb: the object it governs.)
             (s + 1..e)
                 .filter(|&k| {
@@ -1079,7 +1079,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     let m = match (m, role) {
         (Some(m), _) => m,
         (None, Some(r)) => {
-            let seg_start = (lo..e).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
+            let seg_start = (lo..e).rev().find(|&k| doc.word_is(k, ",") || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
             let described = seg_start + 1 < e
                 && (is_lower_in(words!["one", "a", "an", "the", "another"], doc.word(seg_start)) || is_number_like(doc, seg_start));
             if !described {
@@ -1196,7 +1196,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     }
     let mut m = parse(doc, a, e)?;
     // An appositive after a comma: a role, or the name of a described speaker.
-    if e < hi && doc.word(e) == "," {
+    if e < hi && doc.word_is(e, ",") {
         let mut r = e + 1;
         while r < hi && doc.is_narrative(r) && !matches!(doc.word(r), "," | "." | ";" | ":" | "?" | "!") && !doc.tokens[r].is_mark() {
             r += 1;
@@ -1209,7 +1209,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
             }
             m.role = Some(doc.token_span(e + 1, r));
         }
-    } else if e < hi && doc.word(e) == "who" {
+    } else if e < hi && doc.word_is(e, "who") {
         let mut r = e + 1;
         while r < hi && doc.is_narrative(r) && !matches!(doc.word(r), "," | "." | ";" | ":" | "?" | "!") {
             r += 1;

@@ -80,8 +80,8 @@ pub(super) fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) ->
         return None;
     }
     // On a line of its own: `Name Surname, role` or `Name (@handle)`; a photo credit `(Agency)` is not one.
-    let handle = e + 1 < b && doc.word(e) == "(" && doc.word(e + 1) == "@";
-    let role = e < b && doc.word(e) == "," && e - a >= 2;
+    let handle = e + 1 < b && doc.word_is(e, "(") && doc.word_is(e + 1, "@");
+    let role = e < b && doc.word_is(e, ",") && e - a >= 2;
     if needs_more && !(handle || role) {
         return None;
     }
@@ -90,7 +90,7 @@ pub(super) fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) ->
         return None;
     }
     // A credit in brackets or an agency name is not a speaker.
-    if a > 0 && doc.word(a - 1) == "(" || (e - a < 2 && !needs_more) {
+    if a > 0 && doc.word_is(a - 1, "(") || (e - a < 2 && !needs_more) {
         return None;
     }
     if crate::sources::is_organisation_name(doc.token_span(a, e).slice(doc.text)) && !handle {

@@ -122,7 +122,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
                 .rev()
                 .filter(|c| c.start < last_start)
                 .take_while(|c| c.start + 24 >= last_start)
-                .find(|c| c.verb.class == VerbClass::Speech && c.start > s.first && doc.word(c.start - 1) == ",")
+                .find(|c| c.verb.class == VerbClass::Speech && c.start > s.first && doc.word_is(c.start - 1, ","))
                 .copied()
         });
         if let Some(cue) = inverted_further_back {
@@ -286,7 +286,7 @@ fn try_cue(
         let before = make(doc, s, first, cue.start, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top);
         let rest = m_end + 1;
         let continues = m_end < end
-            && doc.word(m_end) == ","
+            && doc.word_is(m_end, ",")
             && end.saturating_sub(rest) >= 2
             // (Not an adverbial of the writer's: "..., according to X, despite a crackdown".)
             && !is_lower_in(words!["who", "which", "where", "whose", "and", "but", "despite", "including", "though", "although", "even"], doc.word(rest))
@@ -328,7 +328,7 @@ fn try_cue(
         // reports what the main clause's subject said (a pronoun or a name after its comma).
         let lead = leading();
         if k == lead || k == lead + 1 && is_lower_in(words!["while", "after", "before", "when", "in", "by"], doc.word(lead)) {
-            let comma = (cue.end..end).find(|&j| doc.word(j) == "," && doc.is_narrative(j))?;
+            let comma = (cue.end..end).find(|&j| doc.word_is(j, ",") && doc.is_narrative(j))?;
             let subject_end =
                 (comma + 1..end.min(comma + 5)).find(|&j| !doc.tokens[j].is_word() || !np::is_name_word(doc.word(j))).unwrap_or(end);
             let m = if comma + 1 < end && doc.has_class(comma + 1, crate::lexicon::Classes::PRONOUN) {
@@ -360,18 +360,18 @@ fn try_cue(
         // `Washington did not complain, a Chinese official said, adding that ...`: after a claim
         // and its speaker, the participle is the speaker's, not the claim's subject's.
         let speaker_before = || {
-            let comma = cue.start.checked_sub(1).filter(|&c| c > lead && doc.word(c) == ",")?;
+            let comma = cue.start.checked_sub(1).filter(|&c| c > lead && doc.word_is(c, ","))?;
             let said = cue_at(doc, comma - 1).filter(|c| c.end == comma && matches!(c.verb.lemma, "say" | "tell"))?;
             let m = np::subject_before(doc, said.start, lead)?;
             let start = doc.token_after(m.span.start);
-            (start > lead + 1 && doc.word(start - 1) == ",").then_some(m)
+            (start > lead + 1 && doc.word_is(start - 1, ",")).then_some(m)
         };
         // `Protest groups say ..., and the ACLU has sued the city, saying ...`: the subject of the
         // last clause joined by `, and` / `, but` before the participle.
         let clause_subject = || {
             let join = (lead + 1..cue.start.saturating_sub(3))
                 .rev()
-                .find(|&j| doc.word(j) == "," && is_lower_in(words!["and", "but"], doc.word(j + 1)) && doc.is_narrative(j))?;
+                .find(|&j| doc.word_is(j, ",") && is_lower_in(words!["and", "but"], doc.word(j + 1)) && doc.is_narrative(j))?;
             let start = join + 2;
             if !(np::is_cap(doc.word(start)) || is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(start))) {
                 return None;
@@ -406,7 +406,7 @@ fn try_cue(
         }
         // (Also past a prepositional phrase: "... and in a carefully worded response said ...".)
         let after_phrase = || {
-            (k.saturating_sub(8).max(s.first + 1)..k).rev().find(|&j| doc.word(j - 1) == "and").is_some_and(|j| {
+            (k.saturating_sub(8).max(s.first + 1)..k).rev().find(|&j| doc.word_is(j - 1, "and")).is_some_and(|j| {
                 is_lower_in(words!["in", "on", "at", "during", "after", "with", "before", "through", "via", "later"], doc.word(j))
                     && (j..k).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x))
             })
@@ -454,14 +454,14 @@ fn try_cue(
     let subject = subject.filter(|m| !inverted(m));
     if let Some(m) = subject {
         let content_start = skip_that(doc, cue.end, end);
-        let explicit_that = content_start < end && doc.word(content_start) == "that";
+        let explicit_that = content_start < end && doc.word_is(content_start, "that");
         // Right after a quote (`"...," Baxter told CBC host Ana Ruiz.`) the cue attributes that
         // quote; reported content of its own must be a clause (`"jobs," Ortiz said private
         // contractors cost more`).
         let m_first = doc.token_after(m.span.start);
         let after_quote = m_first > s.first
             && (doc.tokens[m_first - 1].is_mark()
-                || doc.word(m_first - 1) == "," && m_first - 1 > s.first && doc.tokens[m_first - 2].is_mark());
+                || doc.word_is(m_first - 1, ",") && m_first - 1 > s.first && doc.tokens[m_first - 2].is_mark());
         if after_quote {
             let a = participle_content_start(doc, cue, end);
             if !explicit_that && !reads_as_clause(doc, skip_that(doc, a, end), end) {
@@ -497,20 +497,20 @@ fn try_cue(
         // its verb after: "Fraudsters, he said in the video, do not last long". Not after an
         // opening adverbial: "Before a crowd in Ohio, Trump said on Monday, ...".)
         // (After an addressee too: "The solution, the partner told them, was simple.")
-        let closing_comma = if cue.end < end && doc.word(cue.end) == "," {
+        let closing_comma = if cue.end < end && doc.word_is(cue.end, ",") {
             Some(cue.end)
-        } else if tail_start > cue.end && tail_start < end && doc.word(tail_start) == "," {
+        } else if tail_start > cue.end && tail_start < end && doc.word_is(tail_start, ",") {
             Some(tail_start)
         } else if cue.end < end && is_lower_in(TAIL_OPENERS, doc.word(cue.end)) {
             (cue.end + 1..end.min(cue.end + 7))
                 .find(|&k| !doc.tokens[k].is_word() || !doc.is_narrative(k))
-                .filter(|&k| doc.word(k) == "," && doc.is_narrative(k) && k + 1 < end)
+                .filter(|&k| doc.word_is(k, ",") && doc.is_narrative(k) && k + 1 < end)
                 .filter(|&k| is_lower_in(FINITE_AUXILIARIES, doc.word(k + 1)) || is_lower_in(MODALS, doc.word(k + 1)))
                 .filter(|_| !is_lower_in(PREPOSITION_STARTS, doc.word(first)) && !is_lower_in(SUBORDINATORS, doc.word(first)))
         } else {
             None
         };
-        if let Some(comma) = closing_comma.filter(|_| m_start_tok > first && doc.word(m_start_tok - 1) == "," && !coordinated) {
+        if let Some(comma) = closing_comma.filter(|_| m_start_tok > first && doc.word_is(m_start_tok - 1, ",") && !coordinated) {
             let mut b = m_start_tok - 1;
             while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
                 b -= 1;
@@ -561,7 +561,7 @@ fn try_cue(
         if takes_addressee(cue.verb.lemma) && !reads_as_object_infinitive(doc, a, end) {
             a = skip_addressee(doc, a, end)?;
             // ("assured investors that ...": the addressee, then a clause opened by *that*.)
-            addressed = cue.verb.lemma == "tell" || a < end && doc.word(a) == "that";
+            addressed = cue.verb.lemma == "tell" || a < end && doc.word_is(a, "that");
         }
         a = skip_that(doc, a, end);
         a = skip_adverbial(doc, a, end);
@@ -573,7 +573,7 @@ fn try_cue(
             && a + 1 < end
             && np::is_lower_in(words!["when", "if", "because", "while", "although", "since", "unless", "once"], doc.word(a))
             && !doc.word(a + 1).ends_with("ed")
-            && (a + 1..end).any(|k| doc.word(k) == ",");
+            && (a + 1..end).any(|k| doc.word_is(k, ","));
         if a < end && np::is_lower_in(PREPOSITION_STARTS, doc.word(a)) && !approximate_number && !explicit_that && !subordinate_start {
             return None;
         }
@@ -630,8 +630,8 @@ fn try_cue(
         while k > s.first && is_lower_in(words!["also", "has", "had", "have", "later", "then"], doc.word(k - 1)) {
             k -= 1;
         }
-        if k >= s.first + 2 && is_lower_in(words!["who", "which"], doc.word(k - 1)) && doc.word(k - 2) == "," {
-            if let Some(c) = (a..end).find(|&j| doc.word(j) == "," && doc.is_narrative(j)) {
+        if k >= s.first + 2 && is_lower_in(words!["who", "which"], doc.word(k - 1)) && doc.word_is(k - 2, ",") {
+            if let Some(c) = (a..end).find(|&j| doc.word_is(j, ",") && doc.is_narrative(j)) {
                 b = c;
             }
         }
@@ -663,7 +663,7 @@ fn try_cue(
         // (A non-restrictive relative clause may close the sentence: "..., said Ada Moreno, director
         // of the institute, whose members ...".)
         let me = mention_end(doc, &m);
-        let relative_after = me + 1 < end && doc.word(me) == "," && is_lower_in(words!["who", "whose", "which"], doc.word(me + 1));
+        let relative_after = me + 1 < end && doc.word_is(me, ",") && is_lower_in(words!["who", "whose", "which"], doc.word(me + 1));
         if rest.is_none() && me < end && !is_tail(doc, me, end) && !relative_after {
             return None;
         }
@@ -695,7 +695,7 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
         if let Some(dash) = (s.first..s.last.min(s.first + 12))
             .find(|&k| matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "—" | "–" | "―"))
         {
-            let credit = (s.first..dash).any(|k| doc.word(k) == "(");
+            let credit = (s.first..dash).any(|k| doc.word_is(k, "("));
             let upper = doc.tokens[s.first].is_word() && doc.word(s.first).chars().all(|c| !c.is_lowercase());
             let plain = (s.first..dash).all(|k| {
                 !doc.tokens[k].is_word()
@@ -707,7 +707,7 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
             }
         }
     }
-    while a < s.last && (matches!(doc.word(a), "—" | "–" | "-") || doc.word(a) == "But" || doc.word(a) == "And") {
+    while a < s.last && (matches!(doc.word(a), "—" | "–" | "-") || doc.word_is(a, "But") || doc.word_is(a, "And")) {
         a += 1;
     }
     a
@@ -737,9 +737,9 @@ pub(super) fn is_tail(doc: &Document, a: usize, end: usize) -> bool {
         return false;
     }
     let w = doc.word(a);
-    (is_lower_in(TAIL_OPENERS, w) || (a + 1 < end && doc.word(a) == "," && is_lower_in(TAIL_OPENERS, doc.word(a + 1))))
+    (is_lower_in(TAIL_OPENERS, w) || (a + 1 < end && doc.word_is(a, ",") && is_lower_in(TAIL_OPENERS, doc.word(a + 1))))
         && !(a..end).any(|k| {
-            doc.word(k) == "that"
+            doc.word_is(k, "that")
                 || !doc.is_narrative(k)
                 || is_lower_in(FINITE_AUXILIARIES, doc.word(k))
                 || is_lower_in(MODALS, doc.word(k))
@@ -782,31 +782,31 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
 /// `that` itself is kept: the annotated news corpora include it in the content.
 fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
     // (Also set off by commas: "said, in an email, that ...".)
-    let opener = if a + 1 < end && doc.word(a) == "," { a + 1 } else { a };
+    let opener = if a + 1 < end && doc.word_is(a, ",") { a + 1 } else { a };
     // (Or an adverb: "said early Friday that ...", "said, apparently for the first time, that".)
     let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_ascii_lowercase());
     if opener < end && (is_lower_in(TAIL_OPENERS, doc.word(opener)) || adverb(doc.word(opener))) {
         // ("says at a campaign stop in Toledo, Ohio, that ...": commas of a place name allowed;
         // "said Thursday during the taping of a town hall in Buffalo, New York, that ...".)
         // (A relative *that* has a verb right after it: "said in a letter that was leaked ...".)
-        if let Some(k) = (opener..end.min(opener + 20)).find(|&k| doc.word(k) == "that") {
+        if let Some(k) = (opener..end.min(opener + 20)).find(|&k| doc.word_is(k, "that")) {
             if !(opener..k)
                 .any(|j| {
                     matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..))
-                        && doc.word(j) != ","
-                        && doc.word(j) != "."
+                        && !doc.word_is(j, ",")
+                        && !doc.word_is(j, ".")
                         && !doc.is_year_elision(j)
                 })
                 && !(k + 1 < end && (is_lower_in(FINITE_AUXILIARIES, doc.word(k + 1)) || is_lower_in(MODALS, doc.word(k + 1))))
                 // (Nor the *that* of another cue: "who writes extensively about X, noted that".)
-                && !(opener + 1..k).any(|j| doc.word(j - 1) == "," && cue_at(doc, j).is_some())
+                && !(opener + 1..k).any(|j| doc.word_is(j - 1, ",") && cue_at(doc, j).is_some())
             {
                 a = k;
             }
         }
     }
     // ("noted several times that ...", "said many times that ...": how often, then the clause.)
-    if a + 2 < end && is_lower_in(words!["times", "occasions"], doc.word(a + 1)) && doc.word(a + 2) == "that" {
+    if a + 2 < end && is_lower_in(words!["times", "occasions"], doc.word(a + 1)) && doc.word_is(a + 2, "that") {
         a += 2;
     }
     while a < end
@@ -828,7 +828,7 @@ fn reported_clause(doc: &Document, cue: &Cue, a: usize, end: usize) -> bool {
     if a >= end || is_lower_in(PREPOSITION_STARTS, doc.word(a)) {
         return false;
     }
-    doc.word(a) == "that" || matches!(cue.verb.lemma, "say" | "tell") || reads_as_clause(doc, a, end)
+    doc.word_is(a, "that") || matches!(cue.verb.lemma, "say" | "tell") || reads_as_clause(doc, a, end)
 }
 
 /// Where a participle's content starts: past its addressee (`telling reporters ...`) when it
@@ -845,17 +845,17 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     if a >= end {
         return None;
     }
-    if let Some(k) = (a..end.min(a + 16)).find(|&k| doc.word(k) == "that") {
+    if let Some(k) = (a..end.min(a + 16)).find(|&k| doc.word_is(k, "that")) {
         // (Marks around a capitalised title are part of the addressee: `told NBC's "Today" show that`.)
         let title_mark = |j: usize| {
             doc.tokens[j].is_mark()
                 && [j + 1, j.wrapping_sub(1)].iter().any(|&n| n < k && n >= a && np::is_cap(doc.word(n)) && !doc.is_narrative(n))
         };
         let punct =
-            |j: &usize| matches!(doc.tokens[*j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(*j) != "." && !title_mark(*j);
+            |j: &usize| matches!(doc.tokens[*j].kind, TokenKind::Punct | TokenKind::Mark(..)) && !doc.word_is(*j, ".") && !title_mark(*j);
         // (Commas only around an appositive: "telling Sen. Ed Grass, chairman of the panel, that".)
         let appositive =
-            k > a + 1 && doc.word(k - 1) == "," && (a..k).filter(punct).all(|j| doc.word(j) == ",") && (a..k).filter(punct).count() == 2;
+            k > a + 1 && doc.word_is(k - 1, ",") && (a..k).filter(punct).all(|j| doc.word_is(j, ",")) && (a..k).filter(punct).count() == 2;
         if !(a..k).any(|j| punct(&j)) || appositive {
             return Some(k);
         }
@@ -903,7 +903,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         while k < end
             && doc.tokens[k].is_word()
             && (doc.word(k).starts_with(|c: char| c.is_uppercase())
-                || doc.word(k) == "and" && k + 1 < end && doc.word(k + 1).starts_with(|c: char| c.is_uppercase()))
+                || doc.word_is(k, "and") && k + 1 < end && doc.word(k + 1).starts_with(|c: char| c.is_uppercase()))
         {
             k += 1;
         }
@@ -924,12 +924,12 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         return None;
     }
     // "told reporters on Tuesday" / "told CBC News in an interview"
-    if k + 1 < end && (is_lower_in(TAIL_OPENERS, doc.word(k)) || doc.word(k) == ",") {
+    if k + 1 < end && (is_lower_in(TAIL_OPENERS, doc.word(k)) || doc.word_is(k, ",")) {
         let mut j = k + 1;
-        while j < end && j < k + 5 && doc.tokens[j].is_word() && doc.word(j) != "that" && !doc.has_class(j, Classes::PRONOUN) {
+        while j < end && j < k + 5 && doc.tokens[j].is_word() && !doc.word_is(j, "that") && !doc.has_class(j, Classes::PRONOUN) {
             j += 1;
         }
-        if j < end && doc.word(j) == "that" {
+        if j < end && doc.word_is(j, "that") {
             return Some(j);
         }
     }
@@ -1023,7 +1023,7 @@ pub(super) fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
 /// [`skip_intro`] for one opening phrase.
 fn skip_one_intro(doc: &Document, first: usize, limit: usize) -> usize {
     // (A one-word sentence adverb and its comma: `There, ...`, `Separately, ...`, `Privately, ...`.)
-    if first + 2 < limit && doc.word(first + 1) == "," {
+    if first + 2 < limit && doc.word_is(first + 1, ",") {
         let w = doc.word(first);
         if is_lower_in(INTRO_ADVERBS, w) || w.len() > 4 && w.ends_with("ly") && np::is_cap(w) && lexicon().verb(&w.to_lowercase()).is_none()
         {
@@ -1043,8 +1043,8 @@ fn skip_one_intro(doc: &Document, first: usize, limit: usize) -> usize {
     };
     if first < limit && (is_lower_in(INTRO_OPENERS, doc.word(first)) || opening_participle(doc.word(first))) {
         // (The comma may sit inside a closing mark: `Speaking on ABC's "This Week," Carson ...`.)
-        let closes_with_comma = |k: usize| doc.tokens[k].is_mark() && k > first && doc.word(k - 1) == "," && !doc.is_narrative(k - 1);
-        if let Some(c) = (first..limit).find(|&k| doc.word(k) == "," && doc.is_narrative(k) || closes_with_comma(k)) {
+        let closes_with_comma = |k: usize| doc.tokens[k].is_mark() && k > first && doc.word_is(k - 1, ",") && !doc.is_narrative(k - 1);
+        if let Some(c) = (first..limit).find(|&k| doc.word_is(k, ",") && doc.is_narrative(k) || closes_with_comma(k)) {
             return c + 1;
         }
     }
@@ -1154,11 +1154,11 @@ fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
     // (Not when a clause with its own subject comes first: "told reporters he did not want to ...".)
     // (Nor when a finite verb or "that" does: "told reporters this was the only chance to ...",
     // "told Fox that support to ...".)
-    (a + 1..end.min(a + 7)).find(|&k| doc.word(k) == "to").is_some_and(|to| {
+    (a + 1..end.min(a + 7)).find(|&k| doc.word_is(k, "to")).is_some_and(|to| {
         (a..to).all(|k| {
             doc.tokens[k].is_word()
                 && !is_subject_pronoun(doc.word(k))
-                && doc.word(k) != "that"
+                && !doc.word_is(k, "that")
                 && !is_lower_in(FINITE_AUXILIARIES, doc.word(k))
         })
     })
@@ -1291,7 +1291,7 @@ fn object_end(doc: &Document, a: usize, b: usize) -> usize {
     };
     // (A comma inside a closing mark counts too: `a "necessary correction," leaving ...`, cut
     // after the mark.)
-    let after_quote = |k: usize| k > a + 1 && doc.tokens[k].is_mark() && doc.word(k - 1) == "," && participle_clause(k + 1);
+    let after_quote = |k: usize| k > a + 1 && doc.tokens[k].is_mark() && doc.word_is(k - 1, ",") && participle_clause(k + 1);
     (a + 1..b)
         .find_map(|k| {
             if doc.is_narrative(k) && writers_clause(k) {
@@ -1372,7 +1372,7 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
 fn appositive_subject(doc: &Document, first: usize, comma: usize, limit: usize) -> Option<Mention> {
     let close = (comma + 1..limit.min(comma + 14)).find(|&j| matches!(doc.word(j), "," | ";" | ":" | "." | "(" | ")"))?;
     let verb = close + 1;
-    if doc.word(close) != "," || verb >= limit || !doc.tokens[verb].is_word() || !doc.word(verb).starts_with(|c: char| c.is_lowercase()) {
+    if !doc.word_is(close, ",") || verb >= limit || !doc.tokens[verb].is_word() || !doc.word(verb).starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
     if !(comma..verb).all(|j| doc.is_narrative(j)) {
@@ -1409,12 +1409,12 @@ fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
         // Poll answers: "voters are more likely to say that ...".
         "likely",
     ]);
-    if cue < lo + 3 || doc.word(cue - 1) != "to" {
+    if cue < lo + 3 || !doc.word_is(cue - 1, "to") {
         return None;
     }
     let mut head = cue - 2;
     // "went on to explain"
-    if doc.word(head) == "on" && head > lo && is_lower_in(words!["went", "goes", "go"], doc.word(head - 1)) {
+    if doc.word_is(head, "on") && head > lo && is_lower_in(words!["went", "goes", "go"], doc.word(head - 1)) {
         head -= 1;
     }
     if !doc.tokens[head].is_word() || !is_lower_in(CONTROL, doc.word(head)) {
@@ -1468,7 +1468,7 @@ fn make(
     // A non-restrictive relative clause after reported content is the writer's, not the
     // speaker's (only for content that follows its cue: before a cue it is part of the content).
     if matches!(rule, "indirect/said-that" | "indirect/participle") {
-        if let Some(c) = (a + 1..b).find(|&k| doc.word(k) == "," && doc.is_narrative(k) && k + 1 < b && doc.word(k + 1) == "which") {
+        if let Some(c) = (a + 1..b).find(|&k| doc.word_is(k, ",") && doc.is_narrative(k) && k + 1 < b && doc.word_is(k + 1, "which")) {
             b = c;
         }
     }
@@ -1483,7 +1483,7 @@ fn make(
     // of its own after the content is the writer's.
     if rule == "indirect/said-that" {
         if let Some(c) = (a + 2..b.saturating_sub(2))
-            .find(|&k| doc.word(k) == "," && doc.is_narrative(k) && doc.word(k + 1) == "but" && is_subject_pronoun(doc.word(k + 2)))
+            .find(|&k| doc.word_is(k, ",") && doc.is_narrative(k) && doc.word_is(k + 1, "but") && is_subject_pronoun(doc.word(k + 2)))
         {
             b = c;
         }
@@ -1515,7 +1515,7 @@ fn make(
         if let Some(c) = (a + 3..b.saturating_sub(2)).find(|&k| {
             doc.is_narrative(k)
                 && is_lower_in(words!["a", "an"], doc.word(k + 1))
-                && (matches!(doc.word(k), "—" | "–") || doc.word(k) == "," && k + 2 < b && is_lower_in(STATEMENT_NOUNS, doc.word(k + 2)))
+                && (matches!(doc.word(k), "—" | "–") || doc.word_is(k, ",") && k + 2 < b && is_lower_in(STATEMENT_NOUNS, doc.word(k + 2)))
         }) {
             b = c;
         }
@@ -1524,9 +1524,9 @@ fn make(
     // subordinate clause, the content ends with the clause, at its comma.
     if matches!(rule, "indirect/said-that" | "indirect/verb-object")
         && is_lower_in(SUBORDINATORS, doc.word(s.first))
-        && !(s.first..a).any(|k| doc.word(k) == ",")
+        && !(s.first..a).any(|k| doc.word_is(k, ","))
     {
-        if let Some(c) = (a + 1..b).find(|&k| doc.word(k) == "," && doc.is_narrative(k)) {
+        if let Some(c) = (a + 1..b).find(|&k| doc.word_is(k, ",") && doc.is_narrative(k)) {
             b = c;
         }
     }
@@ -1543,7 +1543,7 @@ fn make(
         }
     }
     // Stop at a colon that introduces a full quote: `said the plan was sound: "..."`.
-    if let Some(c) = (a..b).find(|&k| doc.word(k) == ":" && doc.is_narrative(k)) {
+    if let Some(c) = (a..b).find(|&k| doc.word_is(k, ":") && doc.is_narrative(k)) {
         b = c;
     }
     if b <= a || b - a < 2 {
@@ -1607,7 +1607,7 @@ const SUBORDINATORS: &Words = &Words::new(&[
 fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> {
     const JOINERS: &Words = &Words::new(&["and", "but", "though", "although", "while", "whereas", "yet"]);
     // (A comma inside a closing quote counts too: `"... happening," adding ...`.)
-    let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word(k - 2) == ",";
+    let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word_is(k - 2, ",");
     let joint = |k: usize| {
         k > a + 2
             && (doc.is_narrative(k - 1) && (matches!(doc.word(k - 1), "," | ";" | "—" | "–") || is_lower_in(JOINERS, doc.word(k - 1)))
@@ -1625,16 +1625,16 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
         // "..., but argued that ...", "..., saying ...": the cue shares the sentence's subject. (Not
         // a verb coordinated inside the content: "said the crews pay teenagers ... and warn drivers".)
         let shared = joint(k)
-            && (is_participle(doc, &cue) && (doc.word(k - 1) == "," || comma_in_quote(k))
-                || doc.word(k - 1) != ","
-                    && (doc.word(k - 2) == "," || doc.word(k - 1) == "but" || cue.end < b && doc.word(cue.end) == "that"))
+            && (is_participle(doc, &cue) && (doc.word_is(k - 1, ",") || comma_in_quote(k))
+                || !doc.word_is(k - 1, ",")
+                    && (doc.word_is(k - 2, ",") || doc.word_is(k - 1, "but") || cue.end < b && doc.word_is(cue.end, "that")))
             // ("... and said it ...": the commonest speech verbs are not coordinated inside content.)
-            || doc.word(k - 1) == "and" && is_lower_in(words!["said", "says", "told", "tells", "added", "adds"], doc.word(k))
+            || doc.word_is(k - 1, "and") && is_lower_in(words!["said", "says", "told", "tells", "added", "adds"], doc.word(k))
             // ("said he makes $41,000 a year and questioned how ...": a second speech verb in the
             // past tense after *and* is the speaker's next act, not the content's.)
             // (Not after a past perfect, whose *had* the verb may share: "said the board had met
             // and asked the director to ...".)
-            || doc.word(k - 1) == "and"
+            || doc.word_is(k - 1, "and")
                 && cue.verb.class == VerbClass::Speech
                 && doc.word(k).ends_with("ed")
                 && cue.end - cue.start == 1

@@ -105,7 +105,7 @@ impl NameIndex {
                     // (After a comma it is capitalised as a name, not as a sentence opener:
                     // "When asked which was harder, Kowalczyk did not hesitate.")
                     let mid_sentence =
-                        ns > 0 && doc.word(ns - 1) == "," && !is_organisation(w, false) && !lex.not_names.contains(lower(w).as_ref());
+                        ns > 0 && doc.word_is(ns - 1, ",") && !is_organisation(w, false) && !lex.not_names.contains(lower(w).as_ref());
                     singles.push((doc.tokens[ns].span(), mid_sentence));
                 }
             }

@@ -121,6 +121,16 @@ impl<'a> Document<'a> {
         self.tokens[i].span().slice(self.text)
     }
 
+    /// `self.word(i) == w`, comparing bytes: no slicing of the text at character boundaries
+    /// (two boundary tests a slice), when only equality is asked. The rules ask it of most
+    /// tokens they walk (`,`, `that`, `and`); a token's span always lies on boundaries, so the
+    /// answer is the same.
+    #[inline]
+    pub fn word_is(&self, i: usize, w: &str) -> bool {
+        let span = self.tokens[i].span();
+        span.end - span.start == w.len() && self.text.as_bytes()[span.start..span.end] == *w.as_bytes()
+    }
+
     /// True when token `i` can be part of a proper name ([`crate::lexicon::is_name_word`]).
     pub fn is_name_word(&self, i: usize) -> bool {
         self.tokens[i].classes.has(Classes::NAME_WORD)
