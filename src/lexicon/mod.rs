@@ -102,7 +102,12 @@ pub struct Lexicon {
 /// rather than one at a time: the same key as packing `to_ascii_lowercase` of each byte.
 #[inline]
 pub(crate) fn short_key(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
+    short_key_of_bytes(word.as_bytes())
+}
+
+/// [`short_key`] of a word's bytes.
+#[inline]
+pub(crate) fn short_key_of_bytes(b: &[u8]) -> Option<u64> {
     if b.len() > 7 {
         return None;
     }

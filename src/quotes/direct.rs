@@ -203,7 +203,7 @@ fn verb_object(doc: &Document, c: &Cue, r: &QuoteRegion) -> Option<usize> {
         return None;
     }
     // (The verb's particle is not reported: `warned of the dangers of "...`, `called on police to`.)
-    let particle = a + 1 < r.open && np::is_lower_in(words!["of", "on", "about", "for"], doc.word(a));
+    let particle = a + 1 < r.open && np::word_is_lower_in(words!["of", "on", "about", "for"], doc, a);
     Some(if particle { a + 1 } else { a })
 }
 
@@ -374,7 +374,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         // The clause the colon ends starts the sentence, or follows a conjunction ("Governance
         // slipped when Vance again took to social media with this: ...").
         let starts = std::iter::once(lo).chain((lo + 1..j).rev().filter(|&k| {
-            np::is_lower_in(words!["when", "as", "after", "while", "before", "because", "and", "but", "so"], doc.word(k - 1))
+            np::word_is_lower_in(words!["when", "as", "after", "while", "before", "because", "and", "but", "so"], doc, k - 1)
         }));
         return starts.take(4).find_map(|first| colon_subject(doc, first, j));
     }
@@ -405,7 +405,7 @@ fn colon_subject(doc: &Document, first: usize, j: usize) -> Option<(Mention, Cue
         };
         // (An adverb may come first: "Vance again took to social media with this:".)
         let mut v = e;
-        while v + 1 < j && doc.tokens[v].is_word() && np::is_lower_in(np::BETWEEN_SUBJECT_AND_VERB, doc.word(v)) {
+        while v + 1 < j && doc.tokens[v].is_word() && np::word_is_lower_in(np::BETWEEN_SUBJECT_AND_VERB, doc, v) {
             v += 1;
         }
         let followed_by_verb = e < j

@@ -6,7 +6,7 @@
 use std::cell::OnceCell;
 
 use super::cues::{Cue, cue_at, cue_at_word, is_participle, may_start_cue, takes_addressee};
-use super::np::{self, FINITE_AUXILIARIES, Mention, Words, is_lower_in, words};
+use super::np::{self, FINITE_AUXILIARIES, Mention, Words, is_lower_in, word_is_lower_in, words};
 use super::{Quote, QuoteKind};
 use crate::lexicon::Classes;
 use crate::lexicon::{VerbClass, lexicon, lower};
@@ -220,7 +220,7 @@ fn try_cue(
             lex.vague_subjects.contains(&*w)
                 && (cue.start - 1 == s.first
                     || !doc.tokens[cue.start - 2].is_word()
-                    || is_lower_in(words!["and", "but", "many", "some", "other", "most"], doc.word(cue.start - 2)))
+                    || word_is_lower_in(words!["and", "but", "many", "some", "other", "most"], doc, cue.start - 2))
         };
         if !vague {
             return None;
@@ -267,7 +267,7 @@ fn try_cue(
         // to the poll, include ...", "according to the memo, the firm had given ...").
         let clause_role = m.role.is_some_and(|r| {
             let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
-            !is_lower_in(words!["who", "whose"], doc.word(ra)) && np::parse(doc, ra, rb).is_none()
+            !word_is_lower_in(words!["who", "whose"], doc, ra) && np::parse(doc, ra, rb).is_none()
         });
         if opens_clause || clause_role {
             m.role = None;
@@ -289,12 +289,12 @@ fn try_cue(
             && doc.word_is(m_end, ",")
             && end.saturating_sub(rest) >= 2
             // (Not an adverbial of the writer's: "..., according to X, despite a crackdown".)
-            && !is_lower_in(words!["who", "which", "where", "whose", "and", "but", "despite", "including", "though", "although", "even"], doc.word(rest))
-            && !is_lower_in(PREPOSITION_STARTS, doc.word(rest))
+            && !word_is_lower_in(words!["who", "which", "where", "whose", "and", "but", "despite", "including", "though", "although", "even"], doc, rest)
+            && !word_is_lower_in(PREPOSITION_STARTS, doc, rest)
             // A predicate ("has surged", "include ...") or a clause; not a noun phrase hanging
             // on the source ("..., the Ohio firm leading the work").
             && (reads_as_clause(doc, rest, end)
-                || !np::is_cap(doc.word(rest)) && !is_lower_in(words!["the", "a", "an", "his", "her", "its", "their", "this", "these", "those"], doc.word(rest)))
+                || !np::is_cap(doc.word(rest)) && !word_is_lower_in(words!["the", "a", "an", "his", "her", "its", "their", "this", "these", "those"], doc, rest))
             // (Nor a clause with an attribution of its own: "..., according to X, Y said ...".)
             && (rest..end).all(|k| cue_at(doc, k).is_none());
         if continues {
@@ -320,14 +320,14 @@ fn try_cue(
         let mut k = cue.start;
         while k > s.first
             && doc.tokens[k - 1].is_word()
-            && (doc.word(k - 1).ends_with("ly") || is_lower_in(words!["also", "then", "later"], doc.word(k - 1)))
+            && (doc.word(k - 1).ends_with("ly") || word_is_lower_in(words!["also", "then", "later"], doc, k - 1))
         {
             k -= 1;
         }
         // "While saying that ..., he continued ...": a participle clause opening the sentence
         // reports what the main clause's subject said (a pronoun or a name after its comma).
         let lead = leading();
-        if k == lead || k == lead + 1 && is_lower_in(words!["while", "after", "before", "when", "in", "by"], doc.word(lead)) {
+        if k == lead || k == lead + 1 && word_is_lower_in(words!["while", "after", "before", "when", "in", "by"], doc, lead) {
             let comma = (cue.end..end).find(|&j| doc.word_is(j, ",") && doc.is_narrative(j))?;
             let subject_end =
                 (comma + 1..end.min(comma + 5)).find(|&j| !doc.tokens[j].is_word() || !np::is_name_word(doc.word(j))).unwrap_or(end);
@@ -346,12 +346,12 @@ fn try_cue(
         // ("... by saying ...", "... after telling reporters ...": a participle after a preposition.)
         let attached = k > s.first
             && (matches!(doc.word(k - 1), "," | "—" | "–")
-                || is_lower_in(words!["and", "while", "by", "after", "before", "when", "in"], doc.word(k - 1)));
+                || word_is_lower_in(words!["and", "while", "by", "after", "before", "when", "in"], doc, k - 1));
         if !attached {
             return None;
         }
         // (After a preposition, only with a clause: not "after calling off classes".)
-        if !matches!(doc.word(k - 1), "," | "—" | "–") && !is_lower_in(words!["and", "while"], doc.word(k - 1)) {
+        if !matches!(doc.word(k - 1), "," | "—" | "–") && !word_is_lower_in(words!["and", "while"], doc, k - 1) {
             let a = skip_that(doc, participle_content_start(doc, cue, end), end);
             if !reported_clause(doc, cue, a, end) {
                 return None;
@@ -371,9 +371,9 @@ fn try_cue(
         let clause_subject = || {
             let join = (lead + 1..cue.start.saturating_sub(3))
                 .rev()
-                .find(|&j| doc.word_is(j, ",") && is_lower_in(words!["and", "but"], doc.word(j + 1)) && doc.is_narrative(j))?;
+                .find(|&j| doc.word_is(j, ",") && word_is_lower_in(words!["and", "but"], doc, j + 1) && doc.is_narrative(j))?;
             let start = join + 2;
-            if !(np::is_cap(doc.word(start)) || is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(start))) {
+            if !(np::is_cap(doc.word(start)) || word_is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc, start)) {
                 return None;
             }
             leading_subject(doc, start, cue.start).filter(|m| {
@@ -401,13 +401,13 @@ fn try_cue(
     // "X are preparing a motion, and have alleged that ...": a second verb shares the sentence's subject.
     let coordinated = {
         let mut k = cue.start;
-        while k > s.first && is_lower_in(words!["have", "has", "had", "also", "later", "then", "would", "will"], doc.word(k - 1)) {
+        while k > s.first && word_is_lower_in(words!["have", "has", "had", "also", "later", "then", "would", "will"], doc, k - 1) {
             k -= 1;
         }
         // (Also past a prepositional phrase: "... and in a carefully worded response said ...".)
         let after_phrase = || {
             (k.saturating_sub(8).max(s.first + 1)..k).rev().find(|&j| doc.word_is(j - 1, "and")).is_some_and(|j| {
-                is_lower_in(words!["in", "on", "at", "during", "after", "with", "before", "through", "via", "later"], doc.word(j))
+                word_is_lower_in(words!["in", "on", "at", "during", "after", "with", "before", "through", "via", "later"], doc, j)
                     && (j..k).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x))
             })
         };
@@ -426,13 +426,13 @@ fn try_cue(
             // (Or "that": "groups that have endorsed him say", when a verb follows it.)
             let who = (cue.start.saturating_sub(10).max(s.first + 1)..cue.start)
                 .rev()
-                .find(|&j| is_lower_in(words!["who", "that"], doc.word(j)))?;
+                .find(|&j| word_is_lower_in(words!["who", "that"], doc, j))?;
             if !(who + 1..cue.start).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x)) {
                 return None;
             }
             if doc.word(who).eq_ignore_ascii_case("that")
                 && !(who + 1..cue.start).any(|x| {
-                    is_lower_in(words!["have", "has", "had", "is", "are", "was", "were"], doc.word(x)) || doc.word(x).ends_with("ed")
+                    word_is_lower_in(words!["have", "has", "had", "is", "are", "was", "were"], doc, x) || doc.word(x).ends_with("ed")
                 })
             {
                 return None;
@@ -501,12 +501,12 @@ fn try_cue(
             Some(cue.end)
         } else if tail_start > cue.end && tail_start < end && doc.word_is(tail_start, ",") {
             Some(tail_start)
-        } else if cue.end < end && is_lower_in(TAIL_OPENERS, doc.word(cue.end)) {
+        } else if cue.end < end && word_is_lower_in(TAIL_OPENERS, doc, cue.end) {
             (cue.end + 1..end.min(cue.end + 7))
                 .find(|&k| !doc.tokens[k].is_word() || !doc.is_narrative(k))
                 .filter(|&k| doc.word_is(k, ",") && doc.is_narrative(k) && k + 1 < end)
-                .filter(|&k| is_lower_in(FINITE_AUXILIARIES, doc.word(k + 1)) || is_lower_in(MODALS, doc.word(k + 1)))
-                .filter(|_| !is_lower_in(PREPOSITION_STARTS, doc.word(first)) && !is_lower_in(SUBORDINATORS, doc.word(first)))
+                .filter(|&k| word_is_lower_in(FINITE_AUXILIARIES, doc, k + 1) || word_is_lower_in(MODALS, doc, k + 1))
+                .filter(|_| !word_is_lower_in(PREPOSITION_STARTS, doc, first) && !word_is_lower_in(SUBORDINATORS, doc, first))
         } else {
             None
         };
@@ -525,7 +525,7 @@ fn try_cue(
                 && (w.ends_with("ed") || w.ends_with("ing"))
                 && first + 1 < b
                 && doc.word(first + 1).starts_with(|c: char| c.is_lowercase());
-            if quote_follows && (np::is_lower_in(PREPOSITION_STARTS, doc.word(first)) || participle_opens) {
+            if quote_follows && (np::word_is_lower_in(PREPOSITION_STARTS, doc, first) || participle_opens) {
                 return None;
             }
             let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top);
@@ -550,7 +550,7 @@ fn try_cue(
         // anonymity is the source's terms, not a claim (the source stage reads it as the reason).
         if matches!(cue.verb.lemma, "ask" | "request")
             && (cue.end..end.min(cue.end + 8)).any(|k| {
-                is_lower_in(words!["name", "named", "identified", "identify", "anonymity", "anonymous", "anonymously"], doc.word(k))
+                word_is_lower_in(words!["name", "named", "identified", "identify", "anonymity", "anonymous", "anonymously"], doc, k)
             })
         {
             return None;
@@ -571,17 +571,17 @@ fn try_cue(
         // the reported content, but not the idiom "said when asked".
         let subordinate_start = cue.verb.lemma == "say"
             && a + 1 < end
-            && np::is_lower_in(words!["when", "if", "because", "while", "although", "since", "unless", "once"], doc.word(a))
+            && np::word_is_lower_in(words!["when", "if", "because", "while", "although", "since", "unless", "once"], doc, a)
             && !doc.word(a + 1).ends_with("ed")
             && (a + 1..end).any(|k| doc.word_is(k, ","));
-        if a < end && np::is_lower_in(PREPOSITION_STARTS, doc.word(a)) && !approximate_number && !explicit_that && !subordinate_start {
+        if a < end && np::word_is_lower_in(PREPOSITION_STARTS, doc, a) && !approximate_number && !explicit_that && !subordinate_start {
             return None;
         }
         // Only "say" reliably takes a bare clause; other verbs also take noun objects.
         let object_clause = super::cues::takes_object_clause(cue.verb.lemma) && reads_as_object_infinitive(doc, a, end);
         // "asked whether ...", "explained how ...", "asked its members if ...": an embedded question,
         // right after the verb or after a short object.
-        let question_word = |k: usize| is_lower_in(words!["whether", "if", "how", "why", "what", "where", "who", "which"], doc.word(k));
+        let question_word = |k: usize| word_is_lower_in(words!["whether", "if", "how", "why", "what", "where", "who", "which"], doc, k);
         let embedded_question = super::cues::takes_embedded_question(cue.verb.lemma)
             && a + 1 < end
             && (question_word(a)
@@ -627,10 +627,10 @@ fn try_cue(
         // with the clause's closing comma.
         let mut b = end;
         let mut k = cue.start;
-        while k > s.first && is_lower_in(words!["also", "has", "had", "have", "later", "then"], doc.word(k - 1)) {
+        while k > s.first && word_is_lower_in(words!["also", "has", "had", "have", "later", "then"], doc, k - 1) {
             k -= 1;
         }
-        if k >= s.first + 2 && is_lower_in(words!["who", "which"], doc.word(k - 1)) && doc.word_is(k - 2, ",") {
+        if k >= s.first + 2 && word_is_lower_in(words!["who", "which"], doc, k - 1) && doc.word_is(k - 2, ",") {
             if let Some(c) = (a..end).find(|&j| doc.word_is(j, ",") && doc.is_narrative(j)) {
                 b = c;
             }
@@ -645,17 +645,17 @@ fn try_cue(
         // (Not "..., said landlords will be looking ...": a phrase holding a finite verb is the
         // clause said, not an inverted speaker.)
         let mut m = np::phrase_after(doc, cue.end, end)?;
-        if (cue.end..doc.token_after(m.span.end)).any(|k| is_lower_in(FINITE_AUXILIARIES, doc.word(k))) {
+        if (cue.end..doc.token_after(m.span.end)).any(|k| word_is_lower_in(FINITE_AUXILIARIES, doc, k)) {
             return None;
         }
         // "CONTENT, said Howard, but her record ...": the sentence goes on after the speaker, a
         // second piece of the claim (not an appositive of the speaker).
-        let conjunction = |k: usize| is_lower_in(words!["but", "and", "yet"], doc.word(k));
+        let conjunction = |k: usize| word_is_lower_in(words!["but", "and", "yet"], doc, k);
         let mut rest = None;
         if let Some(r) = m.role {
             let ra = doc.token_after(r.start);
             // (A clause of some length, not "and added ..." with a verb of its own.)
-            if conjunction(ra) && end >= ra + 4 && cue_at(doc, ra + 1).is_none() && !is_lower_in(PREPOSITION_STARTS, doc.word(ra + 1)) {
+            if conjunction(ra) && end >= ra + 4 && cue_at(doc, ra + 1).is_none() && !word_is_lower_in(PREPOSITION_STARTS, doc, ra + 1) {
                 m.role = None;
                 rest = Some(ra);
             }
@@ -663,7 +663,7 @@ fn try_cue(
         // (A non-restrictive relative clause may close the sentence: "..., said Ada Moreno, director
         // of the institute, whose members ...".)
         let me = mention_end(doc, &m);
-        let relative_after = me + 1 < end && doc.word_is(me, ",") && is_lower_in(words!["who", "whose", "which"], doc.word(me + 1));
+        let relative_after = me + 1 < end && doc.word_is(me, ",") && word_is_lower_in(words!["who", "whose", "which"], doc, me + 1);
         if rest.is_none() && me < end && !is_tail(doc, me, end) && !relative_after {
             return None;
         }
@@ -737,26 +737,26 @@ pub(super) fn is_tail(doc: &Document, a: usize, end: usize) -> bool {
         return false;
     }
     let w = doc.word(a);
-    (is_lower_in(TAIL_OPENERS, w) || (a + 1 < end && doc.word_is(a, ",") && is_lower_in(TAIL_OPENERS, doc.word(a + 1))))
+    (is_lower_in(TAIL_OPENERS, w) || (a + 1 < end && doc.word_is(a, ",") && word_is_lower_in(TAIL_OPENERS, doc, a + 1)))
         && !(a..end).any(|k| {
             doc.word_is(k, "that")
                 || !doc.is_narrative(k)
-                || is_lower_in(FINITE_AUXILIARIES, doc.word(k))
-                || is_lower_in(MODALS, doc.word(k))
+                || word_is_lower_in(FINITE_AUXILIARIES, doc, k)
+                || word_is_lower_in(MODALS, doc, k)
         })
         && skip_adverbial(doc, a, end) == a
 }
 
 /// `stated in July it opposed ...`: a short adverbial between the verb and a clause opened by a pronoun.
 fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
-    if a < end && is_lower_in(TAIL_OPENERS, doc.word(a)) {
+    if a < end && word_is_lower_in(TAIL_OPENERS, doc, a) {
         for k in a + 1..end.min(a + 6) {
             if !doc.tokens[k].is_word() {
                 break;
             }
             // (A finite verb: the opener was the clause's subject, "said this was the only chance".)
-            if is_lower_in(words!["because", "when", "while", "if", "as", "after", "since"], doc.word(k))
-                || is_lower_in(FINITE_AUXILIARIES, doc.word(k))
+            if word_is_lower_in(words!["because", "when", "while", "if", "as", "after", "since"], doc, k)
+                || word_is_lower_in(FINITE_AUXILIARIES, doc, k)
             {
                 break;
             }
@@ -765,10 +765,10 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
             }
             // "said by text message the weather ...": a determiner after the adverbial's noun.
             if k >= a + 2
-                && is_lower_in(words!["the", "a", "an"], doc.word(k))
-                && !is_lower_in(words!["the", "a", "an", "his", "her", "their", "its"], doc.word(k - 1))
-                && !is_lower_in(TAIL_OPENERS, doc.word(k - 1))
-                && !is_lower_in(PREPOSITION_STARTS, doc.word(k - 1))
+                && word_is_lower_in(words!["the", "a", "an"], doc, k)
+                && !word_is_lower_in(words!["the", "a", "an", "his", "her", "their", "its"], doc, k - 1)
+                && !word_is_lower_in(TAIL_OPENERS, doc, k - 1)
+                && !word_is_lower_in(PREPOSITION_STARTS, doc, k - 1)
             {
                 return k;
             }
@@ -785,7 +785,7 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
     let opener = if a + 1 < end && doc.word_is(a, ",") { a + 1 } else { a };
     // (Or an adverb: "said early Friday that ...", "said, apparently for the first time, that".)
     let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_ascii_lowercase());
-    if opener < end && (is_lower_in(TAIL_OPENERS, doc.word(opener)) || adverb(doc.word(opener))) {
+    if opener < end && (word_is_lower_in(TAIL_OPENERS, doc, opener) || adverb(doc.word(opener))) {
         // ("says at a campaign stop in Toledo, Ohio, that ...": commas of a place name allowed;
         // "said Thursday during the taping of a town hall in Buffalo, New York, that ...".)
         // (A relative *that* has a verb right after it: "said in a letter that was leaked ...".)
@@ -797,7 +797,7 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
                         && !doc.word_is(j, ".")
                         && !doc.is_year_elision(j)
                 })
-                && !(k + 1 < end && (is_lower_in(FINITE_AUXILIARIES, doc.word(k + 1)) || is_lower_in(MODALS, doc.word(k + 1))))
+                && !(k + 1 < end && (word_is_lower_in(FINITE_AUXILIARIES, doc, k + 1) || word_is_lower_in(MODALS, doc, k + 1)))
                 // (Nor the *that* of another cue: "who writes extensively about X, noted that".)
                 && !(opener + 1..k).any(|j| doc.word_is(j - 1, ",") && cue_at(doc, j).is_some())
             {
@@ -806,12 +806,12 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
         }
     }
     // ("noted several times that ...", "said many times that ...": how often, then the clause.)
-    if a + 2 < end && is_lower_in(words!["times", "occasions"], doc.word(a + 1)) && doc.word_is(a + 2, "that") {
+    if a + 2 < end && word_is_lower_in(words!["times", "occasions"], doc, a + 1) && doc.word_is(a + 2, "that") {
         a += 2;
     }
     while a < end
         && (matches!(doc.word(a), "," | ":")
-            || is_lower_in(words!["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc.word(a))
+            || word_is_lower_in(words!["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc, a)
                 && a + 1 < end
                 && matches!(doc.word(a + 1), "," | "that"))
     {
@@ -825,7 +825,7 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
 /// clause with a finite verb, or anything after *say* and *tell* that does not open with a
 /// preposition.
 fn reported_clause(doc: &Document, cue: &Cue, a: usize, end: usize) -> bool {
-    if a >= end || is_lower_in(PREPOSITION_STARTS, doc.word(a)) {
+    if a >= end || word_is_lower_in(PREPOSITION_STARTS, doc, a) {
         return false;
     }
     doc.word_is(a, "that") || matches!(cue.verb.lemma, "say" | "tell") || reads_as_clause(doc, a, end)
@@ -924,7 +924,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         return None;
     }
     // "told reporters on Tuesday" / "told CBC News in an interview"
-    if k + 1 < end && (is_lower_in(TAIL_OPENERS, doc.word(k)) || doc.word_is(k, ",")) {
+    if k + 1 < end && (word_is_lower_in(TAIL_OPENERS, doc, k) || doc.word_is(k, ",")) {
         let mut j = k + 1;
         while j < end && j < k + 5 && doc.tokens[j].is_word() && !doc.word_is(j, "that") && !doc.has_class(j, Classes::PRONOUN) {
             j += 1;
@@ -1041,7 +1041,7 @@ fn skip_one_intro(doc: &Document, first: usize, limit: usize) -> usize {
             && doc.tokens[first + 1].is_word()
             && !np::is_cap(doc.word(first + 1))
     };
-    if first < limit && (is_lower_in(INTRO_OPENERS, doc.word(first)) || opening_participle(doc.word(first))) {
+    if first < limit && (word_is_lower_in(INTRO_OPENERS, doc, first) || opening_participle(doc.word(first))) {
         // (The comma may sit inside a closing mark: `Speaking on ABC's "This Week," Carson ...`.)
         let closes_with_comma = |k: usize| doc.tokens[k].is_mark() && k > first && doc.word_is(k - 1, ",") && !doc.is_narrative(k - 1);
         if let Some(c) = (first..limit).find(|&k| doc.word_is(k, ",") && doc.is_narrative(k) || closes_with_comma(k)) {
@@ -1117,7 +1117,7 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
     let first = doc.word(a);
     // (A bare noun phrase subject counts when a finite verb follows within a few words:
     // "claimed department staff had been told ...".)
-    let finite_soon = (a + 1..end.min(a + 4)).any(|k| is_lower_in(FINITE, doc.word(k)));
+    let finite_soon = (a + 1..end.min(a + 4)).any(|k| word_is_lower_in(FINITE, doc, k));
     let subject_like = is_lower_in(SUBJECT_STARTS, first)
         || matches!(doc.tokens[a].kind, TokenKind::Number)
         || first.starts_with(|c: char| c.is_uppercase()) && !lexicon().is_not_name(first)
@@ -1159,7 +1159,7 @@ fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
             doc.tokens[k].is_word()
                 && !is_subject_pronoun(doc.word(k))
                 && !doc.word_is(k, "that")
-                && !is_lower_in(FINITE_AUXILIARIES, doc.word(k))
+                && !word_is_lower_in(FINITE_AUXILIARIES, doc, k)
         })
     })
 }
@@ -1172,7 +1172,7 @@ fn reads_as_object(doc: &Document, a: usize, end: usize) -> bool {
         && doc.tokens[a].is_word()
         && doc.is_narrative(a)
         && !is_subject_pronoun(doc.word(a))
-        && !is_lower_in(FINITE_AUXILIARIES, doc.word(a))
+        && !word_is_lower_in(FINITE_AUXILIARIES, doc, a)
         && (np::is_cap(doc.word(a))
             || is_lower_in(
                 words![
@@ -1414,17 +1414,17 @@ fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
     }
     let mut head = cue - 2;
     // "went on to explain"
-    if doc.word_is(head, "on") && head > lo && is_lower_in(words!["went", "goes", "go"], doc.word(head - 1)) {
+    if doc.word_is(head, "on") && head > lo && word_is_lower_in(words!["went", "goes", "go"], doc, head - 1) {
         head -= 1;
     }
-    if !doc.tokens[head].is_word() || !is_lower_in(CONTROL, doc.word(head)) {
+    if !doc.tokens[head].is_word() || !word_is_lower_in(CONTROL, doc, head) {
         return None;
     }
     // ("are slightly more likely to say": past degree words and adverbs to the subject.)
     let mut h = head;
     while h > lo + 1
         && doc.tokens[h - 1].is_word()
-        && (is_lower_in(words!["more", "less", "most", "least", "much", "far", "even"], doc.word(h - 1)) || doc.word(h - 1).ends_with("ly"))
+        && (word_is_lower_in(words!["more", "less", "most", "least", "much", "far", "even"], doc, h - 1) || doc.word(h - 1).ends_with("ly"))
     {
         h -= 1;
     }
@@ -1514,8 +1514,8 @@ fn make(
     if rule == "indirect/said-that" {
         if let Some(c) = (a + 3..b.saturating_sub(2)).find(|&k| {
             doc.is_narrative(k)
-                && is_lower_in(words!["a", "an"], doc.word(k + 1))
-                && (matches!(doc.word(k), "—" | "–") || doc.word_is(k, ",") && k + 2 < b && is_lower_in(STATEMENT_NOUNS, doc.word(k + 2)))
+                && word_is_lower_in(words!["a", "an"], doc, k + 1)
+                && (matches!(doc.word(k), "—" | "–") || doc.word_is(k, ",") && k + 2 < b && word_is_lower_in(STATEMENT_NOUNS, doc, k + 2))
         }) {
             b = c;
         }
@@ -1523,7 +1523,7 @@ fn make(
     // `Though the judge said he was loath to ..., he believed ...`: in a sentence-opening
     // subordinate clause, the content ends with the clause, at its comma.
     if matches!(rule, "indirect/said-that" | "indirect/verb-object")
-        && is_lower_in(SUBORDINATORS, doc.word(s.first))
+        && word_is_lower_in(SUBORDINATORS, doc, s.first)
         && !(s.first..a).any(|k| doc.word_is(k, ","))
     {
         if let Some(c) = (a + 1..b).find(|&k| doc.word_is(k, ",") && doc.is_narrative(k)) {
@@ -1610,7 +1610,7 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
     let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word_is(k - 2, ",");
     let joint = |k: usize| {
         k > a + 2
-            && (doc.is_narrative(k - 1) && (matches!(doc.word(k - 1), "," | ";" | "—" | "–") || is_lower_in(JOINERS, doc.word(k - 1)))
+            && (doc.is_narrative(k - 1) && (matches!(doc.word(k - 1), "," | ";" | "—" | "–") || word_is_lower_in(JOINERS, doc, k - 1))
                 || comma_in_quote(k))
     };
     for k in a + 3..b {
@@ -1629,7 +1629,7 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
                 || !doc.word_is(k - 1, ",")
                     && (doc.word_is(k - 2, ",") || doc.word_is(k - 1, "but") || cue.end < b && doc.word_is(cue.end, "that")))
             // ("... and said it ...": the commonest speech verbs are not coordinated inside content.)
-            || doc.word_is(k - 1, "and") && is_lower_in(words!["said", "says", "told", "tells", "added", "adds"], doc.word(k))
+            || doc.word_is(k - 1, "and") && word_is_lower_in(words!["said", "says", "told", "tells", "added", "adds"], doc, k)
             // ("said he makes $41,000 a year and questioned how ...": a second speech verb in the
             // past tense after *and* is the speaker's next act, not the content's.)
             // (Not after a past perfect, whose *had* the verb may share: "said the board had met
@@ -1638,7 +1638,7 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
                 && cue.verb.class == VerbClass::Speech
                 && doc.word(k).ends_with("ed")
                 && cue.end - cue.start == 1
-                && !(a..k).any(|j| is_lower_in(words!["had", "'d", "’d"], doc.word(j)));
+                && !(a..k).any(|j| word_is_lower_in(words!["had", "'d", "’d"], doc, j));
         let open = if shared {
             Some(k)
         } else {
@@ -1647,7 +1647,7 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
                 .filter(|&s| joint(s))
         };
         if let Some(mut c) = open {
-            while c > a && (matches!(doc.word(c - 1), "," | ";" | "—" | "–") || is_lower_in(JOINERS, doc.word(c - 1))) {
+            while c > a && (matches!(doc.word(c - 1), "," | ";" | "—" | "–") || word_is_lower_in(JOINERS, doc, c - 1)) {
                 c -= 1;
             }
             return Some(c);

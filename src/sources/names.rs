@@ -3,7 +3,7 @@
 
 use crate::Span;
 use crate::lexicon::{Classes, Gender, lexicon, lower};
-use crate::quotes::np::{Words, is_lower_in, title_at, words};
+use crate::quotes::np::{Words, is_lower_in, title_at, word_is_lower_in, words};
 use crate::text::Document;
 use rustc_hash::FxHashMap;
 
@@ -137,7 +137,7 @@ impl NameIndex {
                     "in", "at", "from", "to", "of", "for", "near", "across", "into", "on", "by", "with", "against", "over", "toward",
                     "towards", "around", "through", "the", "a", "an",
                 ]);
-                let after_preposition = t > 0 && is_lower_in(PREPS, doc.word(t - 1));
+                let after_preposition = t > 0 && word_is_lower_in(PREPS, doc, t - 1);
                 let possessive = span.slice(doc.text).ends_with("'s") || span.slice(doc.text).ends_with("’s");
                 // A person is introduced as a subject: followed by a comma (appositive) or a verb.
                 let next = (k < para_end).then(|| doc.word(k));

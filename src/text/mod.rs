@@ -121,10 +121,17 @@ impl<'a> Document<'a> {
         self.tokens[i].span().slice(self.text)
     }
 
-    /// `self.word(i) == w`, comparing bytes: no slicing of the text at character boundaries
-    /// (two boundary tests a slice), when only equality is asked. The rules ask it of most
-    /// tokens they walk (`,`, `that`, `and`); a token's span always lies on boundaries, so the
-    /// answer is the same.
+    /// The bytes of token `i`, for tests that compare bytes: no slicing of the text at
+    /// character boundaries (two boundary tests a slice). The rules ask such tests of most
+    /// tokens they walk (`,`, `that`, `and`, their word lists); a token's span always lies on
+    /// boundaries, so the answers are those of [`Document::word`].
+    #[inline]
+    pub fn word_bytes(&self, i: usize) -> &'a [u8] {
+        let span = self.tokens[i].span();
+        &self.text.as_bytes()[span.start..span.end]
+    }
+
+    /// `self.word(i) == w`, comparing bytes (see [`Document::word_bytes`]).
     #[inline]
     pub fn word_is(&self, i: usize, w: &str) -> bool {
         let span = self.tokens[i].span();
