@@ -89,11 +89,11 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
 fn signed(doc: &Document, r: &QuoteRegion) -> Option<(Mention, Cue, &'static str)> {
     let dash = r.close? + 1;
     let para = doc.paragraphs[r.paragraph];
-    if dash + 1 >= para.last || !matches!(doc.word(dash), "—" | "–" | "―") || looks_like_title(doc, r) {
+    if dash + 1 >= para.last || !doc.word_in(dash, &["—", "–", "―"]) || looks_like_title(doc, r) {
         return None;
     }
     let mut end = para.last;
-    while end > dash + 1 && matches!(doc.word(end - 1), "." | "!") {
+    while end > dash + 1 && doc.word_in(end - 1, &[".", "!"]) {
         end -= 1;
     }
     let m = super::pull::bare_name(doc, dash, end, false)?;
@@ -127,7 +127,7 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         }
     }
     let mut a = k0;
-    while a < hi && matches!(doc.word(a), "," | "—" | "–" | "-") {
+    while a < hi && doc.word_in(a, &[",", "—", "–", "-"]) {
         a += 1;
     }
     if a >= hi {
@@ -161,8 +161,8 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         let abbreviation_period = doc.word_is(k, ".")
             && doc.tokens[k].span().start == doc.tokens[k - 1].span().end
             && k + 1 < hi
-            && matches!(doc.word(k + 1), ")" | ",");
-        if matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "." | "?" | "!" | ";") && !abbreviation_period {
+            && doc.word_in(k + 1, &[")", ","]);
+        if matches!(doc.tokens[k].kind, TokenKind::Punct) && doc.word_in(k, &[".", "?", "!", ";"]) && !abbreviation_period {
             break;
         }
     }
@@ -175,7 +175,7 @@ fn lead_in(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
     let lo = sentence_start_after_quote(doc, i, r);
     // (After a comma the words before are an adverbial, `Yet, "it is hard ...`, not a clause the
     // quote completes; after a colon or a semicolon, a clause of their own.)
-    if r.open <= lo || matches!(doc.word(r.open - 1), ":" | ";" | ",") || looks_like_title(doc, r) {
+    if r.open <= lo || doc.word_in(r.open - 1, &[":", ";", ","]) || looks_like_title(doc, r) {
         return None;
     }
     // The attribution goes on after a comma (`...," she said`), as in a sentence the speaker's
@@ -259,7 +259,7 @@ fn rest_of_sentence_end(doc: &Document, close: usize) -> usize {
 fn clause_rest_end(doc: &Document, close: usize) -> Option<usize> {
     let end = rest_of_sentence_end(doc, close);
     let rest = close + 1..end;
-    let own = rest.clone().all(|k| !matches!(doc.word(k), ";" | "—" | "–" | ":") && cue_at(doc, k).is_none());
+    let own = rest.clone().all(|k| !doc.word_in(k, &[";", "—", "–", ":"]) && cue_at(doc, k).is_none());
     // (A participle after a comma is a clause of its own: `..., leaving the harbour unfinished`.
     // A trailing adverbial stays: `called it "a giveaway" in a radio interview`, as PolNeAR has it.)
     // (The comma may be inside the closing mark: `a "necessary correction," leaving ...`.)
@@ -274,7 +274,7 @@ fn clause_rest_end(doc: &Document, close: usize) -> Option<usize> {
 /// does not list still attributes it when the clause is only that verb and a name.
 fn unlisted_verb(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &'static str)> {
     // (The clause may go on with another verb: `"...," Trump barked and a guard led him out.`)
-    let end = (a..hi).find(|&k| matches!(doc.word(k), "." | "?" | "!" | ";" | "," | "and" | "but")).unwrap_or(hi);
+    let end = (a..hi).find(|&k| doc.word_in(k, &[".", "?", "!", ";", ",", "and", "but"])).unwrap_or(hi);
     if end <= a + 1 || end - a > 6 {
         return None;
     }
@@ -313,7 +313,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
             lo = doc.sentences[doc.sentence_of[j] as usize].first;
         }
     }
-    while j > lo && matches!(doc.word(j - 1), ":" | "," | "—" | "–" | "-") && doc.is_narrative(j - 1) {
+    while j > lo && doc.word_in(j - 1, &[":", ",", "—", "–", "-"]) && doc.is_narrative(j - 1) {
         j -= 1;
     }
     if j <= lo {
@@ -335,7 +335,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         }
         // `Pike noted the slope, testifying “it seemed ...”`: a participle after a comma takes
         // the subject of its sentence.
-        if is_participle(doc, &c) && k > lo && matches!(doc.word(k - 1), "," | "—" | "–") && j - c.end <= 1 {
+        if is_participle(doc, &c) && k > lo && doc.word_in(k - 1, &[",", "—", "–"]) && j - c.end <= 1 {
             let m = reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k)?;
             return Some((m, c, "direct/participle"));
         }
@@ -358,7 +358,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         }
         // (A second verb of the sentence's subject: "Ms. Ruiz shook her head and said, ...".)
         let m = np::subject_before(doc, k, lo).or_else(|| {
-            (k > lo && matches!(doc.word(k - 1), "and" | "but"))
+            (k > lo && doc.word_in(k - 1, &["and", "but"]))
                 .then(|| reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k))
                 .flatten()
         })?;
@@ -525,7 +525,7 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
     // paragraph goes on with that speaker's words.
     let after_attributed_quote = !embedded
         && r.open > doc.paragraphs[r.paragraph].first
-        && matches!(doc.word(r.open - 1), "." | "?" | "!")
+        && doc.word_in(r.open - 1, &[".", "?", "!"])
         && (r.open.saturating_sub(8).max(doc.paragraphs[r.paragraph].first)..r.open - 1).any(|k| !doc.is_narrative(k));
     words >= 6 || (ends_like_sentence && words >= 4) || (ends_like_sentence && after_attributed_quote && words >= 2)
 }

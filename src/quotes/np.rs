@@ -491,7 +491,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                     }
                 }
             }
-            TokenKind::Punct if matches!(doc.word(k), "." | "&" | "(" | ")" | "-" | "'" | "%") => {}
+            TokenKind::Punct if doc.word_in(k, &[".", "&", "(", ")", "-", "'", "%"]) => {}
             TokenKind::Mark(..) if k > a && doc.tokens[k].span().start == doc.tokens[k - 1].span().end => {} // members' / Iraq’s
             _ => return None,
         }
@@ -797,7 +797,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     let mut role = None;
     let mut appositive_end = None;
     // "Deborah Reynolds - his co-host - told ...": a dash pair brackets an appositive like commas.
-    if matches!(doc.word(e - 1), "-" | "—" | "–") {
+    if doc.word_in(e - 1, &["-", "—", "–"]) {
         // (A typewriter dash "--" is two tokens.)
         let dash = doc.word(e - 1);
         let mut d2 = e - 1;
@@ -1018,7 +1018,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         }
     }
     // A sentence-opening demonstrative is a determiner here, not a complementizer ("That person said").
-    if s > lo && s == lo + 1 && matches!(doc.word(s - 1), "That" | "This" | "These" | "Those") {
+    if s > lo && s == lo + 1 && doc.word_in(s - 1, &["That", "This", "These", "Those"]) {
         s -= 1;
     }
     // A pronoun right before the verb is the whole subject. (`e` may have fallen back to `lo` on
@@ -1141,7 +1141,7 @@ fn is_number_like(doc: &Document, k: usize) -> bool {
 /// the source, up to the clause's next punctuation (at most 12 words).
 pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     let mut e = a;
-    while e < hi && doc.is_narrative(e) && (doc.tokens[e].is_word() || matches!(doc.word(e), "&" | "'s" | "’s")) {
+    while e < hi && doc.is_narrative(e) && (doc.tokens[e].is_word() || doc.word_in(e, &["&", "'s", "’s"])) {
         if e > a && word_is_lower_in(words!["who", "which", "that", "and", "but"], doc, e) {
             break;
         }
@@ -1207,7 +1207,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     // An appositive after a comma: a role, or the name of a described speaker.
     if e < hi && doc.word_is(e, ",") {
         let mut r = e + 1;
-        while r < hi && doc.is_narrative(r) && !matches!(doc.word(r), "," | "." | ";" | ":" | "?" | "!") && !doc.tokens[r].is_mark() {
+        while r < hi && doc.is_narrative(r) && !doc.word_in(r, &[",", ".", ";", ":", "?", "!"]) && !doc.tokens[r].is_mark() {
             r += 1;
         }
         if r > e + 1 {
@@ -1220,7 +1220,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         }
     } else if e < hi && doc.word_is(e, "who") {
         let mut r = e + 1;
-        while r < hi && doc.is_narrative(r) && !matches!(doc.word(r), "," | "." | ";" | ":" | "?" | "!") {
+        while r < hi && doc.is_narrative(r) && !doc.word_in(r, &[",", ".", ";", ":", "?", "!"]) {
             r += 1;
         }
         m.role = Some(doc.token_span(e, r));

@@ -31,7 +31,7 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
         while a < b && doc.tokens[a].is_mark() {
             a += 1;
         }
-        while b > a && (doc.tokens[b - 1].is_mark() || matches!(doc.word(b - 1), "." | "!" | "?")) {
+        while b > a && (doc.tokens[b - 1].is_mark() || doc.word_in(b - 1, &[".", "!", "?"])) {
             b -= 1;
         }
         let words = (a..b).filter(|&k| doc.tokens[k].is_word()).count();
@@ -62,7 +62,7 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
 /// Tokens `[a, b)` are only an attribution: `— Name (@handle) date`, `Name, role` or `Name`.
 pub(super) fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) -> Option<np::Mention> {
     let mut a = a;
-    while a < b && matches!(doc.word(a), "—" | "–" | "-" | "―") {
+    while a < b && doc.word_in(a, &["—", "–", "-", "―"]) {
         a += 1;
     }
     if a >= b || b - a > 16 || doc.word(a).eq_ignore_ascii_case("by") {
@@ -76,7 +76,7 @@ pub(super) fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) ->
     if e == a || e - a > 5 {
         return None;
     }
-    if e < b && !matches!(doc.word(e), "," | "(" | ".") {
+    if e < b && !doc.word_in(e, &[",", "(", "."]) {
         return None;
     }
     // On a line of its own: `Name Surname, role` or `Name (@handle)`; a photo credit `(Agency)` is not one.

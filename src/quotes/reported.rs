@@ -187,7 +187,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
 /// The sentence's last token index, exclusive, without its final punctuation.
 fn content_end(doc: &Document, s: &Sentence) -> usize {
     let mut e = s.last;
-    while e > s.first && doc.is_narrative(e - 1) && matches!(doc.tokens[e - 1].kind, TokenKind::Punct) && !matches!(doc.word(e - 1), ")") {
+    while e > s.first && doc.is_narrative(e - 1) && matches!(doc.tokens[e - 1].kind, TokenKind::Punct) && !doc.word_in(e - 1, &[")"]) {
         e -= 1;
     }
     e
@@ -261,7 +261,7 @@ fn try_cue(
     if cue.according {
         let mut m = np::phrase_after(doc, cue.end, end).or_else(|| np::according_source(doc, cue.end, end))?;
         // "...: According to recent polls, CONTENT": a colon opens a clause of its own.
-        let opens_clause = cue.start <= first || matches!(doc.word(cue.start - 1), ":" | ";");
+        let opens_clause = cue.start <= first || doc.word_in(cue.start - 1, &[":", ";"]);
         // What follows the source's comma is content, not an appositive, when the source opens
         // the clause, or when it does not read as a noun phrase or a relative clause ("according
         // to the poll, include ...", "according to the memo, the firm had given ...").
@@ -276,7 +276,7 @@ fn try_cue(
         if opens_clause {
             // According to X, CONTENT.
             let mut a = m_end;
-            while a < end && matches!(doc.word(a), "," | "—" | ":") {
+            while a < end && doc.word_in(a, &[",", "—", ":"]) {
                 a += 1;
             }
             return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-before", absorbed, top);
@@ -313,7 +313,7 @@ fn try_cue(
     if np::passive(doc, cue.start, s.first) {
         return None;
     }
-    let comma_before = cue.start > s.first && matches!(doc.word(cue.start - 1), "," | "—" | "–");
+    let comma_before = cue.start > s.first && doc.word_in(cue.start - 1, &[",", "—", "–"]);
     if is_participle(doc, cue) && !np::progressive(doc, cue.start, s.first) {
         // ", saying", also with adverbs (", falsely suggesting") or after and/while ("and also
         // suggesting"): a participle clause hanging on the sentence's main clause.
@@ -345,13 +345,13 @@ fn try_cue(
         }
         // ("... by saying ...", "... after telling reporters ...": a participle after a preposition.)
         let attached = k > s.first
-            && (matches!(doc.word(k - 1), "," | "—" | "–")
+            && (doc.word_in(k - 1, &[",", "—", "–"])
                 || word_is_lower_in(words!["and", "while", "by", "after", "before", "when", "in"], doc, k - 1));
         if !attached {
             return None;
         }
         // (After a preposition, only with a clause: not "after calling off classes".)
-        if !matches!(doc.word(k - 1), "," | "—" | "–") && !word_is_lower_in(words!["and", "while"], doc, k - 1) {
+        if !doc.word_in(k - 1, &[",", "—", "–"]) && !word_is_lower_in(words!["and", "while"], doc, k - 1) {
             let a = skip_that(doc, participle_content_start(doc, cue, end), end);
             if !reported_clause(doc, cue, a, end) {
                 return None;
@@ -388,7 +388,7 @@ fn try_cue(
             .or_else(|| {
                 // After a quote: `"...," the treasurer said, adding that ...` takes the attribution's subject.
                 let after_quote = (lead..cue.start).rev().find(|&k| !doc.is_narrative(k) || doc.tokens[k].is_mark())? + 1;
-                let start = (after_quote..cue.start).find(|&k| !matches!(doc.word(k), "," | "—" | "–"))?;
+                let start = (after_quote..cue.start).find(|&k| !doc.word_in(k, &[",", "—", "–"]))?;
                 match (start..cue.start).find_map(|k| cue_at(doc, k)) {
                     // `"...," the treasurer said, adding` / `"...," said Ola Brandt, adding`
                     Some(said) => np::subject_before(doc, said.start, start).or_else(|| np::phrase_after(doc, said.end, cue.start)),
@@ -412,7 +412,7 @@ fn try_cue(
             })
         };
         // ("... did not apologize, but said ...": also after "but".)
-        k > s.first && (matches!(doc.word(k - 1), "and" | "but") || after_phrase())
+        k > s.first && (doc.word_in(k - 1, &["and", "but"]) || after_phrase())
     };
     let subject = np::subject_before(doc, cue.start, s.first)
         .or_else(|| {
@@ -481,10 +481,10 @@ fn try_cue(
         if is_tail(doc, cue.end, end) || tail_start >= end || is_tail(doc, tail_start, end) && tail_start > cue.end {
             // CONTENT, X said.
             let mut b = m_start;
-            if b <= first || !matches!(doc.word(b - 1), "," | "—" | "–") {
+            if b <= first || !doc.word_in(b - 1, &[",", "—", "–"]) {
                 return None;
             }
-            while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
+            while b > first && doc.word_in(b - 1, &[",", "—", "–"]) {
                 b -= 1;
             }
             return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed, top);
@@ -512,7 +512,7 @@ fn try_cue(
         };
         if let Some(comma) = closing_comma.filter(|_| m_start_tok > first && doc.word_is(m_start_tok - 1, ",") && !coordinated) {
             let mut b = m_start_tok - 1;
-            while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
+            while b > first && doc.word_in(b - 1, &[",", "—", "–"]) {
                 b -= 1;
             }
             // "In a brief interview, Ms. Moreno said, "...": an opening phrase and a direct quote,
@@ -668,7 +668,7 @@ fn try_cue(
             return None;
         }
         let mut b = cue.start;
-        while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
+        while b > first && doc.word_in(b - 1, &[",", "—", "–"]) {
             b -= 1;
         }
         let _ = lex;
@@ -693,7 +693,7 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
     // A dateline opening the story: "DREVNA PASS, Kessar (AP) — ".
     if doc.paragraphs[s.paragraph].first == s.first {
         if let Some(dash) = (s.first..s.last.min(s.first + 12))
-            .find(|&k| matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "—" | "–" | "―"))
+            .find(|&k| matches!(doc.tokens[k].kind, TokenKind::Punct) && doc.word_in(k, &["—", "–", "―"]))
         {
             let credit = (s.first..dash).any(|k| doc.word_is(k, "("));
             let upper = doc.tokens[s.first].is_word() && doc.word(s.first).chars().all(|c| !c.is_lowercase());
@@ -707,7 +707,7 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
             }
         }
     }
-    while a < s.last && (matches!(doc.word(a), "—" | "–" | "-") || doc.word_is(a, "But") || doc.word_is(a, "And")) {
+    while a < s.last && (doc.word_in(a, &["—", "–", "-"]) || doc.word_is(a, "But") || doc.word_is(a, "And")) {
         a += 1;
     }
     a
@@ -810,10 +810,10 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
         a += 2;
     }
     while a < end
-        && (matches!(doc.word(a), "," | ":")
+        && (doc.word_in(a, &[",", ":"])
             || word_is_lower_in(words!["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc, a)
                 && a + 1 < end
-                && matches!(doc.word(a + 1), "," | "that"))
+                && doc.word_in(a + 1, &[",", "that"]))
     {
         a += 1;
     }
@@ -1370,7 +1370,7 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
 /// The subject opening at `first` when the comma at `comma` opens an appositive and a lower-case
 /// word (its verb) follows the appositive's closing comma, before `limit`.
 fn appositive_subject(doc: &Document, first: usize, comma: usize, limit: usize) -> Option<Mention> {
-    let close = (comma + 1..limit.min(comma + 14)).find(|&j| matches!(doc.word(j), "," | ";" | ":" | "." | "(" | ")"))?;
+    let close = (comma + 1..limit.min(comma + 14)).find(|&j| doc.word_in(j, &[",", ";", ":", ".", "(", ")"]))?;
     let verb = close + 1;
     if !doc.word_is(close, ",") || verb >= limit || !doc.tokens[verb].is_word() || !doc.word(verb).starts_with(|c: char| c.is_lowercase()) {
         return None;
@@ -1459,10 +1459,10 @@ fn make(
     top: &[usize],
 ) -> Option<Quote> {
     let (mut a, mut b) = (a, b);
-    while a < b && matches!(doc.word(a), "," | ":" | "—" | "–" | ";") {
+    while a < b && doc.word_in(a, &[",", ":", "—", "–", ";"]) {
         a += 1;
     }
-    while b > a && matches!(doc.word(b - 1), "," | ":" | "—" | "–" | ";" | ".") && doc.is_narrative(b - 1) {
+    while b > a && doc.word_in(b - 1, &[",", ":", "—", "–", ";", "."]) && doc.is_narrative(b - 1) {
         b -= 1;
     }
     // A non-restrictive relative clause after reported content is the writer's, not the
@@ -1515,7 +1515,7 @@ fn make(
         if let Some(c) = (a + 3..b.saturating_sub(2)).find(|&k| {
             doc.is_narrative(k)
                 && word_is_lower_in(words!["a", "an"], doc, k + 1)
-                && (matches!(doc.word(k), "—" | "–") || doc.word_is(k, ",") && k + 2 < b && word_is_lower_in(STATEMENT_NOUNS, doc, k + 2))
+                && (doc.word_in(k, &["—", "–"]) || doc.word_is(k, ",") && k + 2 < b && word_is_lower_in(STATEMENT_NOUNS, doc, k + 2))
         }) {
             b = c;
         }
@@ -1535,9 +1535,9 @@ fn make(
     // aside ending it (`--Kim Hjelmgaard`).
     // (Only for content after its cue: before it, the cue may be inside the aside itself.)
     let after_cue = matches!(rule, "indirect/said-that" | "indirect/participle" | "indirect/verb-object" | "indirect/according-to-before");
-    if let Some(c) = (a + 2..b).find(|&k| after_cue && matches!(doc.word(k), "(" | "[") && doc.is_narrative(k)) {
-        if (c + 1..b).all(|k| !matches!(doc.word(k), ")" | "]"))
-            || matches!(doc.word(b - 1), ")" | "]") && !(c + 1..b - 1).any(|k| matches!(doc.word(k), ")" | "]"))
+    if let Some(c) = (a + 2..b).find(|&k| after_cue && doc.word_in(k, &["(", "["]) && doc.is_narrative(k)) {
+        if (c + 1..b).all(|k| !doc.word_in(k, &[")", "]"]))
+            || doc.word_in(b - 1, &[")", "]"]) && !(c + 1..b - 1).any(|k| doc.word_in(k, &[")", "]"]))
         {
             b = c;
         }
@@ -1610,7 +1610,7 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
     let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word_is(k - 2, ",");
     let joint = |k: usize| {
         k > a + 2
-            && (doc.is_narrative(k - 1) && (matches!(doc.word(k - 1), "," | ";" | "—" | "–") || word_is_lower_in(JOINERS, doc, k - 1))
+            && (doc.is_narrative(k - 1) && (doc.word_in(k - 1, &[",", ";", "—", "–"]) || word_is_lower_in(JOINERS, doc, k - 1))
                 || comma_in_quote(k))
     };
     for k in a + 3..b {
@@ -1647,7 +1647,7 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
                 .filter(|&s| joint(s))
         };
         if let Some(mut c) = open {
-            while c > a && (matches!(doc.word(c - 1), "," | ";" | "—" | "–") || word_is_lower_in(JOINERS, doc, c - 1)) {
+            while c > a && (doc.word_in(c - 1, &[",", ";", "—", "–"]) || word_is_lower_in(JOINERS, doc, c - 1)) {
                 c -= 1;
             }
             return Some(c);

@@ -131,6 +131,13 @@ impl<'a> Document<'a> {
         &self.text.as_bytes()[span.start..span.end]
     }
 
+    /// `matches!(self.word(i), w1 | w2 | ...)`, comparing bytes (see [`Document::word_bytes`]).
+    #[inline]
+    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.word_bytes(i);
+        words.iter().any(|x| x.as_bytes() == w)
+    }
+
     /// `self.word(i) == w`, comparing bytes (see [`Document::word_bytes`]).
     #[inline]
     pub fn word_is(&self, i: usize, w: &str) -> bool {
