@@ -143,8 +143,8 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
     for k in a + 1..hi.min(a + 30) {
         if let Some(c) = cue_at(doc, k).filter(|c| c.verb.class != VerbClass::Belief && !c.according) {
             // (`"...," the letter reads`, but not `"...," he read aloud`: a reader is not the source.)
-            if let Some(m) = np::subject_before(doc, k, a).filter(|m| c.verb.lemma != "read" || reported::is_document(doc, m)) {
-                if doc.token_after(m.span.start) == a || doc.token_after(m.span.start) == a + 1 && doc.word_is(a, ",") {
+            if let Some(m) = np::subject_before(doc, k, a).filter(|m| c.verb.lemma != "read" || reported::is_document(doc, m, k)) {
+                if doc.token_after_near(m.span.start, k) == a || doc.token_after_near(m.span.start, k) == a + 1 && doc.word_is(a, ",") {
                     return Some((m, c, "direct/speaker-said"));
                 }
             }

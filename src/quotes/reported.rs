@@ -458,7 +458,7 @@ fn try_cue(
         // Right after a quote (`"...," Baxter told CBC host Ana Ruiz.`) the cue attributes that
         // quote; reported content of its own must be a clause (`"jobs," Ortiz said private
         // contractors cost more`).
-        let m_first = doc.token_after(m.span.start);
+        let m_first = doc.token_after_near(m.span.start, cue.start);
         let after_quote = m_first > s.first
             && (doc.tokens[m_first - 1].is_mark()
                 || doc.word_is(m_first - 1, ",") && m_first - 1 > s.first && doc.tokens[m_first - 2].is_mark());
@@ -468,14 +468,14 @@ fn try_cue(
                 return None;
             }
         }
-        let document = is_document(doc, &m);
+        let document = is_document(doc, &m, cue.start);
         let person_like = m.kind != np::MentionKind::Descriptor || !document;
         if cue.verb.class == VerbClass::Evidence && !document && !(person_like && explicit_that) {
             return None;
         }
         // The mention's first token, or its appositive description's when that comes first
         // ("his chief negotiator, Ada Moreno, told").
-        let m_start = doc.token_after(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)));
+        let m_start = doc.token_after_near(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)), cue.start);
         // "..., her press secretary, Ola Brandt, told The Harlow Courier.": an addressee is part of the tail.
         let tail_start = if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end };
         if is_tail(doc, cue.end, end) || tail_start >= end || is_tail(doc, tail_start, end) && tail_start > cue.end {
@@ -713,10 +713,12 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
     a
 }
 
-pub(super) fn is_document(doc: &Document, m: &Mention) -> bool {
+/// Whether mention `m`, the subject of the cue at token `cue`, names a document.
+pub(super) fn is_document(doc: &Document, m: &Mention, cue: usize) -> bool {
     let lex = lexicon();
-    let mut e = doc.token_after(m.span.end);
-    let first = doc.token_after(m.span.start);
+    // (The mention's tokens are found from the cue's, which they come just before.)
+    let mut e = doc.token_after_near(m.span.end, cue);
+    let first = doc.token_after_near(m.span.start, cue);
     // (Before a participle that ends the phrase: "a survey published", "the emails obtained".)
     if e >= 2 && first < e - 1 && doc.word(e - 1).ends_with("ed") {
         e -= 1;
@@ -1619,7 +1621,7 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
             continue;
         }
         // (An evidence verb attributes only with a document subject: not "they should read the labels".)
-        if cue.verb.class == VerbClass::Evidence && !np::subject_before(doc, k, a).is_some_and(|m| is_document(doc, &m)) {
+        if cue.verb.class == VerbClass::Evidence && !np::subject_before(doc, k, a).is_some_and(|m| is_document(doc, &m, k)) {
             continue;
         }
         // "..., but argued that ...", "..., saying ...": the cue shares the sentence's subject. (Not
