@@ -894,7 +894,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
                 return None;
             }
             subject_phrase(doc, lo, c1, None)
-                .filter(|m| m.kind == MentionKind::Name && doc.token_after(m.span.start) == seg_start)
+                .filter(|m| m.kind == MentionKind::Name && doc.token_after_near(m.span.start, c1) == seg_start)
                 .map(|m| (c1, m))
         });
         if let Some((c1, m)) = named {

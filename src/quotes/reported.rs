@@ -167,11 +167,11 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
                 }
             }
             if let Some(q) = found {
-                t = cue.end.max(doc.token_after(q.span.end).min(end));
-                from = t.max(q.mention.map_or(0, |m| mention_end(doc, &m)));
+                t = cue.end.max(doc.token_after_near(q.span.end, cue.end).min(end));
+                from = t.max(q.mention.map_or(0, |m| mention_end(doc, &m, cue.end)));
                 out.push(q);
                 if let Some(last) = extra.last() {
-                    t = t.max(doc.token_after(last.span.end).min(end));
+                    t = t.max(doc.token_after_near(last.span.end, cue.end).min(end));
                     // (The next quote starts after the second piece too.)
                     from = from.max(t);
                 }
@@ -193,9 +193,11 @@ fn content_end(doc: &Document, s: &Sentence) -> usize {
     e
 }
 
-fn mention_end(doc: &Document, m: &Mention) -> usize {
+/// The token after mention `m` and its appositive; `near` is its cue's token (the search for
+/// the mention's tokens starts there).
+fn mention_end(doc: &Document, m: &Mention, near: usize) -> usize {
     let end = m.role.map_or(m.span.end, |r| r.end.max(m.span.end));
-    doc.token_after(end)
+    doc.token_after_near(end, near)
 }
 
 fn try_cue(
@@ -266,13 +268,13 @@ fn try_cue(
         // the clause, or when it does not read as a noun phrase or a relative clause ("according
         // to the poll, include ...", "according to the memo, the firm had given ...").
         let clause_role = m.role.is_some_and(|r| {
-            let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
+            let (ra, rb) = (doc.token_after_near(r.start, cue.end), doc.token_after_near(r.end, cue.end));
             !word_is_lower_in(words!["who", "whose"], doc, ra) && np::parse(doc, ra, rb).is_none()
         });
         if opens_clause || clause_role {
             m.role = None;
         }
-        let m_end = mention_end(doc, &m);
+        let m_end = mention_end(doc, &m, cue.end);
         if opens_clause {
             // According to X, CONTENT.
             let mut a = m_end;
@@ -363,7 +365,7 @@ fn try_cue(
             let comma = cue.start.checked_sub(1).filter(|&c| c > lead && doc.word_is(c, ","))?;
             let said = cue_at(doc, comma - 1).filter(|c| c.end == comma && matches!(c.verb.lemma, "say" | "tell"))?;
             let m = np::subject_before(doc, said.start, lead)?;
-            let start = doc.token_after(m.span.start);
+            let start = doc.token_after_near(m.span.start, said.start);
             (start > lead + 1 && doc.word_is(start - 1, ",")).then_some(m)
         };
         // `Protest groups say ..., and the ACLU has sued the city, saying ...`: the subject of the
@@ -377,7 +379,7 @@ fn try_cue(
                 return None;
             }
             leading_subject(doc, start, cue.start).filter(|m| {
-                let after = doc.token_after(m.span.end);
+                let after = doc.token_after_near(m.span.end, cue.start);
                 after < cue.start && looks_like_verb(doc.word(after))
             })
         };
@@ -448,8 +450,8 @@ fn try_cue(
     let inverted = |m: &Mention| {
         comma_before
             && matches!(cue.verb.lemma, "say" | "add" | "write")
-            && m.role.is_some_and(|r| is_lower_in(words!["who", "whom", "which"], doc.word(doc.token_after(r.start))))
-            && np::phrase_after(doc, cue.end, end).is_some_and(|n| n.kind == np::MentionKind::Name && mention_end(doc, &n) >= end)
+            && m.role.is_some_and(|r| is_lower_in(words!["who", "whom", "which"], doc.word(doc.token_after_near(r.start, cue.start))))
+            && np::phrase_after(doc, cue.end, end).is_some_and(|n| n.kind == np::MentionKind::Name && mention_end(doc, &n, cue.end) >= end)
     };
     let subject = subject.filter(|m| !inverted(m));
     if let Some(m) = subject {
@@ -645,7 +647,7 @@ fn try_cue(
         // (Not "..., said landlords will be looking ...": a phrase holding a finite verb is the
         // clause said, not an inverted speaker.)
         let mut m = np::phrase_after(doc, cue.end, end)?;
-        if (cue.end..doc.token_after(m.span.end)).any(|k| word_is_lower_in(FINITE_AUXILIARIES, doc, k)) {
+        if (cue.end..doc.token_after_near(m.span.end, cue.end)).any(|k| word_is_lower_in(FINITE_AUXILIARIES, doc, k)) {
             return None;
         }
         // "CONTENT, said Howard, but her record ...": the sentence goes on after the speaker, a
@@ -653,7 +655,7 @@ fn try_cue(
         let conjunction = |k: usize| word_is_lower_in(words!["but", "and", "yet"], doc, k);
         let mut rest = None;
         if let Some(r) = m.role {
-            let ra = doc.token_after(r.start);
+            let ra = doc.token_after_near(r.start, cue.end);
             // (A clause of some length, not "and added ..." with a verb of its own.)
             if conjunction(ra) && end >= ra + 4 && cue_at(doc, ra + 1).is_none() && !word_is_lower_in(PREPOSITION_STARTS, doc, ra + 1) {
                 m.role = None;
@@ -662,7 +664,7 @@ fn try_cue(
         }
         // (A non-restrictive relative clause may close the sentence: "..., said Ada Moreno, director
         // of the institute, whose members ...".)
-        let me = mention_end(doc, &m);
+        let me = mention_end(doc, &m, cue.end);
         let relative_after = me + 1 < end && doc.word_is(me, ",") && word_is_lower_in(words!["who", "whose", "which"], doc, me + 1);
         if rest.is_none() && me < end && !is_tail(doc, me, end) && !relative_after {
             return None;
@@ -1645,7 +1647,7 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
             Some(k)
         } else {
             np::subject_before(doc, k, a)
-                .map(|m| doc.token_after(m.role.map_or(m.span.start, |r| r.start.min(m.span.start))))
+                .map(|m| doc.token_after_near(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)), k))
                 .filter(|&s| joint(s))
         };
         if let Some(mut c) = open {
