@@ -27,6 +27,14 @@ pub struct Verb {
     pub class: VerbClass,
 }
 
+/// What [`Lexicon::verb_words`] holds for a word or phrase: its entry in `verbs`, and whether it
+/// is in `verb_prefixes` (a longer verb phrase starts with it).
+#[derive(Clone, Copy, Debug)]
+pub struct VerbWord {
+    pub verb: Option<Verb>,
+    pub starts_phrase: bool,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Gender {
@@ -45,6 +53,9 @@ pub struct Lexicon {
     /// The first words (one or more) of the verb phrases of more than one word (`pointed` for
     /// `pointed out`): after any other words no longer phrase can match.
     pub verb_prefixes: HashSet<String>,
+    /// `verbs` and `verb_prefixes` in one map, keyed by every key of either: what each says of
+    /// a word or phrase in one look-up (the cue search asks both of every verb it meets).
+    pub verb_words: HashMap<String, VerbWord>,
     pub loaded_verbs: HashMap<String, &'static str>,
     pub titles: HashMap<String, Gender>,
     pub title_max_words: usize,
@@ -91,7 +102,12 @@ pub struct Lexicon {
 /// rather than one at a time: the same key as packing `to_ascii_lowercase` of each byte.
 #[inline]
 pub(crate) fn short_key(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
+    short_key_of_bytes(word.as_bytes())
+}
+
+/// [`short_key`] of a word's bytes.
+#[inline]
+pub(crate) fn short_key_of_bytes(b: &[u8]) -> Option<u64> {
     if b.len() > 7 {
         return None;
     }
@@ -343,6 +359,11 @@ impl Lexicon {
         let verb_max_words = verbs.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
         let verb_first_words: HashSet<String> = verbs.keys().map(|k| k.split(' ').next().unwrap_or("").to_string()).collect();
         let verb_prefixes = word_prefixes(verbs.keys());
+        let verb_words = verbs
+            .keys()
+            .chain(verb_prefixes.iter())
+            .map(|k| (k.clone(), VerbWord { verb: verbs.get(k).copied(), starts_phrase: verb_prefixes.contains(k) }))
+            .collect();
         let loaded_verbs = entries(include_str!("loaded_verbs.txt"))
             .map(|e| (norm(e[0]), e.get(1).copied().unwrap_or("not a neutral attribution verb")))
             .collect();
@@ -421,6 +442,7 @@ impl Lexicon {
             verb_max_words,
             verb_first_words,
             verb_prefixes,
+            verb_words,
             loaded_verbs,
             titles,
             title_max_words,

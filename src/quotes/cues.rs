@@ -1,6 +1,6 @@
 //! Cue phrases: speech verbs from the lexicon (one or more words) and `according to`.
 
-use crate::lexicon::{Classes, Verb, VerbClass, lexicon, lower};
+use crate::lexicon::{Classes, Verb, VerbClass, VerbWord, lexicon, lower};
 use crate::text::{Document, Token};
 
 #[derive(Clone, Copy, Debug)]
@@ -51,11 +51,13 @@ pub fn cue_at_word(doc: &Document, t: usize) -> Option<Cue> {
     let lex = lexicon();
     let w = doc.word(t);
     let first = lower(w);
+    // (One look-up says whether the word is a verb and whether a longer phrase starts with it.)
+    let entry = lex.verb_words.get(&*first).copied().unwrap_or(VerbWord { verb: None, starts_phrase: false });
     // (Only a one-word cue verb, which the token's classes say it is, is a key of `verbs`.)
-    let mut best = if tok.classes.has(Classes::VERB) { lex.verbs.get(&*first).map(|v| (t + 1, *v)) } else { None };
+    let mut best = if tok.classes.has(Classes::VERB) { entry.verb.map(|v| (t + 1, v)) } else { None };
     // A phrase (a `String`) is built only when a verb phrase of more words starts with this
     // word, and only while it still starts one: most cues are one word.
-    if lex.verb_prefixes.contains(&*first) {
+    if entry.starts_phrase {
         // (Room for a few more words at once: growing the string word by word reallocated it.)
         let mut phrase = String::with_capacity(first.len() + 40);
         phrase.push_str(&first);
@@ -66,10 +68,11 @@ pub fn cue_at_word(doc: &Document, t: usize) -> Option<Cue> {
             phrase.push(' ');
             // (`lower` borrows or lower-cases on the stack: no `String` per word.)
             phrase.push_str(&lower(doc.word(k)));
-            if let Some(v) = lex.verbs.get(&phrase) {
-                best = Some((k + 1, *v));
+            let Some(entry) = lex.verb_words.get(&phrase) else { break };
+            if let Some(v) = entry.verb {
+                best = Some((k + 1, v));
             }
-            if !lex.verb_prefixes.contains(&phrase) {
+            if !entry.starts_phrase {
                 break;
             }
         }

@@ -89,11 +89,11 @@ pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quot
 fn signed(doc: &Document, r: &QuoteRegion) -> Option<(Mention, Cue, &'static str)> {
     let dash = r.close? + 1;
     let para = doc.paragraphs[r.paragraph];
-    if dash + 1 >= para.last || !matches!(doc.word(dash), "—" | "–" | "―") || looks_like_title(doc, r) {
+    if dash + 1 >= para.last || !doc.word_in(dash, &["—", "–", "―"]) || looks_like_title(doc, r) {
         return None;
     }
     let mut end = para.last;
-    while end > dash + 1 && matches!(doc.word(end - 1), "." | "!") {
+    while end > dash + 1 && doc.word_in(end - 1, &[".", "!"]) {
         end -= 1;
     }
     let m = super::pull::bare_name(doc, dash, end, false)?;
@@ -127,7 +127,7 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         }
     }
     let mut a = k0;
-    while a < hi && matches!(doc.word(a), "," | "—" | "–" | "-") {
+    while a < hi && doc.word_in(a, &[",", "—", "–", "-"]) {
         a += 1;
     }
     if a >= hi {
@@ -143,13 +143,13 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
     for k in a + 1..hi.min(a + 30) {
         if let Some(c) = cue_at(doc, k).filter(|c| c.verb.class != VerbClass::Belief && !c.according) {
             // (`"...," the letter reads`, but not `"...," he read aloud`: a reader is not the source.)
-            if let Some(m) = np::subject_before(doc, k, a).filter(|m| c.verb.lemma != "read" || reported::is_document(doc, m)) {
-                if doc.token_after(m.span.start) == a || doc.token_after(m.span.start) == a + 1 && doc.word(a) == "," {
+            if let Some(m) = np::subject_before(doc, k, a).filter(|m| c.verb.lemma != "read" || reported::is_document(doc, m, k)) {
+                if doc.token_after_near(m.span.start, k) == a || doc.token_after_near(m.span.start, k) == a + 1 && doc.word_is(a, ",") {
                     return Some((m, c, "direct/speaker-said"));
                 }
             }
             // An interrupted quote: `"A" being meaningful, writes X, "B"`.
-            if k > a && doc.word(k - 1) == "," {
+            if k > a && doc.word_is(k - 1, ",") {
                 if let Some(m) = np::phrase_after(doc, c.end, hi) {
                     return Some((m, c, "direct/interrupted"));
                 }
@@ -158,11 +158,11 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         }
         // (A period glued to the word before it inside the speaker's name is an abbreviation's:
         // `Rep. Gwen Moore (D-Wis.) said`, `Mitch McConnell, R-Ky., said`.)
-        let abbreviation_period = doc.word(k) == "."
+        let abbreviation_period = doc.word_is(k, ".")
             && doc.tokens[k].span().start == doc.tokens[k - 1].span().end
             && k + 1 < hi
-            && matches!(doc.word(k + 1), ")" | ",");
-        if matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "." | "?" | "!" | ";") && !abbreviation_period {
+            && doc.word_in(k + 1, &[")", ","]);
+        if matches!(doc.tokens[k].kind, TokenKind::Punct) && doc.word_in(k, &[".", "?", "!", ";"]) && !abbreviation_period {
             break;
         }
     }
@@ -175,13 +175,13 @@ fn lead_in(doc: &Document, i: usize, r: &QuoteRegion) -> Option<usize> {
     let lo = sentence_start_after_quote(doc, i, r);
     // (After a comma the words before are an adverbial, `Yet, "it is hard ...`, not a clause the
     // quote completes; after a colon or a semicolon, a clause of their own.)
-    if r.open <= lo || matches!(doc.word(r.open - 1), ":" | ";" | ",") || looks_like_title(doc, r) {
+    if r.open <= lo || doc.word_in(r.open - 1, &[":", ";", ","]) || looks_like_title(doc, r) {
         return None;
     }
     // The attribution goes on after a comma (`...," she said`), as in a sentence the speaker's
     // words complete; a title or a name in marks is followed by the sentence's own verb.
     let close = r.close?;
-    let comma = doc.word(r.last - 1) == "," || close + 1 < doc.tokens.len() && doc.word(close + 1) == ",";
+    let comma = doc.word_is(r.last - 1, ",") || close + 1 < doc.tokens.len() && doc.word_is(close + 1, ",");
     if !comma {
         return None;
     }
@@ -203,7 +203,7 @@ fn verb_object(doc: &Document, c: &Cue, r: &QuoteRegion) -> Option<usize> {
         return None;
     }
     // (The verb's particle is not reported: `warned of the dangers of "...`, `called on police to`.)
-    let particle = a + 1 < r.open && np::is_lower_in(words!["of", "on", "about", "for"], doc.word(a));
+    let particle = a + 1 < r.open && np::word_is_lower_in(words!["of", "on", "about", "for"], doc, a);
     Some(if particle { a + 1 } else { a })
 }
 
@@ -259,12 +259,12 @@ fn rest_of_sentence_end(doc: &Document, close: usize) -> usize {
 fn clause_rest_end(doc: &Document, close: usize) -> Option<usize> {
     let end = rest_of_sentence_end(doc, close);
     let rest = close + 1..end;
-    let own = rest.clone().all(|k| !matches!(doc.word(k), ";" | "—" | "–" | ":") && cue_at(doc, k).is_none());
+    let own = rest.clone().all(|k| !doc.word_in(k, &[";", "—", "–", ":"]) && cue_at(doc, k).is_none());
     // (A participle after a comma is a clause of its own: `..., leaving the harbour unfinished`.
     // A trailing adverbial stays: `called it "a giveaway" in a radio interview`, as PolNeAR has it.)
     // (The comma may be inside the closing mark: `a "necessary correction," leaving ...`.)
     let participle = rest.clone().any(|k| {
-        let after_comma = doc.word(k - 1) == "," || k == close + 1 && doc.word(close - 1) == ",";
+        let after_comma = doc.word_is(k - 1, ",") || k == close + 1 && doc.word_is(close - 1, ",");
         after_comma && doc.word(k).ends_with("ing") && !np::is_cap(doc.word(k))
     });
     (own && !participle).then(|| sentence_rest_end(doc, close)).flatten()
@@ -274,7 +274,7 @@ fn clause_rest_end(doc: &Document, close: usize) -> Option<usize> {
 /// does not list still attributes it when the clause is only that verb and a name.
 fn unlisted_verb(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &'static str)> {
     // (The clause may go on with another verb: `"...," Trump barked and a guard led him out.`)
-    let end = (a..hi).find(|&k| matches!(doc.word(k), "." | "?" | "!" | ";" | "," | "and" | "but")).unwrap_or(hi);
+    let end = (a..hi).find(|&k| doc.word_in(k, &[".", "?", "!", ";", ",", "and", "but"])).unwrap_or(hi);
     if end <= a + 1 || end - a > 6 {
         return None;
     }
@@ -308,18 +308,18 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
     if r.open == para.first && r.paragraph > 0 {
         // "Okafor continued:" ending the previous paragraph.
         let prev = doc.paragraphs[r.paragraph - 1];
-        if prev.last > prev.first && doc.word(prev.last - 1) == ":" && doc.is_narrative(prev.last - 1) {
+        if prev.last > prev.first && doc.word_is(prev.last - 1, ":") && doc.is_narrative(prev.last - 1) {
             j = prev.last - 1;
             lo = doc.sentences[doc.sentence_of[j] as usize].first;
         }
     }
-    while j > lo && matches!(doc.word(j - 1), ":" | "," | "—" | "–" | "-") && doc.is_narrative(j - 1) {
+    while j > lo && doc.word_in(j - 1, &[":", ",", "—", "–", "-"]) && doc.is_narrative(j - 1) {
         j -= 1;
     }
     if j <= lo {
         return None;
     }
-    let colon = j < r.open && doc.word(j) == ":";
+    let colon = j < r.open && doc.word_is(j, ":");
     for k in (lo..j).rev().take(8) {
         let Some(c) = cue_at(doc, k) else { continue };
         if c.verb.class == VerbClass::Belief || c.end > j {
@@ -335,7 +335,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         }
         // `Pike noted the slope, testifying “it seemed ...”`: a participle after a comma takes
         // the subject of its sentence.
-        if is_participle(doc, &c) && k > lo && matches!(doc.word(k - 1), "," | "—" | "–") && j - c.end <= 1 {
+        if is_participle(doc, &c) && k > lo && doc.word_in(k - 1, &[",", "—", "–"]) && j - c.end <= 1 {
             let m = reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k)?;
             return Some((m, c, "direct/participle"));
         }
@@ -358,7 +358,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         }
         // (A second verb of the sentence's subject: "Ms. Ruiz shook her head and said, ...".)
         let m = np::subject_before(doc, k, lo).or_else(|| {
-            (k > lo && matches!(doc.word(k - 1), "and" | "but"))
+            (k > lo && doc.word_in(k - 1, &["and", "but"]))
                 .then(|| reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k))
                 .flatten()
         })?;
@@ -374,7 +374,7 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         // The clause the colon ends starts the sentence, or follows a conjunction ("Governance
         // slipped when Vance again took to social media with this: ...").
         let starts = std::iter::once(lo).chain((lo + 1..j).rev().filter(|&k| {
-            np::is_lower_in(words!["when", "as", "after", "while", "before", "because", "and", "but", "so"], doc.word(k - 1))
+            np::word_is_lower_in(words!["when", "as", "after", "while", "before", "because", "and", "but", "so"], doc, k - 1)
         }));
         return starts.take(4).find_map(|first| colon_subject(doc, first, j));
     }
@@ -405,11 +405,11 @@ fn colon_subject(doc: &Document, first: usize, j: usize) -> Option<(Mention, Cue
         };
         // (An adverb may come first: "Vance again took to social media with this:".)
         let mut v = e;
-        while v + 1 < j && doc.tokens[v].is_word() && np::is_lower_in(np::BETWEEN_SUBJECT_AND_VERB, doc.word(v)) {
+        while v + 1 < j && doc.tokens[v].is_word() && np::word_is_lower_in(np::BETWEEN_SUBJECT_AND_VERB, doc, v) {
             v += 1;
         }
         let followed_by_verb = e < j
-            && (doc.word(e) == ","
+            && (doc.word_is(e, ",")
                 || doc.tokens[v].is_word() && !doc.word(v).starts_with(|c: char| c.is_uppercase()) && verbish(doc.word(v)));
         let cue = Cue { start: j, end: j + 1, verb: crate::lexicon::Verb { lemma: ":", class: VerbClass::Speech }, according: false };
         if followed_by_verb {
@@ -525,7 +525,7 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
     // paragraph goes on with that speaker's words.
     let after_attributed_quote = !embedded
         && r.open > doc.paragraphs[r.paragraph].first
-        && matches!(doc.word(r.open - 1), "." | "?" | "!")
+        && doc.word_in(r.open - 1, &[".", "?", "!"])
         && (r.open.saturating_sub(8).max(doc.paragraphs[r.paragraph].first)..r.open - 1).any(|k| !doc.is_narrative(k));
     words >= 6 || (ends_like_sentence && words >= 4) || (ends_like_sentence && after_attributed_quote && words >= 2)
 }

@@ -19,10 +19,10 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
     let mut taken_spans: Option<super::TakenSpans> = None;
     for (p, para) in doc.paragraphs.iter().enumerate() {
         // The label: one to four capitalised words (an abbreviation's period allowed), then a colon.
-        let Some(colon) = (para.first + 1..para.last.min(para.first + 6)).find(|&k| doc.word(k) == ":") else { continue };
+        let Some(colon) = (para.first + 1..para.last.min(para.first + 6)).find(|&k| doc.word_is(k, ":")) else { continue };
         let label_words = (para.first..colon).filter(|&k| doc.tokens[k].is_word()).count();
         let capitalised = (para.first..colon)
-            .all(|k| doc.word(k) == "." || doc.tokens[k].is_word() && doc.word(k).starts_with(|c: char| c.is_uppercase()));
+            .all(|k| doc.word_is(k, ".") || doc.tokens[k].is_word() && doc.word(k).starts_with(|c: char| c.is_uppercase()));
         if !(1..=4).contains(&label_words) || !capitalised || super::is_furniture(doc, p) {
             continue;
         }

@@ -232,29 +232,38 @@ const PREPOSITIONS: &Words = &Words::new(&[
 /// `list` is an inline array or slice of words (scanned), or a named [`Words`] list, which
 /// first rejects most words with two bit masks computed at compile time (same answer).
 pub fn is_lower_in<L: WordList + ?Sized>(list: &L, w: &str) -> bool {
-    list.has_lower(w)
+    list.has_lower(w.as_bytes())
 }
 
-/// Scan a slice of words for `w`, ignoring ASCII case.
-fn scan_lower(list: &[&str], w: &str) -> bool {
+/// [`is_lower_in`] of token `k`'s word, read as bytes: the same answer without slicing the
+/// text at character boundaries (two boundary tests a slice; the rules ask this of most tokens
+/// they walk).
+#[inline(always)]
+pub fn word_is_lower_in<L: WordList + ?Sized>(list: &L, doc: &Document, k: usize) -> bool {
+    list.has_lower(doc.word_bytes(k))
+}
+
+/// Scan a slice of words for `w` (the bytes of a word), ignoring ASCII case.
+fn scan_lower(list: &[&str], w: &[u8]) -> bool {
     // (Length and first letter first, in the loop: most entries differ there.)
-    let (n, first) = (w.len(), w.as_bytes().first().map(u8::to_ascii_lowercase));
-    list.iter().any(|x| x.len() == n && x.as_bytes().first().map(u8::to_ascii_lowercase) == first && x.eq_ignore_ascii_case(w))
+    let (n, first) = (w.len(), w.first().map(u8::to_ascii_lowercase));
+    list.iter().any(|x| x.len() == n && x.as_bytes().first().map(u8::to_ascii_lowercase) == first && x.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// A word list that `is_lower_in` can test a word against.
+/// (`w` is the bytes of a word: the tests compare bytes, ignoring ASCII case.)
 pub trait WordList {
-    fn has_lower(&self, w: &str) -> bool;
+    fn has_lower(&self, w: &[u8]) -> bool;
 }
 
 impl WordList for [&str] {
-    fn has_lower(&self, w: &str) -> bool {
+    fn has_lower(&self, w: &[u8]) -> bool {
         scan_lower(self, w)
     }
 }
 
 impl<const N: usize> WordList for [&str; N] {
-    fn has_lower(&self, w: &str) -> bool {
+    fn has_lower(&self, w: &[u8]) -> bool {
         scan_lower(self, w)
     }
 }
@@ -362,8 +371,8 @@ impl Words {
 
 impl WordList for Words {
     #[inline(always)]
-    fn has_lower(&self, w: &str) -> bool {
-        let b = w.as_bytes();
+    fn has_lower(&self, w: &[u8]) -> bool {
+        let b = w;
         // Necessary conditions only (a matching entry has w's length and, ignoring ASCII
         // case, its first byte), so rejecting here never changes the answer.
         if self.lens & (1 << Words::len_bit(b.len())) == 0 {
@@ -382,10 +391,10 @@ impl Words {
     /// [`WordList::has_lower`] of a word that passed the masks: out of line, so the masks' test
     /// is inlined where it is asked (most words are answered there) and this is not.
     #[inline(never)]
-    fn look_up(&self, w: &str) -> bool {
+    fn look_up(&self, w: &[u8]) -> bool {
         // A word of 1 to 7 ASCII bytes can only equal (ignoring ASCII case) an entry of the same
         // length, which is then ASCII too: one of the table's, with the same key.
-        if let (Some(table), Some(key)) = (&self.short, crate::lexicon::short_key(w)) {
+        if let (Some(table), Some(key)) = (&self.short, crate::lexicon::short_key_of_bytes(w)) {
             if key != 0 {
                 return Words::has_key(table, key);
             }
@@ -454,7 +463,7 @@ fn title_at_word(doc: &Document, t: usize, end: usize) -> Option<usize> {
 /// Parses tokens `[a, b)` as a speaker phrase; `None` when it cannot name a speaker.
 pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let mut a = a;
-    while a < b && (is_lower_in(SENTENCE_ADVERBS, doc.word(a)) || doc.word(a) == "—" || doc.word(a) == "-") {
+    while a < b && (word_is_lower_in(SENTENCE_ADVERBS, doc, a) || doc.word_is(a, "—") || doc.word_is(a, "-")) {
         a += 1;
     }
     if a >= b || b - a > 14 {
@@ -476,13 +485,13 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                 if doc.has_class(k, Classes::PRONOUN) {
                     let lower = crate::lexicon::lower(doc.word(k));
                     let object_of_preposition =
-                        matches!(lower.as_ref(), "him" | "her" | "them") && k > a && is_lower_in(PREPOSITIONS, doc.word(k - 1));
+                        matches!(lower.as_ref(), "him" | "her" | "them") && k > a && word_is_lower_in(PREPOSITIONS, doc, k - 1);
                     if !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our") && !object_of_preposition {
                         return None;
                     }
                 }
             }
-            TokenKind::Punct if matches!(doc.word(k), "." | "&" | "(" | ")" | "-" | "'" | "%") => {}
+            TokenKind::Punct if doc.word_in(k, &[".", "&", "(", ")", "-", "'", "%"]) => {}
             TokenKind::Mark(..) if k > a && doc.tokens[k].span().start == doc.tokens[k - 1].span().end => {} // members' / Iraq’s
             _ => return None,
         }
@@ -518,7 +527,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             push_run((name_start, k, title_end.map(|_| (start, name_start))));
         } else if title_end.is_some()
             && k == start + 1
-            && (start == a || !is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(start - 1)))
+            && (start == a || !word_is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc, start - 1))
         {
             // A one-word title standing alone where a name should be is the surname ("Major said");
             // after a determiner it is a description ("the Premier").
@@ -573,7 +582,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
         Some((ns, _, title))
             if title.map_or(ns, |t| t.0) > a
                 && (a + 1..title.map_or(ns, |t| t.0))
-                    .any(|k| is_lower_in(words!["by", "of", "in", "at", "for", "from", "with", "to"], doc.word(k)))
+                    .any(|k| word_is_lower_in(words!["by", "of", "in", "at", "for", "from", "with", "to"], doc, k))
                 && !is_name_word(doc.word(a))
                 && title_at(doc, a, b).is_none() =>
         {
@@ -621,11 +630,11 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     // "One of the family's lawyers", "some of his aides", "two of the officers": a part of a
     // group speaks when the group could.
     if b > a + 3
-        && doc.word(a + 1) == "of"
+        && doc.word_is(a + 1, "of")
         && (doc.has_class(a, Classes::NUMBER)
             || matches!(doc.tokens[a].kind, TokenKind::Number)
-            || is_lower_in(words!["some", "many", "most", "several", "few", "each", "all", "none", "any"], doc.word(a)))
-        && is_lower_in(words!["the", "his", "her", "their", "its", "our", "those", "these"], doc.word(a + 2))
+            || word_is_lower_in(words!["some", "many", "most", "several", "few", "each", "all", "none", "any"], doc, a))
+        && word_is_lower_in(words!["the", "his", "her", "their", "its", "our", "those", "these"], doc, a + 2)
     {
         return ok_descriptor(doc, a + 2, b, last_run_end);
     }
@@ -642,21 +651,21 @@ fn ok_descriptor(doc: &Document, a: usize, b: usize, last_run_end: Option<usize>
     // Not a clause: "The ruling angered the families" has a past verb and its object.
     if (a + 1..b - 1).any(|k| {
         let w = doc.word(k);
-        !is_cap(w) && w.ends_with("ed") && is_lower_in(words!["the", "a", "an", "his", "her", "their", "its"], doc.word(k + 1))
+        !is_cap(w) && w.ends_with("ed") && word_is_lower_in(words!["the", "a", "an", "his", "her", "their", "its"], doc, k + 1)
     }) {
         return false;
     }
-    let determined = is_lower_in(words!["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc.word(a))
+    let determined = word_is_lower_in(words!["the", "a", "an", "another", "his", "her", "their", "its", "one"], doc, a)
         && b - a <= 7
         && b - a >= 2
         && (a + 1..b).all(|k| {
             doc.tokens[k].is_word()
                 && (k + 1 == b || !doc.has_class(k, Classes::VERB))
-                && !is_lower_in(FUNCTION_WORDS, doc.word(k))
+                && !word_is_lower_in(FUNCTION_WORDS, doc, k)
                 // (A second determiner starts an object: `the victims deserve their day` is a
                 // clause; but a participle's object belongs to the phrase, `the lawyers
                 // representing their clients`.)
-                && (!is_lower_in(words!["his", "her", "their", "its", "our", "my", "your"], doc.word(k))
+                && (!word_is_lower_in(words!["his", "her", "their", "its", "our", "my", "your"], doc, k)
                     || doc.word(k - 1).ends_with("ing"))
         });
     // "Cisco's Talos security unit", "Iraqi officials": a named modifier and a lower-case head.
@@ -706,11 +715,11 @@ pub fn passive(doc: &Document, v: usize, lo: usize) -> bool {
     while e > lo
         && doc.tokens[e - 1].is_word()
         && (doc.word(e - 1).ends_with("ly")
-            || is_lower_in(words!["not", "never", "also", "later", "then", "already", "previously", "since"], doc.word(e - 1)))
+            || word_is_lower_in(words!["not", "never", "also", "later", "then", "already", "previously", "since"], doc, e - 1))
     {
         e -= 1;
     }
-    e > lo && is_lower_in(words!["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"], doc.word(e - 1))
+    e > lo && word_is_lower_in(words!["is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "getting"], doc, e - 1)
 }
 
 /// Whether the verb at `v` is a progressive (`is acknowledging`, `are now saying`): a form of
@@ -723,9 +732,9 @@ pub fn progressive(doc: &Document, v: usize, lo: usize) -> bool {
     let mut e = v;
     while e > lo
         && doc.tokens[e - 1].is_word()
-        && (is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) || is_lower_in(BE, doc.word(e - 1)))
+        && (word_is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc, e - 1) || word_is_lower_in(BE, doc, e - 1))
     {
-        if is_lower_in(BE, doc.word(e - 1)) {
+        if word_is_lower_in(BE, doc, e - 1) {
             return true;
         }
         e -= 1;
@@ -736,11 +745,11 @@ pub fn progressive(doc: &Document, v: usize, lo: usize) -> bool {
 pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     // A gerund after a preposition has no subject of its own (`tried to rally her supporters by
     // wondering aloud ...`): the sentence's subject, found by the callers' other rules, speaks.
-    if v > lo && doc.word(v).ends_with("ing") && is_lower_in(PREPOSITIONS, doc.word(v - 1)) {
+    if v > lo && doc.word(v).ends_with("ing") && word_is_lower_in(PREPOSITIONS, doc, v - 1) {
         return None;
     }
     let mut e = v;
-    while e > lo && doc.tokens[e - 1].is_word() && is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) {
+    while e > lo && doc.tokens[e - 1].is_word() && word_is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc, e - 1) {
         e -= 1;
     }
     // "O'Regan repeatedly said", "she flatly denied": an adverb in -ly after a name or a pronoun.
@@ -757,7 +766,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     // "X earlier this week called ...", "X on Tuesday said ...": a time adverbial may stand there too.
     if let Some(t) = time_adverbial_before(doc, e, lo) {
         e = t;
-        while e > lo && doc.tokens[e - 1].is_word() && is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc.word(e - 1)) {
+        while e > lo && doc.tokens[e - 1].is_word() && word_is_lower_in(BETWEEN_SUBJECT_AND_VERB, doc, e - 1) {
             e -= 1;
         }
     }
@@ -765,19 +774,19 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     // (right before it, or before the comma of "the president, who said").
     // ("relatives of the victims, many of whom say ...": a part of the antecedent.)
     if e > lo + 4
-        && is_lower_in(words!["whom"], doc.word(e - 1))
-        && doc.word(e - 2) == "of"
-        && is_lower_in(words!["many", "some", "most", "several", "all", "few", "both"], doc.word(e - 3))
-        && doc.word(e - 4) == ","
+        && word_is_lower_in(words!["whom"], doc, e - 1)
+        && doc.word_is(e - 2, "of")
+        && word_is_lower_in(words!["many", "some", "most", "several", "all", "few", "both"], doc, e - 3)
+        && doc.word_is(e - 4, ",")
     {
         let relative = Some(doc.token_span(e - 3, e));
         return subject_phrase(doc, lo, e - 4, None).map(|m| Mention { relative, ..m });
     }
     let mut relative = None;
-    if e > lo + 1 && is_lower_in(words!["who", "which"], doc.word(e - 1)) {
+    if e > lo + 1 && word_is_lower_in(words!["who", "which"], doc, e - 1) {
         e -= 1;
         relative = Some(doc.tokens[e].span());
-        if e > lo + 1 && doc.word(e - 1) == "," {
+        if e > lo + 1 && doc.word_is(e - 1, ",") {
             e -= 1;
             return subject_phrase(doc, lo, e, None).map(|m| Mention { relative, ..m });
         }
@@ -798,7 +807,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     let mut role = None;
     let mut appositive_end = None;
     // "Deborah Reynolds - his co-host - told ...": a dash pair brackets an appositive like commas.
-    if matches!(doc.word(e - 1), "-" | "—" | "–") {
+    if doc.word_in(e - 1, &["-", "—", "–"]) {
         // (A typewriter dash "--" is two tokens.)
         let dash = doc.word(e - 1);
         let mut d2 = e - 1;
@@ -815,8 +824,8 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         }
     }
     // (`X, who calls Trump a "sociopath," said`: the appositive's comma inside a closing quote.)
-    let quote_with_comma = quoted_word_before(doc, e - 1).filter(|_| doc.word(e - 2) == ",");
-    if doc.word(e - 1) == "," || quote_with_comma.is_some() {
+    let quote_with_comma = quoted_word_before(doc, e - 1).filter(|_| doc.word_is(e - 2, ","));
+    if doc.word_is(e - 1, ",") || quote_with_comma.is_some() {
         // X, APPOSITIVE, said
         // The appositive may itself hold commas ("X, who ..., played ... and graduated ..., said"):
         // take the nearest comma whose left side is not part of a relative clause.
@@ -827,14 +836,14 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         let mut commas = Vec::new();
         let mut c = quote_with_comma.unwrap_or(c2);
         while commas.len() < 4 {
-            let Some(k) = (lo..c).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k) && doc.tokens[k].is_mark()) else { break };
+            let Some(k) = (lo..c).rev().find(|&k| doc.word_is(k, ",") || !doc.is_narrative(k) && doc.tokens[k].is_mark()) else { break };
             // (A short quote inside the appositive is passed over whole: `X, who calls Trump a
             // "sociopath," said ...`.)
             if let Some(open) = quoted_word_before(doc, k).filter(|&o| o > lo && commas.is_empty()) {
                 c = open;
                 continue;
             }
-            if doc.word(k) != "," || k + 1 >= c {
+            if !doc.word_is(k, ",") || k + 1 >= c {
                 break;
             }
             commas.push(k);
@@ -842,7 +851,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         }
         // `Sen. Jack Reed (D-R.I.), said ...`: a lone comma after a name with its party tag, a
         // slip the wires make, leaves the name the subject.
-        if commas.is_empty() && c2 > lo && doc.word(c2 - 1) == ")" {
+        if commas.is_empty() && c2 > lo && doc.word_is(c2 - 1, ")") {
             return subject_phrase(doc, lo, c2, None).filter(|m| m.kind == MentionKind::Name).map(|m| Mention { relative, ..m });
         }
         let first = *commas.first()?;
@@ -851,7 +860,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         // (The writer's commas only: a quote before the speaker holds commas of its own.)
         // (Not inside a relative clause, "X, whose hometown, Miami, is ..., argues"; nor before a
         // participle, which takes the sentence's subject: "X, ..., has picked up ..., telling".)
-        let relative = (*commas.last()?..c2).any(|k| is_lower_in(words!["who", "whose", "which", "where"], doc.word(k)));
+        let relative = (*commas.last()?..c2).any(|k| word_is_lower_in(words!["who", "whose", "which", "where"], doc, k));
         let participle = doc.word(v).ends_with("ing");
         // (Nor a segment holding a modal or an auxiliary before any relative word: in `If X acts
         // now, members could push ..., said Y` the segment before the cue is a clause, and Y the
@@ -878,7 +887,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         let infinitive_segment = |a: usize| {
             let to_verb = |k: usize| {
                 k + 1 < c2
-                    && doc.word(k) == "to"
+                    && doc.word_is(k, "to")
                     && doc.word(k + 1).starts_with(|c: char| c.is_ascii_lowercase())
                     && !is_lower_in(
                         words!["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "date"],
@@ -894,19 +903,19 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
                 c + 1 < c2
                     && doc.is_narrative(c)
                     && doc.is_narrative(c + 1)
-                    && (is_lower_in(FINITE_AUXILIARIES, doc.word(c + 1)) || predicate_segment(c) || infinitive_segment(c + 1))
+                    && (word_is_lower_in(FINITE_AUXILIARIES, doc, c + 1) || predicate_segment(c) || infinitive_segment(c + 1))
             })
         {
             return None;
         }
         // (The phrase found here is the subject: it is not searched for again.)
         let named = commas.iter().rev().copied().find_map(|c1| {
-            let seg_start = (lo..c1).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
-            if seg_start >= c1 || is_lower_in(PREPOSITIONS, doc.word(seg_start)) {
+            let seg_start = (lo..c1).rev().find(|&k| doc.word_is(k, ",") || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
+            if seg_start >= c1 || word_is_lower_in(PREPOSITIONS, doc, seg_start) {
                 return None;
             }
             subject_phrase(doc, lo, c1, None)
-                .filter(|m| m.kind == MentionKind::Name && doc.token_after(m.span.start) == seg_start)
+                .filter(|m| m.kind == MentionKind::Name && doc.token_after_near(m.span.start, c1) == seg_start)
                 .map(|m| (c1, m))
         });
         if let Some((c1, m)) = named {
@@ -922,7 +931,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     if found.is_none()
         && let Some(c2) = appositive_end
     {
-        let who = (lo + 1..e).rev().take(14).find(|&k| is_lower_in(words!["who"], doc.word(k)))?;
+        let who = (lo + 1..e).rev().take(14).find(|&k| word_is_lower_in(words!["who"], doc, k))?;
         if !(who..e).all(|k| doc.tokens[k].is_word() && doc.is_narrative(k)) {
             return None;
         }
@@ -930,7 +939,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         // affected, but ..., argued X" the relative clause is inside a predicate.)
         return subject_phrase(doc, lo, who, Some(doc.token_span(who, c2))).filter(|m| {
             let start = doc.token_after(m.span.start);
-            start == lo || start == lo + 1 && is_lower_in(words!["yet", "but", "and", "so", "still", "now"], doc.word(lo))
+            start == lo || start == lo + 1 && word_is_lower_in(words!["yet", "but", "and", "so", "still", "now"], doc, lo)
         });
     }
     found
@@ -997,7 +1006,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         if doc.has_class(k, Classes::PRONOUN) && s < e {
             let lower = crate::lexicon::lower(w);
             let object_of_preposition =
-                matches!(lower.as_ref(), "him" | "her" | "them") && k > lo && is_lower_in(PREPOSITIONS, doc.word(k - 1));
+                matches!(lower.as_ref(), "him" | "her" | "them") && k > lo && word_is_lower_in(PREPOSITIONS, doc, k - 1);
             if !matches!(lower.as_ref(), "his" | "her" | "its" | "their" | "our") && !object_of_preposition {
                 break;
             }
@@ -1010,49 +1019,49 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     // A phrase starting with a preposition is an adverbial ("In a statement").
     // "In late March the council announced": skip an adverbial to the subject's determiner.
     // ("About four in 10 said": an approximate number, not a preposition.)
-    let approximate = s + 1 < e && is_lower_in(words!["about", "around"], doc.word(s)) && is_number_like(doc, s + 1);
-    if s < e && is_lower_in(PREPOSITIONS, doc.word(s)) && !approximate {
+    let approximate = s + 1 < e && word_is_lower_in(words!["about", "around"], doc, s) && is_number_like(doc, s + 1);
+    if s < e && word_is_lower_in(PREPOSITIONS, doc, s) && !approximate {
         // (Not after "and": "... and in a carefully worded response said" coordinates a second
         // verb with the sentence's subject.)
-        if s > lo && doc.word(s - 1) == "and" {
+        if s > lo && doc.word_is(s - 1, "and") {
             return None;
         }
         let adverbial = s;
         // (Or, before "who", past the preposition: "including 18% who say".)
-        let before_who = e < doc.tokens.len() && is_lower_in(words!["who"], doc.word(e));
+        let before_who = e < doc.tokens.len() && word_is_lower_in(words!["who"], doc, e);
         s = (s + 2..e)
             .find(|&k| {
-                is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(k)) || doc.has_class(k, Classes::PRONOUN)
+                word_is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc, k) || doc.has_class(k, Classes::PRONOUN)
             })
             .or_else(|| before_who.then_some(s + 1).filter(|&k| k < e))?;
-        if (adverbial..s).any(|k| doc.word(k) == "and") {
+        if (adverbial..s).any(|k| doc.word_is(k, "and")) {
             return None;
         }
     }
     // A sentence-opening demonstrative is a determiner here, not a complementizer ("That person said").
-    if s > lo && s == lo + 1 && matches!(doc.word(s - 1), "That" | "This" | "These" | "Those") {
+    if s > lo && s == lo + 1 && doc.word_in(s - 1, &["That", "This", "These", "Those"]) {
         s -= 1;
     }
     // A pronoun right before the verb is the whole subject. (`e` may have fallen back to `lo` on
     // an appositive starting the sentence: `, x, said ...` underflowed here, issue 7.)
-    if e > lo && doc.has_class(e - 1, Classes::PRONOUN) && !(e - 1 > s && is_lower_in(PREPOSITIONS, doc.word(e - 2))) {
+    if e > lo && doc.has_class(e - 1, Classes::PRONOUN) && !(e - 1 > s && word_is_lower_in(PREPOSITIONS, doc, e - 2)) {
         s = e - 1;
     }
     // The longest phrase that names a speaker ("A long line of retired judges" → "retired judges").
     let m = parse(doc, s, e).or_else(|| {
         // The antecedent of a relative clause may end a longer phrase ("drew scrutiny from
         // Republicans, who say"): its longest tail that names a speaker.
-        let relative = |k: usize| k < doc.tokens.len() && is_lower_in(words!["who", "which"], doc.word(k));
-        let who = |k: usize| k < doc.tokens.len() && is_lower_in(words!["who"], doc.word(k));
+        let relative = |k: usize| k < doc.tokens.len() && word_is_lower_in(words!["who", "which"], doc, k);
+        let who = |k: usize| k < doc.tokens.len() && word_is_lower_in(words!["who"], doc, k);
         if relative(e) {
-            (s..e).filter(|&k| !is_lower_in(PREPOSITIONS, doc.word(k))).find_map(|k| parse(doc, k, e))
-        } else if doc.word(e) == "," && (who(e + 1) || e + 3 < doc.tokens.len() && is_lower_in(words!["whom"], doc.word(e + 3))) {
+            (s..e).filter(|&k| !word_is_lower_in(PREPOSITIONS, doc, k)).find_map(|k| parse(doc, k, e))
+        } else if doc.word_is(e, ",") && (who(e + 1) || e + 3 < doc.tokens.len() && word_is_lower_in(words!["whom"], doc, e + 3)) {
             // (Only a phrase right after a preposition or a past verb: the object it governs.)
             (s + 1..e)
                 .filter(|&k| {
                     // (Not the preposition after a passive itself: "backed by Ana Ruiz, who".)
                     let w = doc.word(k - 1);
-                    (is_lower_in(PREPOSITIONS, w) || !is_cap(w) && w.ends_with("ed")) && !is_lower_in(PREPOSITIONS, doc.word(k))
+                    (is_lower_in(PREPOSITIONS, w) || !is_cap(w) && w.ends_with("ed")) && !word_is_lower_in(PREPOSITIONS, doc, k)
                 })
                 .find_map(|k| parse(doc, k, e))
         } else {
@@ -1090,7 +1099,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
                         && !is_lower_in(PREPOSITIONS, head)
                         && !is_lower_in(FUNCTION_WORDS, head)
                         && !doc.has_class(k - 1, Classes::ROLE)
-                        && (is_cap(doc.word(k)) || is_lower_in(words!["many", "some", "most", "few", "several"], doc.word(k)))
+                        && (is_cap(doc.word(k)) || word_is_lower_in(words!["many", "some", "most", "few", "several"], doc, k))
                 })
                 .find_map(|k| parse(doc, k, e))
         }
@@ -1100,9 +1109,9 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     let m = match (m, role) {
         (Some(m), _) => m,
         (None, Some(r)) => {
-            let seg_start = (lo..e).rev().find(|&k| doc.word(k) == "," || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
+            let seg_start = (lo..e).rev().find(|&k| doc.word_is(k, ",") || !doc.is_narrative(k)).map_or(lo, |k| k + 1);
             let described = seg_start + 1 < e
-                && (is_lower_in(words!["one", "a", "an", "the", "another"], doc.word(seg_start)) || is_number_like(doc, seg_start));
+                && (word_is_lower_in(words!["one", "a", "an", "the", "another"], doc, seg_start) || is_number_like(doc, seg_start));
             if !described {
                 return None;
             }
@@ -1153,8 +1162,8 @@ fn is_number_like(doc: &Document, k: usize) -> bool {
 /// the source, up to the clause's next punctuation (at most 12 words).
 pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     let mut e = a;
-    while e < hi && doc.is_narrative(e) && (doc.tokens[e].is_word() || matches!(doc.word(e), "&" | "'s" | "’s")) {
-        if e > a && is_lower_in(words!["who", "which", "that", "and", "but"], doc.word(e)) {
+    while e < hi && doc.is_narrative(e) && (doc.tokens[e].is_word() || doc.word_in(e, &["&", "'s", "’s"])) {
+        if e > a && word_is_lower_in(words!["who", "which", "that", "and", "but"], doc, e) {
             break;
         }
         e += 1;
@@ -1162,7 +1171,7 @@ pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> 
             return None;
         }
     }
-    if e == a || is_lower_in(PREPOSITIONS, doc.word(a)) {
+    if e == a || word_is_lower_in(PREPOSITIONS, doc, a) {
         return None;
     }
     let kind = if e == a + 1 && doc.has_class(a, Classes::PRONOUN) { MentionKind::Pronoun } else { MentionKind::Descriptor };
@@ -1175,8 +1184,8 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     // "said in a statement", "said about the plan": an adverbial, not a speaker; "pointing out
     // where the store used to be": a clause.
     if a < hi
-        && (is_lower_in(PREPOSITIONS, doc.word(a))
-            || is_lower_in(words!["where", "when", "how", "why", "what", "whether", "if", "that"], doc.word(a)))
+        && (word_is_lower_in(PREPOSITIONS, doc, a)
+            || word_is_lower_in(words!["where", "when", "how", "why", "what", "whether", "if", "that"], doc, a))
     {
         return None;
     }
@@ -1231,7 +1240,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         m.role = of_start.map(|o| doc.token_span(o, e));
     }
     // An appositive after a comma: a role, or the name of a described speaker.
-    if e < hi && doc.word(e) == "," {
+    if e < hi && doc.word_is(e, ",") {
         let mut r = e + 1;
         let segment_end = |mut r: usize| {
             while r < hi && doc.is_narrative(r) && !matches!(doc.word(r), "," | "." | ";" | ":" | "?" | "!") && !doc.tokens[r].is_mark() {
@@ -1252,9 +1261,9 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
             }
             m.role = Some(doc.token_span(of_start.unwrap_or(e + 1), r));
         }
-    } else if e < hi && doc.word(e) == "who" {
+    } else if e < hi && doc.word_is(e, "who") {
         let mut r = e + 1;
-        while r < hi && doc.is_narrative(r) && !matches!(doc.word(r), "," | "." | ";" | ":" | "?" | "!") {
+        while r < hi && doc.is_narrative(r) && !doc.word_in(r, &[",", ".", ";", ":", "?", "!"]) {
             r += 1;
         }
         m.role = Some(doc.token_span(e, r));
@@ -1303,7 +1312,7 @@ mod tests {
         }
         for list in lists {
             for p in &probes {
-                assert_eq!(list.has_lower(p), scan_lower(list.list, p), "{p:?} in {:?}", list.list);
+                assert_eq!(list.has_lower(p.as_bytes()), scan_lower(list.list, p.as_bytes()), "{p:?} in {:?}", list.list);
             }
         }
     }

@@ -31,7 +31,7 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
         while a < b && doc.tokens[a].is_mark() {
             a += 1;
         }
-        while b > a && (doc.tokens[b - 1].is_mark() || matches!(doc.word(b - 1), "." | "!" | "?")) {
+        while b > a && (doc.tokens[b - 1].is_mark() || doc.word_in(b - 1, &[".", "!", "?"])) {
             b -= 1;
         }
         let words = (a..b).filter(|&k| doc.tokens[k].is_word()).count();
@@ -62,7 +62,7 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
 /// Tokens `[a, b)` are only an attribution: `— Name (@handle) date`, `Name, role` or `Name`.
 pub(super) fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) -> Option<np::Mention> {
     let mut a = a;
-    while a < b && matches!(doc.word(a), "—" | "–" | "-" | "―") {
+    while a < b && doc.word_in(a, &["—", "–", "-", "―"]) {
         a += 1;
     }
     if a >= b || b - a > 16 || doc.word(a).eq_ignore_ascii_case("by") {
@@ -76,12 +76,12 @@ pub(super) fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) ->
     if e == a || e - a > 5 {
         return None;
     }
-    if e < b && !matches!(doc.word(e), "," | "(" | ".") {
+    if e < b && !doc.word_in(e, &[",", "(", "."]) {
         return None;
     }
     // On a line of its own: `Name Surname, role` or `Name (@handle)`; a photo credit `(Agency)` is not one.
-    let handle = e + 1 < b && doc.word(e) == "(" && doc.word(e + 1) == "@";
-    let role = e < b && doc.word(e) == "," && e - a >= 2;
+    let handle = e + 1 < b && doc.word_is(e, "(") && doc.word_is(e + 1, "@");
+    let role = e < b && doc.word_is(e, ",") && e - a >= 2;
     if needs_more && !(handle || role) {
         return None;
     }
@@ -90,7 +90,7 @@ pub(super) fn bare_name(doc: &Document, a: usize, b: usize, needs_more: bool) ->
         return None;
     }
     // A credit in brackets or an agency name is not a speaker.
-    if a > 0 && doc.word(a - 1) == "(" || (e - a < 2 && !needs_more) {
+    if a > 0 && doc.word_is(a - 1, "(") || (e - a < 2 && !needs_more) {
         return None;
     }
     if crate::sources::is_organisation_name(doc.token_span(a, e).slice(doc.text)) && !handle {

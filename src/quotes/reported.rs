@@ -6,7 +6,7 @@
 use std::cell::OnceCell;
 
 use super::cues::{Cue, cue_at, cue_at_word, is_participle, may_start_cue, takes_addressee};
-use super::np::{self, FINITE_AUXILIARIES, Mention, Words, is_lower_in, words};
+use super::np::{self, FINITE_AUXILIARIES, Mention, Words, is_lower_in, word_is_lower_in, words};
 use super::{Quote, QuoteKind};
 use crate::lexicon::Classes;
 use crate::lexicon::{VerbClass, lexicon, lower};
@@ -73,9 +73,17 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     for s in &doc.sentences {
         let end = content_end(doc, s);
         cues.clear();
-        // (Each token read from the slice, the cheap test first: no index checks per token.)
+        // (Each token read from the slice, the cheap test first: no index checks per token. A
+        // `position` search from one possible cue start to the next is a tight loop over the
+        // tokens; the `extend` of a filtered iterator cost about 18 instructions a token.)
         let content = doc.tokens.get(s.first..end).unwrap_or_default();
-        cues.extend(content.iter().enumerate().filter(|(_, tok)| may_start_cue(tok)).filter_map(|(i, _)| cue_at_word(doc, s.first + i)));
+        let mut i = 0;
+        while let Some(k) = content[i..].iter().position(may_start_cue) {
+            if let Some(cue) = cue_at_word(doc, s.first + i + k) {
+                cues.push(cue);
+            }
+            i += k + 1;
+        }
         // (No cue: none of the rules below has anything to try in this sentence.)
         if cues.is_empty() {
             continue;
@@ -114,7 +122,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
                 .rev()
                 .filter(|c| c.start < last_start)
                 .take_while(|c| c.start + 24 >= last_start)
-                .find(|c| c.verb.class == VerbClass::Speech && c.start > s.first && doc.word(c.start - 1) == ",")
+                .find(|c| c.verb.class == VerbClass::Speech && c.start > s.first && doc.word_is(c.start - 1, ","))
                 .copied()
         });
         if let Some(cue) = inverted_further_back {
@@ -159,11 +167,11 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
                 }
             }
             if let Some(q) = found {
-                t = cue.end.max(doc.token_after(q.span.end).min(end));
-                from = t.max(q.mention.map_or(0, |m| mention_end(doc, &m)));
+                t = cue.end.max(doc.token_after_near(q.span.end, cue.end).min(end));
+                from = t.max(q.mention.map_or(0, |m| mention_end(doc, &m, cue.end)));
                 out.push(q);
                 if let Some(last) = extra.last() {
-                    t = t.max(doc.token_after(last.span.end).min(end));
+                    t = t.max(doc.token_after_near(last.span.end, cue.end).min(end));
                     // (The next quote starts after the second piece too.)
                     from = from.max(t);
                 }
@@ -179,15 +187,17 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
 /// The sentence's last token index, exclusive, without its final punctuation.
 fn content_end(doc: &Document, s: &Sentence) -> usize {
     let mut e = s.last;
-    while e > s.first && doc.is_narrative(e - 1) && matches!(doc.tokens[e - 1].kind, TokenKind::Punct) && !matches!(doc.word(e - 1), ")") {
+    while e > s.first && doc.is_narrative(e - 1) && matches!(doc.tokens[e - 1].kind, TokenKind::Punct) && !doc.word_in(e - 1, &[")"]) {
         e -= 1;
     }
     e
 }
 
-fn mention_end(doc: &Document, m: &Mention) -> usize {
+/// The token after mention `m` and its appositive; `near` is its cue's token (the search for
+/// the mention's tokens starts there).
+fn mention_end(doc: &Document, m: &Mention, near: usize) -> usize {
     let end = m.role.map_or(m.span.end, |r| r.end.max(m.span.end));
-    doc.token_after(end)
+    doc.token_after_near(end, near)
 }
 
 fn try_cue(
@@ -212,7 +222,7 @@ fn try_cue(
             lex.vague_subjects.contains(&*w)
                 && (cue.start - 1 == s.first
                     || !doc.tokens[cue.start - 2].is_word()
-                    || is_lower_in(words!["and", "but", "many", "some", "other", "most"], doc.word(cue.start - 2)))
+                    || word_is_lower_in(words!["and", "but", "many", "some", "other", "most"], doc, cue.start - 2))
         };
         if !vague {
             return None;
@@ -253,22 +263,22 @@ fn try_cue(
     if cue.according {
         let mut m = np::phrase_after(doc, cue.end, end).or_else(|| np::according_source(doc, cue.end, end))?;
         // "...: According to recent polls, CONTENT": a colon opens a clause of its own.
-        let opens_clause = cue.start <= first || matches!(doc.word(cue.start - 1), ":" | ";");
+        let opens_clause = cue.start <= first || doc.word_in(cue.start - 1, &[":", ";"]);
         // What follows the source's comma is content, not an appositive, when the source opens
         // the clause, or when it does not read as a noun phrase or a relative clause ("according
         // to the poll, include ...", "according to the memo, the firm had given ...").
         let clause_role = m.role.is_some_and(|r| {
-            let (ra, rb) = (doc.token_after(r.start), doc.token_after(r.end));
-            !is_lower_in(words!["who", "whose"], doc.word(ra)) && np::parse(doc, ra, rb).is_none()
+            let (ra, rb) = (doc.token_after_near(r.start, cue.end), doc.token_after_near(r.end, cue.end));
+            !word_is_lower_in(words!["who", "whose"], doc, ra) && np::parse(doc, ra, rb).is_none()
         });
         if opens_clause || clause_role {
             m.role = None;
         }
-        let m_end = mention_end(doc, &m);
+        let m_end = mention_end(doc, &m, cue.end);
         if opens_clause {
             // According to X, CONTENT.
             let mut a = m_end;
-            while a < end && matches!(doc.word(a), "," | "—" | ":") {
+            while a < end && doc.word_in(a, &[",", "—", ":"]) {
                 a += 1;
             }
             return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-before", absorbed, top);
@@ -278,15 +288,15 @@ fn try_cue(
         let before = make(doc, s, first, cue.start, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top);
         let rest = m_end + 1;
         let continues = m_end < end
-            && doc.word(m_end) == ","
+            && doc.word_is(m_end, ",")
             && end.saturating_sub(rest) >= 2
             // (Not an adverbial of the writer's: "..., according to X, despite a crackdown".)
-            && !is_lower_in(words!["who", "which", "where", "whose", "and", "but", "despite", "including", "though", "although", "even"], doc.word(rest))
-            && !is_lower_in(PREPOSITION_STARTS, doc.word(rest))
+            && !word_is_lower_in(words!["who", "which", "where", "whose", "and", "but", "despite", "including", "though", "although", "even"], doc, rest)
+            && !word_is_lower_in(PREPOSITION_STARTS, doc, rest)
             // A predicate ("has surged", "include ...") or a clause; not a noun phrase hanging
             // on the source ("..., the Ohio firm leading the work").
             && (reads_as_clause(doc, rest, end)
-                || !np::is_cap(doc.word(rest)) && !is_lower_in(words!["the", "a", "an", "his", "her", "its", "their", "this", "these", "those"], doc.word(rest)))
+                || !np::is_cap(doc.word(rest)) && !word_is_lower_in(words!["the", "a", "an", "his", "her", "its", "their", "this", "these", "those"], doc, rest))
             // (Nor a clause with an attribution of its own: "..., according to X, Y said ...".)
             && (rest..end).all(|k| cue_at(doc, k).is_none());
         if continues {
@@ -305,22 +315,22 @@ fn try_cue(
     if np::passive(doc, cue.start, s.first) {
         return None;
     }
-    let comma_before = cue.start > s.first && matches!(doc.word(cue.start - 1), "," | "—" | "–");
+    let comma_before = cue.start > s.first && doc.word_in(cue.start - 1, &[",", "—", "–"]);
     if is_participle(doc, cue) && !np::progressive(doc, cue.start, s.first) {
         // ", saying", also with adverbs (", falsely suggesting") or after and/while ("and also
         // suggesting"): a participle clause hanging on the sentence's main clause.
         let mut k = cue.start;
         while k > s.first
             && doc.tokens[k - 1].is_word()
-            && (doc.word(k - 1).ends_with("ly") || is_lower_in(words!["also", "then", "later"], doc.word(k - 1)))
+            && (doc.word(k - 1).ends_with("ly") || word_is_lower_in(words!["also", "then", "later"], doc, k - 1))
         {
             k -= 1;
         }
         // "While saying that ..., he continued ...": a participle clause opening the sentence
         // reports what the main clause's subject said (a pronoun or a name after its comma).
         let lead = leading();
-        if k == lead || k == lead + 1 && is_lower_in(words!["while", "after", "before", "when", "in", "by"], doc.word(lead)) {
-            let comma = (cue.end..end).find(|&j| doc.word(j) == "," && doc.is_narrative(j))?;
+        if k == lead || k == lead + 1 && word_is_lower_in(words!["while", "after", "before", "when", "in", "by"], doc, lead) {
+            let comma = (cue.end..end).find(|&j| doc.word_is(j, ",") && doc.is_narrative(j))?;
             let subject_end =
                 (comma + 1..end.min(comma + 5)).find(|&j| !doc.tokens[j].is_word() || !np::is_name_word(doc.word(j))).unwrap_or(end);
             let m = if comma + 1 < end && doc.has_class(comma + 1, crate::lexicon::Classes::PRONOUN) {
@@ -337,13 +347,13 @@ fn try_cue(
         }
         // ("... by saying ...", "... after telling reporters ...": a participle after a preposition.)
         let attached = k > s.first
-            && (matches!(doc.word(k - 1), "," | "—" | "–")
-                || is_lower_in(words!["and", "while", "by", "after", "before", "when", "in"], doc.word(k - 1)));
+            && (doc.word_in(k - 1, &[",", "—", "–"])
+                || word_is_lower_in(words!["and", "while", "by", "after", "before", "when", "in"], doc, k - 1));
         if !attached {
             return None;
         }
         // (After a preposition, only with a clause: not "after calling off classes".)
-        if !matches!(doc.word(k - 1), "," | "—" | "–") && !is_lower_in(words!["and", "while"], doc.word(k - 1)) {
+        if !doc.word_in(k - 1, &[",", "—", "–"]) && !word_is_lower_in(words!["and", "while"], doc, k - 1) {
             let a = skip_that(doc, participle_content_start(doc, cue, end), end);
             if !reported_clause(doc, cue, a, end) {
                 return None;
@@ -352,24 +362,24 @@ fn try_cue(
         // `Washington did not complain, a Chinese official said, adding that ...`: after a claim
         // and its speaker, the participle is the speaker's, not the claim's subject's.
         let speaker_before = || {
-            let comma = cue.start.checked_sub(1).filter(|&c| c > lead && doc.word(c) == ",")?;
+            let comma = cue.start.checked_sub(1).filter(|&c| c > lead && doc.word_is(c, ","))?;
             let said = cue_at(doc, comma - 1).filter(|c| c.end == comma && matches!(c.verb.lemma, "say" | "tell"))?;
             let m = np::subject_before(doc, said.start, lead)?;
-            let start = doc.token_after(m.span.start);
-            (start > lead + 1 && doc.word(start - 1) == ",").then_some(m)
+            let start = doc.token_after_near(m.span.start, said.start);
+            (start > lead + 1 && doc.word_is(start - 1, ",")).then_some(m)
         };
         // `Protest groups say ..., and the ACLU has sued the city, saying ...`: the subject of the
         // last clause joined by `, and` / `, but` before the participle.
         let clause_subject = || {
             let join = (lead + 1..cue.start.saturating_sub(3))
                 .rev()
-                .find(|&j| doc.word(j) == "," && is_lower_in(words!["and", "but"], doc.word(j + 1)) && doc.is_narrative(j))?;
+                .find(|&j| doc.word_is(j, ",") && word_is_lower_in(words!["and", "but"], doc, j + 1) && doc.is_narrative(j))?;
             let start = join + 2;
-            if !(np::is_cap(doc.word(start)) || is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc.word(start))) {
+            if !(np::is_cap(doc.word(start)) || word_is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc, start)) {
                 return None;
             }
             leading_subject(doc, start, cue.start).filter(|m| {
-                let after = doc.token_after(m.span.end);
+                let after = doc.token_after_near(m.span.end, cue.start);
                 after < cue.start && looks_like_verb(doc.word(after))
             })
         };
@@ -380,7 +390,7 @@ fn try_cue(
             .or_else(|| {
                 // After a quote: `"...," the treasurer said, adding that ...` takes the attribution's subject.
                 let after_quote = (lead..cue.start).rev().find(|&k| !doc.is_narrative(k) || doc.tokens[k].is_mark())? + 1;
-                let start = (after_quote..cue.start).find(|&k| !matches!(doc.word(k), "," | "—" | "–"))?;
+                let start = (after_quote..cue.start).find(|&k| !doc.word_in(k, &[",", "—", "–"]))?;
                 match (start..cue.start).find_map(|k| cue_at(doc, k)) {
                     // `"...," the treasurer said, adding` / `"...," said Ola Brandt, adding`
                     Some(said) => np::subject_before(doc, said.start, start).or_else(|| np::phrase_after(doc, said.end, cue.start)),
@@ -393,18 +403,18 @@ fn try_cue(
     // "X are preparing a motion, and have alleged that ...": a second verb shares the sentence's subject.
     let coordinated = {
         let mut k = cue.start;
-        while k > s.first && is_lower_in(words!["have", "has", "had", "also", "later", "then", "would", "will"], doc.word(k - 1)) {
+        while k > s.first && word_is_lower_in(words!["have", "has", "had", "also", "later", "then", "would", "will"], doc, k - 1) {
             k -= 1;
         }
         // (Also past a prepositional phrase: "... and in a carefully worded response said ...".)
         let after_phrase = || {
-            (k.saturating_sub(8).max(s.first + 1)..k).rev().find(|&j| doc.word(j - 1) == "and").is_some_and(|j| {
-                is_lower_in(words!["in", "on", "at", "during", "after", "with", "before", "through", "via", "later"], doc.word(j))
+            (k.saturating_sub(8).max(s.first + 1)..k).rev().find(|&j| doc.word_is(j - 1, "and")).is_some_and(|j| {
+                word_is_lower_in(words!["in", "on", "at", "during", "after", "with", "before", "through", "via", "later"], doc, j)
                     && (j..k).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x))
             })
         };
         // ("... did not apologize, but said ...": also after "but".)
-        k > s.first && (matches!(doc.word(k - 1), "and" | "but") || after_phrase())
+        k > s.first && (doc.word_in(k - 1, &["and", "but"]) || after_phrase())
     };
     let subject = np::subject_before(doc, cue.start, s.first)
         .or_else(|| {
@@ -418,13 +428,13 @@ fn try_cue(
             // (Or "that": "groups that have endorsed him say", when a verb follows it.)
             let who = (cue.start.saturating_sub(10).max(s.first + 1)..cue.start)
                 .rev()
-                .find(|&j| is_lower_in(words!["who", "that"], doc.word(j)))?;
+                .find(|&j| word_is_lower_in(words!["who", "that"], doc, j))?;
             if !(who + 1..cue.start).all(|x| doc.tokens[x].is_word() && doc.is_narrative(x)) {
                 return None;
             }
             if doc.word(who).eq_ignore_ascii_case("that")
                 && !(who + 1..cue.start).any(|x| {
-                    is_lower_in(words!["have", "has", "had", "is", "are", "was", "were"], doc.word(x)) || doc.word(x).ends_with("ed")
+                    word_is_lower_in(words!["have", "has", "had", "is", "are", "was", "were"], doc, x) || doc.word(x).ends_with("ed")
                 })
             {
                 return None;
@@ -440,43 +450,43 @@ fn try_cue(
     let inverted = |m: &Mention| {
         comma_before
             && matches!(cue.verb.lemma, "say" | "add" | "write")
-            && m.role.is_some_and(|r| is_lower_in(words!["who", "whom", "which"], doc.word(doc.token_after(r.start))))
-            && np::phrase_after(doc, cue.end, end).is_some_and(|n| n.kind == np::MentionKind::Name && mention_end(doc, &n) >= end)
+            && m.role.is_some_and(|r| is_lower_in(words!["who", "whom", "which"], doc.word(doc.token_after_near(r.start, cue.start))))
+            && np::phrase_after(doc, cue.end, end).is_some_and(|n| n.kind == np::MentionKind::Name && mention_end(doc, &n, cue.end) >= end)
     };
     let subject = subject.filter(|m| !inverted(m));
     if let Some(m) = subject {
         let content_start = skip_that(doc, cue.end, end);
-        let explicit_that = content_start < end && doc.word(content_start) == "that";
+        let explicit_that = content_start < end && doc.word_is(content_start, "that");
         // Right after a quote (`"...," Baxter told CBC host Ana Ruiz.`) the cue attributes that
         // quote; reported content of its own must be a clause (`"jobs," Ortiz said private
         // contractors cost more`).
-        let m_first = doc.token_after(m.span.start);
+        let m_first = doc.token_after_near(m.span.start, cue.start);
         let after_quote = m_first > s.first
             && (doc.tokens[m_first - 1].is_mark()
-                || doc.word(m_first - 1) == "," && m_first - 1 > s.first && doc.tokens[m_first - 2].is_mark());
+                || doc.word_is(m_first - 1, ",") && m_first - 1 > s.first && doc.tokens[m_first - 2].is_mark());
         if after_quote {
             let a = participle_content_start(doc, cue, end);
             if !explicit_that && !reads_as_clause(doc, skip_that(doc, a, end), end) {
                 return None;
             }
         }
-        let document = is_document(doc, &m);
+        let document = is_document(doc, &m, cue.start);
         let person_like = m.kind != np::MentionKind::Descriptor || !document;
         if cue.verb.class == VerbClass::Evidence && !document && !(person_like && explicit_that) {
             return None;
         }
         // The mention's first token, or its appositive description's when that comes first
         // ("his chief negotiator, Ada Moreno, told").
-        let m_start = doc.token_after(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)));
+        let m_start = doc.token_after_near(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)), cue.start);
         // "..., her press secretary, Ola Brandt, told The Harlow Courier.": an addressee is part of the tail.
         let tail_start = if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end };
         if is_tail(doc, cue.end, end) || tail_start >= end || is_tail(doc, tail_start, end) && tail_start > cue.end {
             // CONTENT, X said.
             let mut b = m_start;
-            if b <= first || !matches!(doc.word(b - 1), "," | "—" | "–") {
+            if b <= first || !doc.word_in(b - 1, &[",", "—", "–"]) {
                 return None;
             }
-            while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
+            while b > first && doc.word_in(b - 1, &[",", "—", "–"]) {
                 b -= 1;
             }
             return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed, top);
@@ -489,22 +499,22 @@ fn try_cue(
         // its verb after: "Fraudsters, he said in the video, do not last long". Not after an
         // opening adverbial: "Before a crowd in Ohio, Trump said on Monday, ...".)
         // (After an addressee too: "The solution, the partner told them, was simple.")
-        let closing_comma = if cue.end < end && doc.word(cue.end) == "," {
+        let closing_comma = if cue.end < end && doc.word_is(cue.end, ",") {
             Some(cue.end)
-        } else if tail_start > cue.end && tail_start < end && doc.word(tail_start) == "," {
+        } else if tail_start > cue.end && tail_start < end && doc.word_is(tail_start, ",") {
             Some(tail_start)
-        } else if cue.end < end && is_lower_in(TAIL_OPENERS, doc.word(cue.end)) {
+        } else if cue.end < end && word_is_lower_in(TAIL_OPENERS, doc, cue.end) {
             (cue.end + 1..end.min(cue.end + 7))
                 .find(|&k| !doc.tokens[k].is_word() || !doc.is_narrative(k))
-                .filter(|&k| doc.word(k) == "," && doc.is_narrative(k) && k + 1 < end)
-                .filter(|&k| is_lower_in(FINITE_AUXILIARIES, doc.word(k + 1)) || is_lower_in(MODALS, doc.word(k + 1)))
-                .filter(|_| !is_lower_in(PREPOSITION_STARTS, doc.word(first)) && !is_lower_in(SUBORDINATORS, doc.word(first)))
+                .filter(|&k| doc.word_is(k, ",") && doc.is_narrative(k) && k + 1 < end)
+                .filter(|&k| word_is_lower_in(FINITE_AUXILIARIES, doc, k + 1) || word_is_lower_in(MODALS, doc, k + 1))
+                .filter(|_| !word_is_lower_in(PREPOSITION_STARTS, doc, first) && !word_is_lower_in(SUBORDINATORS, doc, first))
         } else {
             None
         };
-        if let Some(comma) = closing_comma.filter(|_| m_start_tok > first && doc.word(m_start_tok - 1) == "," && !coordinated) {
+        if let Some(comma) = closing_comma.filter(|_| m_start_tok > first && doc.word_is(m_start_tok - 1, ",") && !coordinated) {
             let mut b = m_start_tok - 1;
-            while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
+            while b > first && doc.word_in(b - 1, &[",", "—", "–"]) {
                 b -= 1;
             }
             // "In a brief interview, Ms. Moreno said, "...": an opening phrase and a direct quote,
@@ -517,7 +527,7 @@ fn try_cue(
                 && (w.ends_with("ed") || w.ends_with("ing"))
                 && first + 1 < b
                 && doc.word(first + 1).starts_with(|c: char| c.is_lowercase());
-            if quote_follows && (np::is_lower_in(PREPOSITION_STARTS, doc.word(first)) || participle_opens) {
+            if quote_follows && (np::word_is_lower_in(PREPOSITION_STARTS, doc, first) || participle_opens) {
                 return None;
             }
             let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top);
@@ -542,7 +552,7 @@ fn try_cue(
         // anonymity is the source's terms, not a claim (the source stage reads it as the reason).
         if matches!(cue.verb.lemma, "ask" | "request")
             && (cue.end..end.min(cue.end + 8)).any(|k| {
-                is_lower_in(words!["name", "named", "identified", "identify", "anonymity", "anonymous", "anonymously"], doc.word(k))
+                word_is_lower_in(words!["name", "named", "identified", "identify", "anonymity", "anonymous", "anonymously"], doc, k)
             })
         {
             return None;
@@ -553,7 +563,7 @@ fn try_cue(
         if takes_addressee(cue.verb.lemma) && !reads_as_object_infinitive(doc, a, end) {
             a = skip_addressee(doc, a, end)?;
             // ("assured investors that ...": the addressee, then a clause opened by *that*.)
-            addressed = cue.verb.lemma == "tell" || a < end && doc.word(a) == "that";
+            addressed = cue.verb.lemma == "tell" || a < end && doc.word_is(a, "that");
         }
         a = skip_that(doc, a, end);
         a = skip_adverbial(doc, a, end);
@@ -563,17 +573,17 @@ fn try_cue(
         // the reported content, but not the idiom "said when asked".
         let subordinate_start = cue.verb.lemma == "say"
             && a + 1 < end
-            && np::is_lower_in(words!["when", "if", "because", "while", "although", "since", "unless", "once"], doc.word(a))
+            && np::word_is_lower_in(words!["when", "if", "because", "while", "although", "since", "unless", "once"], doc, a)
             && !doc.word(a + 1).ends_with("ed")
-            && (a + 1..end).any(|k| doc.word(k) == ",");
-        if a < end && np::is_lower_in(PREPOSITION_STARTS, doc.word(a)) && !approximate_number && !explicit_that && !subordinate_start {
+            && (a + 1..end).any(|k| doc.word_is(k, ","));
+        if a < end && np::word_is_lower_in(PREPOSITION_STARTS, doc, a) && !approximate_number && !explicit_that && !subordinate_start {
             return None;
         }
         // Only "say" reliably takes a bare clause; other verbs also take noun objects.
         let object_clause = super::cues::takes_object_clause(cue.verb.lemma) && reads_as_object_infinitive(doc, a, end);
         // "asked whether ...", "explained how ...", "asked its members if ...": an embedded question,
         // right after the verb or after a short object.
-        let question_word = |k: usize| is_lower_in(words!["whether", "if", "how", "why", "what", "where", "who", "which"], doc.word(k));
+        let question_word = |k: usize| word_is_lower_in(words!["whether", "if", "how", "why", "what", "where", "who", "which"], doc, k);
         let embedded_question = super::cues::takes_embedded_question(cue.verb.lemma)
             && a + 1 < end
             && (question_word(a)
@@ -619,11 +629,11 @@ fn try_cue(
         // with the clause's closing comma.
         let mut b = end;
         let mut k = cue.start;
-        while k > s.first && is_lower_in(words!["also", "has", "had", "have", "later", "then"], doc.word(k - 1)) {
+        while k > s.first && word_is_lower_in(words!["also", "has", "had", "have", "later", "then"], doc, k - 1) {
             k -= 1;
         }
-        if k >= s.first + 2 && is_lower_in(words!["who", "which"], doc.word(k - 1)) && doc.word(k - 2) == "," {
-            if let Some(c) = (a..end).find(|&j| doc.word(j) == "," && doc.is_narrative(j)) {
+        if k >= s.first + 2 && word_is_lower_in(words!["who", "which"], doc, k - 1) && doc.word_is(k - 2, ",") {
+            if let Some(c) = (a..end).find(|&j| doc.word_is(j, ",") && doc.is_narrative(j)) {
                 b = c;
             }
         }
@@ -637,30 +647,30 @@ fn try_cue(
         // (Not "..., said landlords will be looking ...": a phrase holding a finite verb is the
         // clause said, not an inverted speaker.)
         let mut m = np::phrase_after(doc, cue.end, end)?;
-        if (cue.end..doc.token_after(m.span.end)).any(|k| is_lower_in(FINITE_AUXILIARIES, doc.word(k))) {
+        if (cue.end..doc.token_after_near(m.span.end, cue.end)).any(|k| word_is_lower_in(FINITE_AUXILIARIES, doc, k)) {
             return None;
         }
         // "CONTENT, said Howard, but her record ...": the sentence goes on after the speaker, a
         // second piece of the claim (not an appositive of the speaker).
-        let conjunction = |k: usize| is_lower_in(words!["but", "and", "yet"], doc.word(k));
+        let conjunction = |k: usize| word_is_lower_in(words!["but", "and", "yet"], doc, k);
         let mut rest = None;
         if let Some(r) = m.role {
-            let ra = doc.token_after(r.start);
+            let ra = doc.token_after_near(r.start, cue.end);
             // (A clause of some length, not "and added ..." with a verb of its own.)
-            if conjunction(ra) && end >= ra + 4 && cue_at(doc, ra + 1).is_none() && !is_lower_in(PREPOSITION_STARTS, doc.word(ra + 1)) {
+            if conjunction(ra) && end >= ra + 4 && cue_at(doc, ra + 1).is_none() && !word_is_lower_in(PREPOSITION_STARTS, doc, ra + 1) {
                 m.role = None;
                 rest = Some(ra);
             }
         }
         // (A non-restrictive relative clause may close the sentence: "..., said Ada Moreno, director
         // of the institute, whose members ...".)
-        let me = mention_end(doc, &m);
-        let relative_after = me + 1 < end && doc.word(me) == "," && is_lower_in(words!["who", "whose", "which"], doc.word(me + 1));
+        let me = mention_end(doc, &m, cue.end);
+        let relative_after = me + 1 < end && doc.word_is(me, ",") && word_is_lower_in(words!["who", "whose", "which"], doc, me + 1);
         if rest.is_none() && me < end && !is_tail(doc, me, end) && !relative_after {
             return None;
         }
         let mut b = cue.start;
-        while b > first && matches!(doc.word(b - 1), "," | "—" | "–") {
+        while b > first && doc.word_in(b - 1, &[",", "—", "–"]) {
             b -= 1;
         }
         let _ = lex;
@@ -685,9 +695,9 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
     // A dateline opening the story: "DREVNA PASS, Kessar (AP) — ".
     if doc.paragraphs[s.paragraph].first == s.first {
         if let Some(dash) = (s.first..s.last.min(s.first + 12))
-            .find(|&k| matches!(doc.tokens[k].kind, TokenKind::Punct) && matches!(doc.word(k), "—" | "–" | "―"))
+            .find(|&k| matches!(doc.tokens[k].kind, TokenKind::Punct) && doc.word_in(k, &["—", "–", "―"]))
         {
-            let credit = (s.first..dash).any(|k| doc.word(k) == "(");
+            let credit = (s.first..dash).any(|k| doc.word_is(k, "("));
             let upper = doc.tokens[s.first].is_word() && doc.word(s.first).chars().all(|c| !c.is_lowercase());
             let plain = (s.first..dash).all(|k| {
                 !doc.tokens[k].is_word()
@@ -699,16 +709,18 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
             }
         }
     }
-    while a < s.last && (matches!(doc.word(a), "—" | "–" | "-") || doc.word(a) == "But" || doc.word(a) == "And") {
+    while a < s.last && (doc.word_in(a, &["—", "–", "-"]) || doc.word_is(a, "But") || doc.word_is(a, "And")) {
         a += 1;
     }
     a
 }
 
-pub(super) fn is_document(doc: &Document, m: &Mention) -> bool {
+/// Whether mention `m`, the subject of the cue at token `cue`, names a document.
+pub(super) fn is_document(doc: &Document, m: &Mention, cue: usize) -> bool {
     let lex = lexicon();
-    let mut e = doc.token_after(m.span.end);
-    let first = doc.token_after(m.span.start);
+    // (The mention's tokens are found from the cue's, which they come just before.)
+    let mut e = doc.token_after_near(m.span.end, cue);
+    let first = doc.token_after_near(m.span.start, cue);
     // (Before a participle that ends the phrase: "a survey published", "the emails obtained".)
     if e >= 2 && first < e - 1 && doc.word(e - 1).ends_with("ed") {
         e -= 1;
@@ -729,26 +741,26 @@ pub(super) fn is_tail(doc: &Document, a: usize, end: usize) -> bool {
         return false;
     }
     let w = doc.word(a);
-    (is_lower_in(TAIL_OPENERS, w) || (a + 1 < end && doc.word(a) == "," && is_lower_in(TAIL_OPENERS, doc.word(a + 1))))
+    (is_lower_in(TAIL_OPENERS, w) || (a + 1 < end && doc.word_is(a, ",") && word_is_lower_in(TAIL_OPENERS, doc, a + 1)))
         && !(a..end).any(|k| {
-            doc.word(k) == "that"
+            doc.word_is(k, "that")
                 || !doc.is_narrative(k)
-                || is_lower_in(FINITE_AUXILIARIES, doc.word(k))
-                || is_lower_in(MODALS, doc.word(k))
+                || word_is_lower_in(FINITE_AUXILIARIES, doc, k)
+                || word_is_lower_in(MODALS, doc, k)
         })
         && skip_adverbial(doc, a, end) == a
 }
 
 /// `stated in July it opposed ...`: a short adverbial between the verb and a clause opened by a pronoun.
 fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
-    if a < end && is_lower_in(TAIL_OPENERS, doc.word(a)) {
+    if a < end && word_is_lower_in(TAIL_OPENERS, doc, a) {
         for k in a + 1..end.min(a + 6) {
             if !doc.tokens[k].is_word() {
                 break;
             }
             // (A finite verb: the opener was the clause's subject, "said this was the only chance".)
-            if is_lower_in(words!["because", "when", "while", "if", "as", "after", "since"], doc.word(k))
-                || is_lower_in(FINITE_AUXILIARIES, doc.word(k))
+            if word_is_lower_in(words!["because", "when", "while", "if", "as", "after", "since"], doc, k)
+                || word_is_lower_in(FINITE_AUXILIARIES, doc, k)
             {
                 break;
             }
@@ -757,10 +769,10 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
             }
             // "said by text message the weather ...": a determiner after the adverbial's noun.
             if k >= a + 2
-                && is_lower_in(words!["the", "a", "an"], doc.word(k))
-                && !is_lower_in(words!["the", "a", "an", "his", "her", "their", "its"], doc.word(k - 1))
-                && !is_lower_in(TAIL_OPENERS, doc.word(k - 1))
-                && !is_lower_in(PREPOSITION_STARTS, doc.word(k - 1))
+                && word_is_lower_in(words!["the", "a", "an"], doc, k)
+                && !word_is_lower_in(words!["the", "a", "an", "his", "her", "their", "its"], doc, k - 1)
+                && !word_is_lower_in(TAIL_OPENERS, doc, k - 1)
+                && !word_is_lower_in(PREPOSITION_STARTS, doc, k - 1)
             {
                 return k;
             }
@@ -774,38 +786,38 @@ fn skip_adverbial(doc: &Document, a: usize, end: usize) -> usize {
 /// `that` itself is kept: the annotated news corpora include it in the content.
 fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
     // (Also set off by commas: "said, in an email, that ...".)
-    let opener = if a + 1 < end && doc.word(a) == "," { a + 1 } else { a };
+    let opener = if a + 1 < end && doc.word_is(a, ",") { a + 1 } else { a };
     // (Or an adverb: "said early Friday that ...", "said, apparently for the first time, that".)
     let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_ascii_lowercase());
-    if opener < end && (is_lower_in(TAIL_OPENERS, doc.word(opener)) || adverb(doc.word(opener))) {
+    if opener < end && (word_is_lower_in(TAIL_OPENERS, doc, opener) || adverb(doc.word(opener))) {
         // ("says at a campaign stop in Toledo, Ohio, that ...": commas of a place name allowed;
         // "said Thursday during the taping of a town hall in Buffalo, New York, that ...".)
         // (A relative *that* has a verb right after it: "said in a letter that was leaked ...".)
-        if let Some(k) = (opener..end.min(opener + 20)).find(|&k| doc.word(k) == "that") {
+        if let Some(k) = (opener..end.min(opener + 20)).find(|&k| doc.word_is(k, "that")) {
             if !(opener..k)
                 .any(|j| {
                     matches!(doc.tokens[j].kind, TokenKind::Punct | TokenKind::Mark(..))
-                        && doc.word(j) != ","
-                        && doc.word(j) != "."
+                        && !doc.word_is(j, ",")
+                        && !doc.word_is(j, ".")
                         && !doc.is_year_elision(j)
                 })
-                && !(k + 1 < end && (is_lower_in(FINITE_AUXILIARIES, doc.word(k + 1)) || is_lower_in(MODALS, doc.word(k + 1))))
+                && !(k + 1 < end && (word_is_lower_in(FINITE_AUXILIARIES, doc, k + 1) || word_is_lower_in(MODALS, doc, k + 1)))
                 // (Nor the *that* of another cue: "who writes extensively about X, noted that".)
-                && !(opener + 1..k).any(|j| doc.word(j - 1) == "," && cue_at(doc, j).is_some())
+                && !(opener + 1..k).any(|j| doc.word_is(j - 1, ",") && cue_at(doc, j).is_some())
             {
                 a = k;
             }
         }
     }
     // ("noted several times that ...", "said many times that ...": how often, then the clause.)
-    if a + 2 < end && is_lower_in(words!["times", "occasions"], doc.word(a + 1)) && doc.word(a + 2) == "that" {
+    if a + 2 < end && word_is_lower_in(words!["times", "occasions"], doc, a + 1) && doc.word_is(a + 2, "that") {
         a += 2;
     }
     while a < end
-        && (matches!(doc.word(a), "," | ":")
-            || is_lower_in(words!["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc.word(a))
+        && (doc.word_in(a, &[",", ":"])
+            || word_is_lower_in(words!["however", "though", "too", "again", "also", "repeatedly", "simply", "flatly"], doc, a)
                 && a + 1 < end
-                && matches!(doc.word(a + 1), "," | "that"))
+                && doc.word_in(a + 1, &[",", "that"]))
     {
         a += 1;
     }
@@ -817,10 +829,10 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
 /// clause with a finite verb, or anything after *say* and *tell* that does not open with a
 /// preposition.
 fn reported_clause(doc: &Document, cue: &Cue, a: usize, end: usize) -> bool {
-    if a >= end || is_lower_in(PREPOSITION_STARTS, doc.word(a)) {
+    if a >= end || word_is_lower_in(PREPOSITION_STARTS, doc, a) {
         return false;
     }
-    doc.word(a) == "that" || matches!(cue.verb.lemma, "say" | "tell") || reads_as_clause(doc, a, end)
+    doc.word_is(a, "that") || matches!(cue.verb.lemma, "say" | "tell") || reads_as_clause(doc, a, end)
 }
 
 /// Where a participle's content starts: past its addressee (`telling reporters ...`) when it
@@ -837,17 +849,17 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
     if a >= end {
         return None;
     }
-    if let Some(k) = (a..end.min(a + 16)).find(|&k| doc.word(k) == "that") {
+    if let Some(k) = (a..end.min(a + 16)).find(|&k| doc.word_is(k, "that")) {
         // (Marks around a capitalised title are part of the addressee: `told NBC's "Today" show that`.)
         let title_mark = |j: usize| {
             doc.tokens[j].is_mark()
                 && [j + 1, j.wrapping_sub(1)].iter().any(|&n| n < k && n >= a && np::is_cap(doc.word(n)) && !doc.is_narrative(n))
         };
         let punct =
-            |j: &usize| matches!(doc.tokens[*j].kind, TokenKind::Punct | TokenKind::Mark(..)) && doc.word(*j) != "." && !title_mark(*j);
+            |j: &usize| matches!(doc.tokens[*j].kind, TokenKind::Punct | TokenKind::Mark(..)) && !doc.word_is(*j, ".") && !title_mark(*j);
         // (Commas only around an appositive: "telling Sen. Ed Grass, chairman of the panel, that".)
         let appositive =
-            k > a + 1 && doc.word(k - 1) == "," && (a..k).filter(punct).all(|j| doc.word(j) == ",") && (a..k).filter(punct).count() == 2;
+            k > a + 1 && doc.word_is(k - 1, ",") && (a..k).filter(punct).all(|j| doc.word_is(j, ",")) && (a..k).filter(punct).count() == 2;
         if !(a..k).any(|j| punct(&j)) || appositive {
             return Some(k);
         }
@@ -895,7 +907,7 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         while k < end
             && doc.tokens[k].is_word()
             && (doc.word(k).starts_with(|c: char| c.is_uppercase())
-                || doc.word(k) == "and" && k + 1 < end && doc.word(k + 1).starts_with(|c: char| c.is_uppercase()))
+                || doc.word_is(k, "and") && k + 1 < end && doc.word(k + 1).starts_with(|c: char| c.is_uppercase()))
         {
             k += 1;
         }
@@ -916,12 +928,12 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
         return None;
     }
     // "told reporters on Tuesday" / "told CBC News in an interview"
-    if k + 1 < end && (is_lower_in(TAIL_OPENERS, doc.word(k)) || doc.word(k) == ",") {
+    if k + 1 < end && (word_is_lower_in(TAIL_OPENERS, doc, k) || doc.word_is(k, ",")) {
         let mut j = k + 1;
-        while j < end && j < k + 5 && doc.tokens[j].is_word() && doc.word(j) != "that" && !doc.has_class(j, Classes::PRONOUN) {
+        while j < end && j < k + 5 && doc.tokens[j].is_word() && !doc.word_is(j, "that") && !doc.has_class(j, Classes::PRONOUN) {
             j += 1;
         }
-        if j < end && doc.word(j) == "that" {
+        if j < end && doc.word_is(j, "that") {
             return Some(j);
         }
     }
@@ -1015,7 +1027,7 @@ pub(super) fn skip_intro(doc: &Document, first: usize, limit: usize) -> usize {
 /// [`skip_intro`] for one opening phrase.
 fn skip_one_intro(doc: &Document, first: usize, limit: usize) -> usize {
     // (A one-word sentence adverb and its comma: `There, ...`, `Separately, ...`, `Privately, ...`.)
-    if first + 2 < limit && doc.word(first + 1) == "," {
+    if first + 2 < limit && doc.word_is(first + 1, ",") {
         let w = doc.word(first);
         if is_lower_in(INTRO_ADVERBS, w) || w.len() > 4 && w.ends_with("ly") && np::is_cap(w) && lexicon().verb(&w.to_lowercase()).is_none()
         {
@@ -1033,10 +1045,10 @@ fn skip_one_intro(doc: &Document, first: usize, limit: usize) -> usize {
             && doc.tokens[first + 1].is_word()
             && !np::is_cap(doc.word(first + 1))
     };
-    if first < limit && (is_lower_in(INTRO_OPENERS, doc.word(first)) || opening_participle(doc.word(first))) {
+    if first < limit && (word_is_lower_in(INTRO_OPENERS, doc, first) || opening_participle(doc.word(first))) {
         // (The comma may sit inside a closing mark: `Speaking on ABC's "This Week," Carson ...`.)
-        let closes_with_comma = |k: usize| doc.tokens[k].is_mark() && k > first && doc.word(k - 1) == "," && !doc.is_narrative(k - 1);
-        if let Some(c) = (first..limit).find(|&k| doc.word(k) == "," && doc.is_narrative(k) || closes_with_comma(k)) {
+        let closes_with_comma = |k: usize| doc.tokens[k].is_mark() && k > first && doc.word_is(k - 1, ",") && !doc.is_narrative(k - 1);
+        if let Some(c) = (first..limit).find(|&k| doc.word_is(k, ",") && doc.is_narrative(k) || closes_with_comma(k)) {
             return c + 1;
         }
     }
@@ -1109,7 +1121,7 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
     let first = doc.word(a);
     // (A bare noun phrase subject counts when a finite verb follows within a few words:
     // "claimed department staff had been told ...".)
-    let finite_soon = (a + 1..end.min(a + 4)).any(|k| is_lower_in(FINITE, doc.word(k)));
+    let finite_soon = (a + 1..end.min(a + 4)).any(|k| word_is_lower_in(FINITE, doc, k));
     let subject_like = is_lower_in(SUBJECT_STARTS, first)
         || matches!(doc.tokens[a].kind, TokenKind::Number)
         || first.starts_with(|c: char| c.is_uppercase()) && !lexicon().is_not_name(first)
@@ -1146,12 +1158,12 @@ fn reads_as_object_infinitive(doc: &Document, a: usize, end: usize) -> bool {
     // (Not when a clause with its own subject comes first: "told reporters he did not want to ...".)
     // (Nor when a finite verb or "that" does: "told reporters this was the only chance to ...",
     // "told Fox that support to ...".)
-    (a + 1..end.min(a + 7)).find(|&k| doc.word(k) == "to").is_some_and(|to| {
+    (a + 1..end.min(a + 7)).find(|&k| doc.word_is(k, "to")).is_some_and(|to| {
         (a..to).all(|k| {
             doc.tokens[k].is_word()
                 && !is_subject_pronoun(doc.word(k))
-                && doc.word(k) != "that"
-                && !is_lower_in(FINITE_AUXILIARIES, doc.word(k))
+                && !doc.word_is(k, "that")
+                && !word_is_lower_in(FINITE_AUXILIARIES, doc, k)
         })
     })
 }
@@ -1164,7 +1176,7 @@ fn reads_as_object(doc: &Document, a: usize, end: usize) -> bool {
         && doc.tokens[a].is_word()
         && doc.is_narrative(a)
         && !is_subject_pronoun(doc.word(a))
-        && !is_lower_in(FINITE_AUXILIARIES, doc.word(a))
+        && !word_is_lower_in(FINITE_AUXILIARIES, doc, a)
         && (np::is_cap(doc.word(a))
             || is_lower_in(
                 words![
@@ -1283,7 +1295,7 @@ fn object_end(doc: &Document, a: usize, b: usize) -> usize {
     };
     // (A comma inside a closing mark counts too: `a "necessary correction," leaving ...`, cut
     // after the mark.)
-    let after_quote = |k: usize| k > a + 1 && doc.tokens[k].is_mark() && doc.word(k - 1) == "," && participle_clause(k + 1);
+    let after_quote = |k: usize| k > a + 1 && doc.tokens[k].is_mark() && doc.word_is(k - 1, ",") && participle_clause(k + 1);
     (a + 1..b)
         .find_map(|k| {
             if doc.is_narrative(k) && writers_clause(k) {
@@ -1362,9 +1374,9 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
 /// The subject opening at `first` when the comma at `comma` opens an appositive and a lower-case
 /// word (its verb) follows the appositive's closing comma, before `limit`.
 fn appositive_subject(doc: &Document, first: usize, comma: usize, limit: usize) -> Option<Mention> {
-    let close = (comma + 1..limit.min(comma + 14)).find(|&j| matches!(doc.word(j), "," | ";" | ":" | "." | "(" | ")"))?;
+    let close = (comma + 1..limit.min(comma + 14)).find(|&j| doc.word_in(j, &[",", ";", ":", ".", "(", ")"]))?;
     let verb = close + 1;
-    if doc.word(close) != "," || verb >= limit || !doc.tokens[verb].is_word() || !doc.word(verb).starts_with(|c: char| c.is_lowercase()) {
+    if !doc.word_is(close, ",") || verb >= limit || !doc.tokens[verb].is_word() || !doc.word(verb).starts_with(|c: char| c.is_lowercase()) {
         return None;
     }
     if !(comma..verb).all(|j| doc.is_narrative(j)) {
@@ -1401,22 +1413,22 @@ fn control_subject(doc: &Document, cue: usize, lo: usize) -> Option<Mention> {
         // Poll answers: "voters are more likely to say that ...".
         "likely",
     ]);
-    if cue < lo + 3 || doc.word(cue - 1) != "to" {
+    if cue < lo + 3 || !doc.word_is(cue - 1, "to") {
         return None;
     }
     let mut head = cue - 2;
     // "went on to explain"
-    if doc.word(head) == "on" && head > lo && is_lower_in(words!["went", "goes", "go"], doc.word(head - 1)) {
+    if doc.word_is(head, "on") && head > lo && word_is_lower_in(words!["went", "goes", "go"], doc, head - 1) {
         head -= 1;
     }
-    if !doc.tokens[head].is_word() || !is_lower_in(CONTROL, doc.word(head)) {
+    if !doc.tokens[head].is_word() || !word_is_lower_in(CONTROL, doc, head) {
         return None;
     }
     // ("are slightly more likely to say": past degree words and adverbs to the subject.)
     let mut h = head;
     while h > lo + 1
         && doc.tokens[h - 1].is_word()
-        && (is_lower_in(words!["more", "less", "most", "least", "much", "far", "even"], doc.word(h - 1)) || doc.word(h - 1).ends_with("ly"))
+        && (word_is_lower_in(words!["more", "less", "most", "least", "much", "far", "even"], doc, h - 1) || doc.word(h - 1).ends_with("ly"))
     {
         h -= 1;
     }
@@ -1451,16 +1463,16 @@ fn make(
     top: &[usize],
 ) -> Option<Quote> {
     let (mut a, mut b) = (a, b);
-    while a < b && matches!(doc.word(a), "," | ":" | "—" | "–" | ";") {
+    while a < b && doc.word_in(a, &[",", ":", "—", "–", ";"]) {
         a += 1;
     }
-    while b > a && matches!(doc.word(b - 1), "," | ":" | "—" | "–" | ";" | ".") && doc.is_narrative(b - 1) {
+    while b > a && doc.word_in(b - 1, &[",", ":", "—", "–", ";", "."]) && doc.is_narrative(b - 1) {
         b -= 1;
     }
     // A non-restrictive relative clause after reported content is the writer's, not the
     // speaker's (only for content that follows its cue: before a cue it is part of the content).
     if matches!(rule, "indirect/said-that" | "indirect/participle") {
-        if let Some(c) = (a + 1..b).find(|&k| doc.word(k) == "," && doc.is_narrative(k) && k + 1 < b && doc.word(k + 1) == "which") {
+        if let Some(c) = (a + 1..b).find(|&k| doc.word_is(k, ",") && doc.is_narrative(k) && k + 1 < b && doc.word_is(k + 1, "which")) {
             b = c;
         }
     }
@@ -1475,7 +1487,7 @@ fn make(
     // of its own after the content is the writer's.
     if rule == "indirect/said-that" {
         if let Some(c) = (a + 2..b.saturating_sub(2))
-            .find(|&k| doc.word(k) == "," && doc.is_narrative(k) && doc.word(k + 1) == "but" && is_subject_pronoun(doc.word(k + 2)))
+            .find(|&k| doc.word_is(k, ",") && doc.is_narrative(k) && doc.word_is(k + 1, "but") && is_subject_pronoun(doc.word(k + 2)))
         {
             b = c;
         }
@@ -1506,8 +1518,8 @@ fn make(
     if rule == "indirect/said-that" {
         if let Some(c) = (a + 3..b.saturating_sub(2)).find(|&k| {
             doc.is_narrative(k)
-                && is_lower_in(words!["a", "an"], doc.word(k + 1))
-                && (matches!(doc.word(k), "—" | "–") || doc.word(k) == "," && k + 2 < b && is_lower_in(STATEMENT_NOUNS, doc.word(k + 2)))
+                && word_is_lower_in(words!["a", "an"], doc, k + 1)
+                && (doc.word_in(k, &["—", "–"]) || doc.word_is(k, ",") && k + 2 < b && word_is_lower_in(STATEMENT_NOUNS, doc, k + 2))
         }) {
             b = c;
         }
@@ -1515,10 +1527,10 @@ fn make(
     // `Though the judge said he was loath to ..., he believed ...`: in a sentence-opening
     // subordinate clause, the content ends with the clause, at its comma.
     if matches!(rule, "indirect/said-that" | "indirect/verb-object")
-        && is_lower_in(SUBORDINATORS, doc.word(s.first))
-        && !(s.first..a).any(|k| doc.word(k) == ",")
+        && word_is_lower_in(SUBORDINATORS, doc, s.first)
+        && !(s.first..a).any(|k| doc.word_is(k, ","))
     {
-        if let Some(c) = (a + 1..b).find(|&k| doc.word(k) == "," && doc.is_narrative(k)) {
+        if let Some(c) = (a + 1..b).find(|&k| doc.word_is(k, ",") && doc.is_narrative(k)) {
             b = c;
         }
     }
@@ -1527,15 +1539,15 @@ fn make(
     // aside ending it (`--Kim Hjelmgaard`).
     // (Only for content after its cue: before it, the cue may be inside the aside itself.)
     let after_cue = matches!(rule, "indirect/said-that" | "indirect/participle" | "indirect/verb-object" | "indirect/according-to-before");
-    if let Some(c) = (a + 2..b).find(|&k| after_cue && matches!(doc.word(k), "(" | "[") && doc.is_narrative(k)) {
-        if (c + 1..b).all(|k| !matches!(doc.word(k), ")" | "]"))
-            || matches!(doc.word(b - 1), ")" | "]") && !(c + 1..b - 1).any(|k| matches!(doc.word(k), ")" | "]"))
+    if let Some(c) = (a + 2..b).find(|&k| after_cue && doc.word_in(k, &["(", "["]) && doc.is_narrative(k)) {
+        if (c + 1..b).all(|k| !doc.word_in(k, &[")", "]"]))
+            || doc.word_in(b - 1, &[")", "]"]) && !(c + 1..b - 1).any(|k| doc.word_in(k, &[")", "]"]))
         {
             b = c;
         }
     }
     // Stop at a colon that introduces a full quote: `said the plan was sound: "..."`.
-    if let Some(c) = (a..b).find(|&k| doc.word(k) == ":" && doc.is_narrative(k)) {
+    if let Some(c) = (a..b).find(|&k| doc.word_is(k, ":") && doc.is_narrative(k)) {
         b = c;
     }
     if b <= a || b - a < 2 {
@@ -1599,10 +1611,10 @@ const SUBORDINATORS: &Words = &Words::new(&[
 fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> {
     const JOINERS: &Words = &Words::new(&["and", "but", "though", "although", "while", "whereas", "yet"]);
     // (A comma inside a closing quote counts too: `"... happening," adding ...`.)
-    let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word(k - 2) == ",";
+    let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word_is(k - 2, ",");
     let joint = |k: usize| {
         k > a + 2
-            && (doc.is_narrative(k - 1) && (matches!(doc.word(k - 1), "," | ";" | "—" | "–") || is_lower_in(JOINERS, doc.word(k - 1)))
+            && (doc.is_narrative(k - 1) && (doc.word_in(k - 1, &[",", ";", "—", "–"]) || word_is_lower_in(JOINERS, doc, k - 1))
                 || comma_in_quote(k))
     };
     for k in a + 3..b {
@@ -1611,35 +1623,35 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
             continue;
         }
         // (An evidence verb attributes only with a document subject: not "they should read the labels".)
-        if cue.verb.class == VerbClass::Evidence && !np::subject_before(doc, k, a).is_some_and(|m| is_document(doc, &m)) {
+        if cue.verb.class == VerbClass::Evidence && !np::subject_before(doc, k, a).is_some_and(|m| is_document(doc, &m, k)) {
             continue;
         }
         // "..., but argued that ...", "..., saying ...": the cue shares the sentence's subject. (Not
         // a verb coordinated inside the content: "said the crews pay teenagers ... and warn drivers".)
         let shared = joint(k)
-            && (is_participle(doc, &cue) && (doc.word(k - 1) == "," || comma_in_quote(k))
-                || doc.word(k - 1) != ","
-                    && (doc.word(k - 2) == "," || doc.word(k - 1) == "but" || cue.end < b && doc.word(cue.end) == "that"))
+            && (is_participle(doc, &cue) && (doc.word_is(k - 1, ",") || comma_in_quote(k))
+                || !doc.word_is(k - 1, ",")
+                    && (doc.word_is(k - 2, ",") || doc.word_is(k - 1, "but") || cue.end < b && doc.word_is(cue.end, "that")))
             // ("... and said it ...": the commonest speech verbs are not coordinated inside content.)
-            || doc.word(k - 1) == "and" && is_lower_in(words!["said", "says", "told", "tells", "added", "adds"], doc.word(k))
+            || doc.word_is(k - 1, "and") && word_is_lower_in(words!["said", "says", "told", "tells", "added", "adds"], doc, k)
             // ("said he makes $41,000 a year and questioned how ...": a second speech verb in the
             // past tense after *and* is the speaker's next act, not the content's.)
             // (Not after a past perfect, whose *had* the verb may share: "said the board had met
             // and asked the director to ...".)
-            || doc.word(k - 1) == "and"
+            || doc.word_is(k - 1, "and")
                 && cue.verb.class == VerbClass::Speech
                 && doc.word(k).ends_with("ed")
                 && cue.end - cue.start == 1
-                && !(a..k).any(|j| is_lower_in(words!["had", "'d", "’d"], doc.word(j)));
+                && !(a..k).any(|j| word_is_lower_in(words!["had", "'d", "’d"], doc, j));
         let open = if shared {
             Some(k)
         } else {
             np::subject_before(doc, k, a)
-                .map(|m| doc.token_after(m.role.map_or(m.span.start, |r| r.start.min(m.span.start))))
+                .map(|m| doc.token_after_near(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)), k))
                 .filter(|&s| joint(s))
         };
         if let Some(mut c) = open {
-            while c > a && (matches!(doc.word(c - 1), "," | ";" | "—" | "–") || is_lower_in(JOINERS, doc.word(c - 1))) {
+            while c > a && (doc.word_in(c - 1, &[",", ";", "—", "–"]) || word_is_lower_in(JOINERS, doc, c - 1)) {
                 c -= 1;
             }
             return Some(c);

@@ -82,7 +82,7 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
         let reason_start = s.span.start + at;
         if let Some(comma) = (s.first..s.last.saturating_sub(1)).find(|&k| {
             doc.tokens[k].span().start > reason_start
-                && doc.word(k) == ","
+                && doc.word_is(k, ",")
                 && lexicon().verb(&crate::lexicon::lower(doc.word(k + 1))).is_some()
         }) {
             end = end.min(doc.tokens[comma].span().start - s.span.start);

@@ -14,7 +14,7 @@ mod anonymity;
 mod names;
 
 use crate::Span;
-use crate::lexicon::{Classes, Gender, lexicon};
+use crate::lexicon::{Classes, Gender, lexicon, lower};
 use crate::quotes::{Mention, MentionKind, Quote};
 use crate::text::Document;
 use names::NameIndex;
@@ -337,7 +337,7 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
             let given = doc.word(t - 1);
             !doc.has_class(t - 1, Classes::TITLE.union(Classes::ROLE))
                 && !names::is_particle(given)
-                && names::first_name(&src.name).is_some()
+                && names::given_name(&src.name).is_some()
                 && !src.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(given))
         } {
             continue;
@@ -519,7 +519,7 @@ impl Builder<'_, '_> {
                 let organisation_span = organisation_name(self.doc, m);
                 let name_span = organisation_span.unwrap_or(m.name.unwrap_or(m.span));
                 let key = names::surname_key(name_span.slice(text));
-                let first = names::first_name(name_span.slice(text));
+                let first = names::given_name(name_span.slice(text));
                 let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
                 // (A gendered title picks among namesakes: "Mr. Bush" after George and Laura Bush.)
                 let title_gender = gender_of(self.doc, m);
@@ -529,7 +529,9 @@ impl Builder<'_, '_> {
                 };
                 let existing = same_key.iter().rev().copied().find(|&id| {
                     let s = &self.sources[id];
-                    !s.anonymous && (first.is_none() || names::first_name(&s.name).is_none_or(|f| Some(f) == first)) && compatible(s)
+                    !s.anonymous
+                        && first.is_none_or(|g| names::given_name(&s.name).is_none_or(|f| names::same_given_name(f, g)))
+                        && compatible(s)
                 });
                 // A lone first name ("Jordan said") after the full name: the same person, most
                 // recently seen first.
@@ -540,7 +542,7 @@ impl Builder<'_, '_> {
                             let word = name_span.slice(text).to_lowercase();
                             self.recency.iter().rev().take(64).map(|&(_, id)| id).find(|&id| {
                                 let s = &self.sources[id];
-                                s.kind == SourceType::Person && names::first_name(&s.name).is_some_and(|f| f == word)
+                                s.kind == SourceType::Person && names::given_name(&s.name).is_some_and(|f| *lower(f) == *word)
                             })
                         })
                         .flatten()
@@ -625,8 +627,8 @@ impl Builder<'_, '_> {
         let text = self.doc.text;
         let s = &self.sources[id];
         self.names.key_of(n, text) == s.key && {
-            let first = names::first_name(n.slice(text));
-            first.is_none() || names::first_name(&s.name).is_none_or(|f| Some(f) == first)
+            let first = names::given_name(n.slice(text));
+            first.is_none_or(|g| names::given_name(&s.name).is_none_or(|f| names::same_given_name(f, g)))
         }
     }
 
@@ -640,7 +642,7 @@ impl Builder<'_, '_> {
         let m = Mention { name: Some(n), ..Mention::bare(n, MentionKind::Name) };
         // (A lone surname takes the fullest form the article gives it.)
         // (Only a name without a given name: "Bush", "De Blasio".)
-        let lone = names::first_name(n.slice(text)).is_none();
+        let lone = names::given_name(n.slice(text)).is_none();
         let name = self
             .names
             .fullest(&key, text)

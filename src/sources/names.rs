@@ -3,7 +3,7 @@
 
 use crate::Span;
 use crate::lexicon::{Classes, Gender, lexicon, lower};
-use crate::quotes::np::{Words, is_lower_in, title_at, words};
+use crate::quotes::np::{Words, is_lower_in, title_at, word_is_lower_in, words};
 use crate::text::{Document, TokenKind};
 use rustc_hash::FxHashMap;
 
@@ -125,7 +125,7 @@ impl NameIndex {
                     // (After a comma it is capitalised as a name, not as a sentence opener:
                     // "When asked which was harder, Kowalczyk did not hesitate.")
                     let mid_sentence =
-                        ns > 0 && doc.word(ns - 1) == "," && !is_organisation(w, false) && !lex.not_names.contains(lower(w).as_ref());
+                        ns > 0 && doc.word_is(ns - 1, ",") && !is_organisation(w, false) && !lex.not_names.contains(lower(w).as_ref());
                     singles.push((doc.tokens[ns].span(), mid_sentence));
                 }
             }
@@ -157,7 +157,7 @@ impl NameIndex {
                     "in", "at", "from", "to", "of", "for", "near", "across", "into", "on", "by", "with", "against", "over", "toward",
                     "towards", "around", "through", "the", "a", "an",
                 ]);
-                let after_preposition = t > 0 && is_lower_in(PREPS, doc.word(t - 1));
+                let after_preposition = t > 0 && word_is_lower_in(PREPS, doc, t - 1);
                 let possessive = span.slice(doc.text).ends_with("'s") || span.slice(doc.text).ends_with("’s");
                 // A person is introduced as a subject: followed by a comma (appositive) or a verb.
                 let next = (k < para_end).then(|| doc.word(k));
@@ -231,7 +231,7 @@ impl NameIndex {
     pub fn fullest_of_gender(&self, key: &str, gender: Gender, text: &str) -> Option<String> {
         let fullest = self.fullest.get(key)?;
         let compatible = |span: &Span| {
-            let g = first_name(span.slice(text)).map_or(Gender::Unknown, |f| lexicon().first_name_gender(&f));
+            let g = given_name(span.slice(text)).map_or(Gender::Unknown, |f| lexicon().first_name_gender(f));
             gender == Gender::Unknown || g == Gender::Unknown || g == gender
         };
         if compatible(fullest) {
@@ -239,7 +239,7 @@ impl NameIndex {
         }
         self.full_names
             .iter()
-            .find(|span| first_name(span.slice(text)).is_some() && surname_key(span.slice(text)) == key && compatible(span))
+            .find(|span| given_name(span.slice(text)).is_some() && surname_key(span.slice(text)) == key && compatible(span))
             .map(|span| span.slice(text).to_string())
     }
 
@@ -320,13 +320,15 @@ impl SurnameKeyMask {
     }
 }
 
-/// The first word of a multi-word name, lower case.
 /// True for a particle that may open a surname (`de` of `De Blasio`, `van`, `al`).
 pub fn is_particle(w: &str) -> bool {
     is_lower_in(PARTICLES, w)
 }
 
-pub fn first_name(name: &str) -> Option<String> {
+/// The given name of a name: the first word of a multi-word name, as written.
+/// (Most callers only ask whether there is one, or compare two in lower case with
+/// [`same_given_name`]: no `String` per question, as a lower-cased copy was.)
+pub fn given_name(name: &str) -> Option<&str> {
     let mut words = name.split_whitespace();
     let first = words.next()?;
     words.next()?;
@@ -334,7 +336,13 @@ pub fn first_name(name: &str) -> Option<String> {
     if is_particle(first) {
         return None;
     }
-    Some(first.to_lowercase())
+    Some(first)
+}
+
+/// True when two given names are the same in lower case (`lower` is `to_lowercase`, borrowed
+/// or on the stack for most words).
+pub fn same_given_name(a: &str, b: &str) -> bool {
+    *lower(a) == *lower(b)
 }
 
 /// True when a capitalised name is an organisation (`Delmar Construction Ltd.`, `Health Canada`'s ministry...).

@@ -121,6 +121,30 @@ impl<'a> Document<'a> {
         self.tokens[i].span().slice(self.text)
     }
 
+    /// The bytes of token `i`, for tests that compare bytes: no slicing of the text at
+    /// character boundaries (two boundary tests a slice). The rules ask such tests of most
+    /// tokens they walk (`,`, `that`, `and`, their word lists); a token's span always lies on
+    /// boundaries, so the answers are those of [`Document::word`].
+    #[inline]
+    pub fn word_bytes(&self, i: usize) -> &'a [u8] {
+        let span = self.tokens[i].span();
+        &self.text.as_bytes()[span.start..span.end]
+    }
+
+    /// `matches!(self.word(i), w1 | w2 | ...)`, comparing bytes (see [`Document::word_bytes`]).
+    #[inline]
+    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        let w = self.word_bytes(i);
+        words.iter().any(|x| x.as_bytes() == w)
+    }
+
+    /// `self.word(i) == w`, comparing bytes (see [`Document::word_bytes`]).
+    #[inline]
+    pub fn word_is(&self, i: usize, w: &str) -> bool {
+        let span = self.tokens[i].span();
+        span.end - span.start == w.len() && self.text.as_bytes()[span.start..span.end] == *w.as_bytes()
+    }
+
     /// True when token `i` can be part of a proper name ([`crate::lexicon::is_name_word`]).
     pub fn is_name_word(&self, i: usize) -> bool {
         self.tokens[i].classes.has(Classes::NAME_WORD)
@@ -156,6 +180,46 @@ impl<'a> Document<'a> {
     /// The index of the first token that ends after byte `at` (the token holding it, or the next one).
     pub fn token_after(&self, at: usize) -> usize {
         self.tokens.partition_point(|t| t.span().end <= at)
+    }
+
+    /// [`Document::token_after`], searched from token `near` (where the answer is expected to
+    /// be close: the cue, for a mention of its subject) in steps that double each way, then by
+    /// bisection in the last step: a few steps instead of a bisection of all the tokens. The
+    /// same answer for any `near`.
+    pub fn token_after_near(&self, at: usize, near: usize) -> usize {
+        // (True for every token before the answer, false from it on.)
+        let ends_by = |i: usize| self.tokens[i].span().end <= at;
+        let n = self.tokens.len();
+        let near = near.min(n);
+        // The answer lies in `[lo, hi]`.
+        let (lo, hi) = if near < n && ends_by(near) {
+            let (mut lo, mut step) = (near + 1, 1);
+            loop {
+                let probe = near + step;
+                if probe >= n {
+                    break (lo, n);
+                }
+                if !ends_by(probe) {
+                    break (lo, probe);
+                }
+                lo = probe + 1;
+                step *= 2;
+            }
+        } else {
+            let (mut hi, mut step) = (near, 1);
+            loop {
+                if step > near {
+                    break (0, hi);
+                }
+                let probe = near - step;
+                if ends_by(probe) {
+                    break (probe + 1, hi);
+                }
+                hi = probe;
+                step *= 2;
+            }
+        };
+        lo + self.tokens[lo..hi].partition_point(|t| t.span().end <= at)
     }
 
     /// The span from the start of token `a` to the end of token `b - 1`.
@@ -384,6 +448,18 @@ fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
+    /// `token_after_near` answers as `token_after` for every byte and every starting token.
+    #[test]
+    fn token_after_near_is_token_after() {
+        let text = "“We are ready,” said Gen. Ana Ruiz, who leads the U.S. team — in Kyiv.\n\nShe left.  Then: 12 %";
+        let doc = super::Document::new(text);
+        for at in 0..=text.len() + 2 {
+            for near in 0..=doc.tokens.len() + 1 {
+                assert_eq!(doc.token_after_near(at, near), doc.token_after(at), "at {at}, near {near}");
+            }
+        }
+    }
+
     /// `lines_inclusive` cuts as `split_inclusive('\n')` does.
     #[test]
     fn lines_inclusive_agrees_with_split_inclusive() {
