@@ -522,10 +522,12 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
         return false;
     }
     // `"A," he said. "B."`: a short sentence quoted right after an attributed quote in the same
-    // paragraph goes on with that speaker's words.
+    // paragraph goes on with that speaker's words. (A whole sentence: one ending in a comma waits
+    // for an attribution of its own.)
     let after_attributed_quote = !embedded
+        && doc.word_in(r.last - 1, &[".", "?", "!", "…"])
         && r.open > doc.paragraphs[r.paragraph].first
         && doc.word_in(r.open - 1, &[".", "?", "!"])
-        && (r.open.saturating_sub(8).max(doc.paragraphs[r.paragraph].first)..r.open - 1).any(|k| !doc.is_narrative(k));
+        && (r.open.saturating_sub(40).max(doc.paragraphs[r.paragraph].first)..r.open - 1).any(|k| !doc.is_narrative(k));
     words >= 6 || (ends_like_sentence && words >= 4) || (ends_like_sentence && after_attributed_quote && words >= 2)
 }
