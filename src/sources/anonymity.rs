@@ -80,11 +80,10 @@ pub fn attach_reasons(doc: &Document, sources: &mut [Source]) {
         // A reason inside the source's appositive ends at its closing comma, before the verb of
         // saying: "A nurse, who asked not to be named because ..., said staff ...".
         let reason_start = s.span.start + at;
-        if let Some(comma) = (s.first..s.last.saturating_sub(1)).find(|&k| {
-            doc.tokens[k].span().start > reason_start
-                && doc.word_is(k, ",")
-                && lexicon().verb(&crate::lexicon::lower(doc.word(k + 1))).is_some()
-        }) {
+        // (The token's VERB class is the lexicon's verb look-up, worked out by the tokenizer.)
+        if let Some(comma) = (doc.token_after(reason_start + 1)..s.last.saturating_sub(1))
+            .find(|&k| doc.word_is(k, ",") && doc.has_class(k + 1, crate::lexicon::Classes::VERB))
+        {
             end = end.min(doc.tokens[comma].span().start - s.span.start);
         }
         let reason = Span::new(reason_start, s.span.start + end);

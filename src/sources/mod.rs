@@ -182,6 +182,11 @@ impl NamedSources {
 }
 
 impl Source {
+    /// The source's gender as far as it is known: from pronouns and titles, else its given name.
+    fn known_gender(&self) -> Gender {
+        if self.gender == Gender::Unknown { self.name_gender } else { self.gender }
+    }
+
     /// Every span `offset` bytes further on, every quote index `quote_base` further on.
     fn shift(&mut self, offset: usize, quote_base: usize) {
         if offset == 0 && quote_base == 0 {
@@ -474,7 +479,7 @@ impl Builder<'_, '_> {
                     } else {
                         s.kind == SourceType::Person || (s.kind == SourceType::Anonymous && !s.plural)
                     };
-                    let known = if s.gender == Gender::Unknown { s.name_gender } else { s.gender };
+                    let known = s.known_gender();
                     let gender_ok = gender == Gender::Unknown || known == Gender::Unknown || known == gender;
                     kind_ok && gender_ok
                 });
@@ -488,7 +493,7 @@ impl Builder<'_, '_> {
                     !self.by_key.get(&key).is_some_and(|ids| {
                         ids.iter().any(|&id| {
                             let s = &self.sources[id];
-                            let known = if s.gender == Gender::Unknown { s.name_gender } else { s.gender };
+                            let known = s.known_gender();
                             s.kind == SourceType::Person && gender != Gender::Unknown && known != Gender::Unknown && known != gender
                         })
                     })
@@ -519,19 +524,16 @@ impl Builder<'_, '_> {
                 let organisation_span = organisation_name(self.doc, m);
                 let name_span = organisation_span.unwrap_or(m.name.unwrap_or(m.span));
                 let key = names::surname_key(name_span.slice(text));
-                let first = names::given_name(name_span.slice(text));
                 let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
                 // (A gendered title picks among namesakes: "Mr. Bush" after George and Laura Bush.)
                 let title_gender = gender_of(self.doc, m);
                 let compatible = |s: &Source| {
-                    let known = if s.gender == Gender::Unknown { s.name_gender } else { s.gender };
+                    let known = s.known_gender();
                     title_gender == Gender::Unknown || known == Gender::Unknown || known == title_gender
                 };
                 let existing = same_key.iter().rev().copied().find(|&id| {
                     let s = &self.sources[id];
-                    !s.anonymous
-                        && first.is_none_or(|g| names::given_name(&s.name).is_none_or(|f| names::same_given_name(f, g)))
-                        && compatible(s)
+                    !s.anonymous && names::given_names_agree(name_span.slice(text), &s.name) && compatible(s)
                 });
                 // A lone first name ("Jordan said") after the full name: the same person, most
                 // recently seen first.
@@ -626,10 +628,7 @@ impl Builder<'_, '_> {
     fn may_name(&self, n: Span, id: usize) -> bool {
         let text = self.doc.text;
         let s = &self.sources[id];
-        self.names.key_of(n, text) == s.key && {
-            let first = names::given_name(n.slice(text));
-            first.is_none_or(|g| names::given_name(&s.name).is_none_or(|f| names::same_given_name(f, g)))
-        }
+        self.names.key_of(n, text) == s.key && names::given_names_agree(n.slice(text), &s.name)
     }
 
     fn person_from_name(&mut self, n: Span, at: usize) -> usize {

@@ -101,31 +101,28 @@ impl NameIndex {
                             || lex.verb(&n).is_some()
                             || is_lower_in(words!["is", "was", "has", "had", "will", "would", "did", "does", "can", "could"], &n))
                     });
+                // (Neither an organisation nor a word listed as no name.)
+                let may_be_person = || !is_organisation(w, false) && !lex.not_names.contains(lower(w).as_ref());
                 // "Piotr, 13, is more succinct.": a lone name with an age in commas is a person a
                 // later pronoun can refer to (its given name's gender, if the list knows it).
                 let aged = k + 2 < para_end
-                    && doc.word(k) == ","
+                    && doc.word_is(k, ",")
                     && matches!(doc.tokens[k + 1].kind, TokenKind::Number)
-                    && doc.word(k + 2) == ","
-                    && !is_organisation(w, false)
-                    && !lex.not_names.contains(lower(w).as_ref());
+                    && doc.word_is(k + 2, ",");
                 // ("Her husband, Marcus, nodded.": a lone name in commas after a role noun too.)
                 let after_role = ns >= 2
                     && k < para_end
-                    && doc.word(k) == ","
-                    && doc.word(ns - 1) == ","
+                    && doc.word_is(k, ",")
+                    && doc.word_is(ns - 1, ",")
                     && doc.has_class(ns - 2, Classes::ROLE)
-                    && doc.word(ns - 2).starts_with(|c: char| c.is_lowercase())
-                    && !is_organisation(w, false)
-                    && !lex.not_names.contains(lower(w).as_ref());
-                if aged || after_role {
+                    && doc.word(ns - 2).starts_with(|c: char| c.is_lowercase());
+                if (aged || after_role) && may_be_person() {
                     occurrences.push((doc.tokens[ns].span(), lex.first_name_gender(w)));
                 }
                 if verb_next && !after_word && !adjective && !w.ends_with("'s") && !w.ends_with("’s") {
                     // (After a comma it is capitalised as a name, not as a sentence opener:
                     // "When asked which was harder, Kowalczyk did not hesitate.")
-                    let mid_sentence =
-                        ns > 0 && doc.word_is(ns - 1, ",") && !is_organisation(w, false) && !lex.not_names.contains(lower(w).as_ref());
+                    let mid_sentence = ns > 0 && doc.word_is(ns - 1, ",") && may_be_person();
                     singles.push((doc.tokens[ns].span(), mid_sentence));
                 }
             }
@@ -343,6 +340,12 @@ pub fn given_name(name: &str) -> Option<&str> {
 /// or on the stack for most words).
 pub fn same_given_name(a: &str, b: &str) -> bool {
     *lower(a) == *lower(b)
+}
+
+/// True when two forms of a name may be one person's: one of them has no given name, or both
+/// have the same (`Kayla Brooks` and `Marcus Brooks` are two people; `Brooks` may be either).
+pub fn given_names_agree(a: &str, b: &str) -> bool {
+    given_name(a).is_none_or(|g| given_name(b).is_none_or(|f| same_given_name(f, g)))
 }
 
 /// True when a capitalised name is an organisation (`Delmar Construction Ltd.`, `Health Canada`'s ministry...).
