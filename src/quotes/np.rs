@@ -800,7 +800,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         while k > lo && doc.tokens[k - 1].is_word() && doc.is_narrative(k - 1) && is_cap(doc.word(k - 1)) {
             k -= 1;
         }
-        if k < e && k > lo + 2 && doc.word(k - 1) == "of" && doc.word(k - 2) == "," {
+        if k < e && k > lo + 2 && doc.word_is(k - 1, "of") && doc.word_is(k - 2, ",") {
             e = k - 1;
         }
     }
@@ -872,15 +872,16 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
                 // condition of anonymity because they were not authorized to ..., said".)
                 .take_while(|&k| {
                     doc.is_narrative(k)
-                        && !is_lower_in(
+                        && !word_is_lower_in(
                             words![
                                 "who", "whose", "which", "where", "that", "when", "because", "since", "although", "though", "after",
                                 "before", "until"
                             ],
-                            doc.word(k),
+                            doc,
+                            k,
                         )
                 })
-                .any(|k| is_lower_in(FINITE_AUXILIARIES, doc.word(k)) || is_lower_in(words!["should", "may", "might", "must"], doc.word(k)))
+                .any(|k| word_is_lower_in(FINITE_AUXILIARIES, doc, k) || word_is_lower_in(words!["should", "may", "might", "must"], doc, k))
         };
         // (Nor an infinitive complement after an object and its appositive: `X warned the leader,
         // Y, (during their meeting) not to move on the shoal, said Z`.)
@@ -889,13 +890,14 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
                 k + 1 < c2
                     && doc.word_is(k, "to")
                     && doc.word(k + 1).starts_with(|c: char| c.is_ascii_lowercase())
-                    && !is_lower_in(
+                    && !word_is_lower_in(
                         words!["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your", "date"],
-                        doc.word(k + 1),
+                        doc,
+                        k + 1,
                     )
             };
             let end = commas.iter().copied().filter(|&d| d >= a).min().unwrap_or(c2);
-            to_verb(a) || (a..end).any(|k| doc.word(k).eq_ignore_ascii_case("not") && to_verb(k + 1))
+            to_verb(a) || (a..end).any(|k| word_is_lower_in(words!["not"], doc, k) && to_verb(k + 1))
         };
         if !relative
             && !participle
@@ -945,7 +947,7 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     found
 }
 
-/// The opening mark of a short quote (at most four words) that closes at token `k`.
+/// The opening mark of a short quote (at most five tokens inside its marks) that closes at token `k`.
 fn quoted_word_before(doc: &Document, k: usize) -> Option<usize> {
     if !doc.tokens[k].is_mark() || k == 0 {
         return None;
@@ -1227,30 +1229,26 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     let mut m = parse(doc, a, e)?;
     // A name's home after `of` ("said Ana Ruiz of Harlow") is its post-modifier, kept as its role.
     let mut of_start = None;
-    if m.kind == MentionKind::Name && e + 1 < hi && doc.word(e) == "of" && is_cap(doc.word(e + 1)) {
-        of_start = Some(e);
+    if m.kind == MentionKind::Name && e + 1 < hi && doc.word_is(e, "of") && is_cap(doc.word(e + 1)) {
+        let of = e;
         e += 1;
-        while e < hi
-            && doc.is_narrative(e)
-            && doc.tokens[e].is_word()
-            && (is_cap(doc.word(e)) || is_lower_in(words!["the", "and"], doc.word(e)))
-        {
+        while e < hi && doc.is_narrative(e) && doc.tokens[e].is_word() && (is_cap(doc.word(e)) || doc.word_in(e, &["the", "and"])) {
             e += 1;
         }
-        m.role = of_start.map(|o| doc.token_span(o, e));
+        of_start = Some(of);
+        m.role = Some(doc.token_span(of, e));
     }
     // An appositive after a comma: a role, or the name of a described speaker.
     if e < hi && doc.word_is(e, ",") {
-        let mut r = e + 1;
         let segment_end = |mut r: usize| {
-            while r < hi && doc.is_narrative(r) && !matches!(doc.word(r), "," | "." | ";" | ":" | "?" | "!") && !doc.tokens[r].is_mark() {
+            while r < hi && doc.is_narrative(r) && !doc.word_in(r, &[",", ".", ";", ":", "?", "!"]) && !doc.tokens[r].is_mark() {
                 r += 1;
             }
             r
         };
-        r = segment_end(r);
+        let mut r = segment_end(e + 1);
         // (An age goes on to the segment after it: "said Ana Ruiz, 45, a baker".)
-        if r == e + 2 && r + 1 < hi && doc.word(r) == "," && matches!(doc.tokens[e + 1].kind, TokenKind::Number) {
+        if r == e + 2 && r + 1 < hi && doc.word_is(r, ",") && matches!(doc.tokens[e + 1].kind, TokenKind::Number) {
             r = segment_end(r + 1);
         }
         if r > e + 1 {

@@ -1347,16 +1347,16 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
         let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase());
         let phrase_end = if k > first + 1 && adverb(doc.word(k - 1)) { k - 1 } else { k };
         if let Some(m) = np::parse(doc, first, phrase_end) {
+            let verb_next = looks_like_verb(next);
             // A nationality adjective is not the subject ("Chinese foreign ministry spokeswoman Hua
             // Chunying shot back"): look further, keeping it only if nothing longer parses.
-            if k == first + 1 && reads_as_nationality(doc.word(first)) && !looks_like_verb(next) {
+            if k == first + 1 && reads_as_nationality(doc.word(first)) && !verb_next {
                 fallback = fallback.or(Some(m));
                 continue;
             }
             // Nor is a capitalised modifier before a lower-case noun that does not read as a verb,
             // when a name follows ("Opposition health critic Dan Okoro called"): a longer phrase
             // is kept only if it is a name followed by a verb.
-            let verb_next = looks_like_verb(next);
             if !verb_next && (k + 1..limit.min(k + 4)).any(|j| doc.is_name_word(j)) {
                 fallback = fallback.or(Some(m));
                 modifier_seen = true;
