@@ -617,6 +617,14 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     }
 }
 
+/// True when the head of the description in tokens `[a, b)` (its last word before a
+/// preposition) is a noun that can speak: `who` after "a spokesman for Sen. Ada Ruiz" is the
+/// spokesman, after "a penalty from captain Ada Ruiz" the captain.
+fn head_can_speak(doc: &Document, a: usize, b: usize) -> bool {
+    let head_end = (a..b).find(|&k| word_is_lower_in(PREPOSITIONS, doc, k)).unwrap_or(b);
+    head_end > a && doc.has_class(head_end - 1, HEAD_NOUN)
+}
+
 /// A role, anonymity head, organisation head, document or vague subject: a noun that heads a
 /// description of a speaker (a token's classes hold one bit for each list).
 const HEAD_NOUN: Classes =
@@ -1030,7 +1038,9 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         }
         let adverbial = s;
         // (Or, before "who", past the preposition: "including 18% who say".)
-        let before_who = e < doc.tokens.len() && word_is_lower_in(words!["who"], doc, e);
+        // ("criticized by Ted Cruz, who said": the walk stopped at the passive's verb.)
+        let who_at = |k: usize| k < doc.tokens.len() && word_is_lower_in(words!["who"], doc, k);
+        let before_who = who_at(e) || doc.word_is(e, ",") && who_at(e + 1);
         s = (s + 2..e)
             .find(|&k| {
                 word_is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc, k) || doc.has_class(k, Classes::PRONOUN)
@@ -1050,7 +1060,25 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         s = e - 1;
     }
     // The longest phrase that names a speaker ("A long line of retired judges" → "retired judges").
-    let m = parse(doc, s, e).or_else(|| {
+    // (Not a name after a premodifier holding an auxiliary, or ending in a preposition, before a
+    // non-restrictive "who": "Rovers had led through a penalty from captain Dale Munro, who" and
+    // "last week by Ted Cruz, who" end in the antecedent, found below.)
+    // (Nor a description with a post-modifier whose head cannot speak: "last week by Ted Cruz, who".)
+    let clause_before_who = |m: &Mention| {
+        doc.word_is(e, ",")
+            && e + 1 < doc.tokens.len()
+            && word_is_lower_in(words!["who"], doc, e + 1)
+            && match m.kind {
+                MentionKind::Name => m.premodifier.is_some_and(|p| {
+                    let p_end = doc.token_after(p.end);
+                    (s..p_end).any(|k| word_is_lower_in(words!["had", "has", "have", "was", "were", "is", "are", "will", "would"], doc, k))
+                        || word_is_lower_in(PREPOSITIONS, doc, p_end - 1)
+                }),
+                MentionKind::Descriptor => (s..e).any(|k| word_is_lower_in(PREPOSITIONS, doc, k)) && !head_can_speak(doc, s, e),
+                _ => false,
+            }
+    };
+    let m = parse(doc, s, e).filter(|m| !clause_before_who(m)).or_else(|| {
         // The antecedent of a relative clause may end a longer phrase ("drew scrutiny from
         // Republicans, who say"): its longest tail that names a speaker.
         let relative = |k: usize| k < doc.tokens.len() && word_is_lower_in(words!["who", "which"], doc, k);
@@ -1062,10 +1090,17 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             (s + 1..e)
                 .filter(|&k| {
                     // (Not the preposition after a passive itself: "backed by Ana Ruiz, who".)
+                    // (Or after a copula or a progressive: "One such politician was President
+                    // Barack Obama, who", "Trump was out-brutalizing Ted Cruz, who".)
                     let w = doc.word(k - 1);
-                    (is_lower_in(PREPOSITIONS, w) || !is_cap(w) && w.ends_with("ed")) && !word_is_lower_in(PREPOSITIONS, doc, k)
+                    (is_lower_in(PREPOSITIONS, w)
+                        || !is_cap(w) && (w.ends_with("ed") || w.ends_with("ing"))
+                        || is_lower_in(words!["was", "is", "be", "were", "are"], w)
+                            && !doc.word(k).ends_with("ing")
+                            && !doc.word(k).ends_with("ed"))
+                        && !word_is_lower_in(PREPOSITIONS, doc, k)
                 })
-                .find_map(|k| parse(doc, k, e))
+                .find_map(|k| parse(doc, k, e).filter(|m| m.kind != MentionKind::Descriptor || head_can_speak(doc, k, e)))
         } else {
             // A relative clause without its pronoun ("the place Pentagon officials say ...", "the
             // kind of job many economists say is ..."): the speaker follows the head noun.

@@ -486,7 +486,9 @@ impl Builder<'_, '_> {
                 // A person named since the last speaker (and not yet a source) is the likelier referent.
                 // (Named before the pronoun itself: in "He told Sen. Ed Grass that ...", the
                 // addressee between the pronoun and its quote is not its referent.)
-                let named = if wants_org { None } else { self.names.latest_before(at.min(m.span.start), gender, text) };
+                // (Not for `they`: a lone name is one person, and a plural `they` after a
+                // place or a firm's name read as a person gave the group's claim to it.)
+                let named = if wants_org || plural { None } else { self.names.latest_before(at.min(m.span.start), gender, text) };
                 // (Not a name whose source is known to be of another gender.)
                 let named = named.filter(|&n| {
                     let key = self.names.key_of(n, text);
