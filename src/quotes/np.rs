@@ -1199,7 +1199,10 @@ fn is_number_like(doc: &Document, k: usize) -> bool {
 /// the source, up to the clause's next punctuation (at most 12 words).
 pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     let mut e = a;
-    while e < hi && doc.is_narrative(e) && (doc.tokens[e].is_word() || doc.word_in(e, &["&", "'s", "’s"])) {
+    while e < hi
+        && doc.is_narrative(e)
+        && (doc.tokens[e].is_word() || doc.word_in(e, &["&", "'s", "’s"]) || plural_possessive(doc, a, e, hi))
+    {
         if e > a && word_is_lower_in(words!["who", "which", "that", "and", "but"], doc, e) {
             break;
         }
@@ -1213,6 +1216,17 @@ pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> 
     }
     let kind = if e == a + 1 && doc.has_class(a, Classes::PRONOUN) { MentionKind::Pronoun } else { MentionKind::Descriptor };
     Some(Mention::bare(doc.token_span(a, e), kind))
+}
+
+/// True when token `e` (after `a`, before `hi`) is a plural possessive's apostrophe, glued to a
+/// word in -s and followed by a word: "a statement from the referees' body" goes on past it.
+fn plural_possessive(doc: &Document, a: usize, e: usize, hi: usize) -> bool {
+    e > a
+        && e + 1 < hi
+        && doc.tokens[e].is_mark()
+        && doc.tokens[e].span().start == doc.tokens[e - 1].span().end
+        && doc.word(e - 1).ends_with('s')
+        && doc.tokens[e + 1].is_word()
 }
 
 /// The phrase after an inverted cue (`said Brig. Gen. Yahya Rasoul, the Iraqi Army spokesman.`),
@@ -1231,7 +1245,7 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     while e < hi {
         let tok = doc.tokens[e];
         let w = doc.word(e);
-        if !doc.is_narrative(e) || !(tok.is_word() || w == "&" || (w == "(" || w == ")")) {
+        if !doc.is_narrative(e) || !(tok.is_word() || w == "&" || (w == "(" || w == ")") || plural_possessive(doc, a, e, hi)) {
             break;
         }
         // "former lawmaker and tribal figure Jaber al-Jaberi": a coordinated description before the name.
