@@ -383,7 +383,21 @@ fn try_cue(
                 after < cue.start && looks_like_verb(doc.word(after))
             })
         };
+        // `Shares fell after the grocer warned that ..., blaming ...`: a speech verb in a
+        // subordinate clause before the participle; its subject, not the sentence's, goes on.
+        let subordinate_speaker = || {
+            let said = (lead + 1..cue.start.saturating_sub(2))
+                .rev()
+                .take(30)
+                .find_map(|k| cue_at(doc, k).filter(|c| c.start == k && c.verb.class == VerbClass::Speech))?;
+            let m = np::subject_before(doc, said.start, lead)?;
+            let start = doc.token_after_near(m.span.start, said.start);
+            // (Not an opening clause: "After Trump promised ..., lawmakers began clamoring ...,
+            // arguing" is the main clause's.)
+            (start > lead + 1 && word_is_lower_in(SUBORDINATORS, doc, start - 1)).then_some(m)
+        };
         let m = speaker_before()
+            .or_else(subordinate_speaker)
             .or_else(clause_subject)
             // (From the sentence's start even after an earlier quote: "X urged ..., saying ...".)
             .or_else(|| leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start))
