@@ -1218,6 +1218,51 @@ pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> 
     Some(Mention::bare(doc.token_span(a, e), kind))
 }
 
+/// The people a name mention joins with `and`, each a name mention of its own: "Ada Lunde and
+/// Ivo Brandt", and with the names listed before it with commas, "Sens. Ada Lunde, Ivo Brandt
+/// and Ola Moreno" (the subject search stops at the comma; the list goes on to its left). Empty
+/// when `m` is one name. Every part must be a full name or carry a title: "Johnson and
+/// Johnson", "Procter and Gamble" are one firm's name.
+pub fn coordinated_names(doc: &Document, m: &Mention) -> Vec<Mention> {
+    if m.kind != MentionKind::Name || m.premodifier.is_some() {
+        return Vec::new();
+    }
+    let a = doc.token_after(m.span.start);
+    let b = doc.token_after(m.span.end);
+    let Some(and) = (a + 1..b).find(|&k| doc.word_is(k, "and")) else {
+        return Vec::new();
+    };
+    // A full name or a titled one, running to the end of its segment.
+    let person = |x: usize, y: usize| {
+        parse(doc, x, y).filter(|p| {
+            p.kind == MentionKind::Name
+                && p.premodifier.is_none()
+                && p.name.is_some_and(|n| n.end == doc.tokens[y - 1].span().end && (p.title.is_some() || n.slice(doc.text).contains(' ')))
+        })
+    };
+    let (Some(first), Some(last)) = (person(a, and), person(and + 1, b)) else {
+        return Vec::new();
+    };
+    let mut parts = vec![first, last];
+    // Names listed before it: "X, Y and Z".
+    let mut start = a;
+    while parts.len() < 6 && start >= 2 && doc.word_is(start - 1, ",") {
+        let seg_end = start - 1;
+        let mut seg_start = seg_end;
+        while seg_start > 0
+            && seg_end - seg_start < 6
+            && doc.is_narrative(seg_start - 1)
+            && (doc.is_name_word(seg_start - 1) || title_at(doc, seg_start - 1, seg_end).is_some() || doc.word_is(seg_start - 1, "."))
+        {
+            seg_start -= 1;
+        }
+        let Some(p) = (seg_start < seg_end).then(|| person(seg_start, seg_end)).flatten() else { break };
+        parts.insert(0, p);
+        start = seg_start;
+    }
+    parts
+}
+
 /// True when token `e` (after `a`, before `hi`) is a plural possessive's apostrophe, glued to a
 /// word in -s and followed by a word: "a statement from the referees' body" goes on past it.
 fn plural_possessive(doc: &Document, a: usize, e: usize, hi: usize) -> bool {

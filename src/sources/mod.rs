@@ -523,6 +523,11 @@ impl Builder<'_, '_> {
                 }
             }
             MentionKind::Name => {
+                // "Ada Lunde and Ivo Brandt said": each of the people joined is a source.
+                let people = crate::quotes::np::coordinated_names(self.doc, m);
+                if !people.is_empty() {
+                    return people.iter().flat_map(|p| self.resolve(p, at)).collect();
+                }
                 let organisation_span = organisation_name(self.doc, m);
                 let name_span = organisation_span.unwrap_or(m.name.unwrap_or(m.span));
                 let key = names::surname_key(name_span.slice(text));
