@@ -17,7 +17,28 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
     let mut paragraphs_of: Option<rustc_hash::FxHashMap<&str, (usize, bool)>> = None;
     // (Built on the first label too.)
     let mut taken_spans: Option<super::TakenSpans> = None;
+    // Whether the text is an interview transcript: a paragraph opens with `Q:` (asked once).
+    let mut transcript: Option<bool> = None;
     for (p, para) in doc.paragraphs.iter().enumerate() {
+        // An interview's answer (`A: I think we do.`): the interviewee's own words, verbatim; the
+        // questions (`Q: ...`) are the interviewer's and no source's.
+        if para.first + 2 < para.last && doc.word_is(para.first, "A") && doc.word_is(para.first + 1, ":") {
+            let is_transcript = *transcript.get_or_insert_with(|| {
+                doc.paragraphs.iter().any(|o| o.first + 1 < o.last && doc.word_is(o.first, "Q") && doc.word_is(o.first + 1, ":"))
+            });
+            if is_transcript {
+                out.extend(answer(doc, p, para.first + 2, Some(doc.token_span(para.first, para.first + 2))));
+                // (An answer may run on over paragraphs of its own, up to the next question.)
+                let next_question = (p + 1..doc.paragraphs.len()).take(8).find(|&o| {
+                    let other = &doc.paragraphs[o];
+                    other.first + 1 < other.last && doc.word_in(other.first, &["Q", "A"]) && doc.word_is(other.first + 1, ":")
+                });
+                if let Some(next) = next_question.filter(|&o| doc.word_is(doc.paragraphs[o].first, "Q")) {
+                    out.extend((p + 1..next).filter_map(|o| answer(doc, o, doc.paragraphs[o].first, None)));
+                }
+            }
+            continue;
+        }
         // The label: one to four capitalised words (an abbreviation's period allowed), then a colon.
         let Some(colon) = (para.first + 1..para.last.min(para.first + 6)).find(|&k| doc.word_is(k, ":")) else { continue };
         let label_words = (para.first..colon).filter(|&k| doc.tokens[k].is_word()).count();
@@ -97,3 +118,28 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
     }
     out
 }
+
+/// Paragraph `p`'s answer from token `a` (after its `A:` label, or the whole of a paragraph an
+/// answer runs on to): the rest of the paragraph, whole (marks inside it are the interviewee's
+/// quoting); its cue is the label, if it has one. Its speaker is the person the interview is with, found by
+/// the sources stage; later answers continue the first (`link_continuations`).
+fn answer(doc: &Document, p: usize, a: usize, label: Option<crate::Span>) -> Option<Quote> {
+    let b = doc.paragraphs[p].last;
+    if a >= b || (a..b).filter(|&k| doc.tokens[k].is_word()).count() < 2 {
+        return None;
+    }
+    Some(Quote {
+        span: doc.token_span(a, b),
+        kind: QuoteKind::Direct,
+        cue: label,
+        cue_lemma: Some(":"),
+        mention: None,
+        follows: None,
+        rule: ANSWER_RULE,
+        paragraph: p,
+        words: (0, 0),
+    })
+}
+
+/// The rule of an interview transcript's answer.
+pub const ANSWER_RULE: &str = "direct/transcript-answer";

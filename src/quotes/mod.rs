@@ -8,7 +8,8 @@
 //!
 //! Rules run in this order: reported speech (which absorbs quoted fragments
 //! into mixed quotes), then direct quotes for the quote regions left over,
-//! then pull quotes and paragraphs labelled with a name and a colon.
+//! then pull quotes and paragraphs labelled with a name and a colon, and the answers of an
+//! interview transcript (`Q:` / `A:`).
 
 mod cues;
 mod direct;
@@ -17,6 +18,7 @@ pub mod np;
 mod pull;
 mod reported;
 
+pub use labelled::ANSWER_RULE;
 pub use np::{Mention, MentionKind};
 
 use crate::Span;
@@ -109,7 +111,9 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
             let n = labelled.partition_point(|l| l.span.start <= q.span.start);
             n > 0 && q.span.end <= labelled[n - 1].span.end
         };
-        quotes.retain(|q| q.rule != "direct/no-cue" || !inside(q));
+        // An interview's answer is the interviewee's words whole: the quotes and claims found
+        // inside it are part of it.
+        quotes.retain(|q| (q.rule != "direct/no-cue" || !inside(q)) && !(inside(q) && is_answer_inside(&labelled, q)));
     }
     // (A fragment running past the labelled claim's end stays, and the claim gives way to it.)
     let kept = TakenSpans::new(&quotes);
@@ -122,6 +126,13 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
         q.words = crate::text::word_counts(q.span.slice(doc.text));
     }
     quotes
+}
+
+/// Whether quote `q`, inside a labelled claim (`labelled` is in order, one per paragraph), is
+/// inside an interview's answer.
+fn is_answer_inside(labelled: &[Quote], q: &Quote) -> bool {
+    let n = labelled.partition_point(|l| l.span.start <= q.span.start);
+    n > 0 && labelled[n - 1].rule == ANSWER_RULE
 }
 
 /// Spans already taken by quotes, by start, with the running maximum end: whether any overlaps a
@@ -194,7 +205,15 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
     // (Only looked up: FxHash, not SipHash.)
     let speakers: rustc_hash::FxHashSet<&str> =
         quotes.iter().filter_map(|q| q.mention.as_ref()).filter(|m| m.kind == MentionKind::Name).filter_map(surname).collect();
+    // The latest answer of an interview transcript: the next answer is the same person's.
+    let mut last_answer: Option<usize> = None;
     for i in 0..quotes.len() {
+        if quotes[i].rule == ANSWER_RULE {
+            quotes[i].follows = last_answer;
+            last_answer = Some(i);
+            prev = Some(i);
+            continue;
+        }
         if quotes[i].mention.is_some() || quotes[i].follows.is_some() {
             prev = Some(i);
             continue;

@@ -259,7 +259,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
                 b.sources[id].quotes.push(i);
                 b.set_last_seen(id, q.span.start);
             }
-        } else if q.kind == crate::quotes::QuoteKind::Direct && whole_paragraph(doc, q) {
+        } else if q.rule == crate::quotes::ANSWER_RULE || q.kind == crate::quotes::QuoteKind::Direct && whole_paragraph(doc, q) {
             // A quote with neither a cue nor a speaker to continue: in news it is most often the
             // person the story is about at that point, who was just named or quoted.
             if let Some(id) = b.person_in_focus(q.span.start) {
