@@ -27,7 +27,7 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
                 doc.paragraphs.iter().any(|o| o.first + 1 < o.last && doc.word_is(o.first, "Q") && doc.word_is(o.first + 1, ":"))
             });
             if is_transcript {
-                out.extend(answer(doc, p, para.first + 2, Some(doc.token_span(para.first, para.first + 2))));
+                out.extend(answer(doc, p, para.first + 2, Some(doc.tokens[para.first].span())));
                 // (An answer may run on over paragraphs of its own, up to the next question.)
                 let next_question = (p + 1..doc.paragraphs.len()).take(8).find(|&o| {
                     let other = &doc.paragraphs[o];

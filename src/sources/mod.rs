@@ -252,6 +252,20 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
             for id in ids {
                 b.sources[id].quotes.push(i);
             }
+        } else if q.rule == crate::quotes::ANSWER_RULE {
+            // An interview's answer is the interviewee's: the person in focus at the first answer
+            // (the one the introduction names), and the same person for the answers after it. Its
+            // label `A` stands for them, as `he` would: the mention nearest the quote.
+            let id = match q.follows {
+                Some(j) => attributions[j].source,
+                None => b.person_in_focus(q.span.start),
+            };
+            let mention = q.cue.or_else(|| q.follows.and_then(|j| attributions[j].mention));
+            attributions[i] = Attribution { source: id, mention, inferred: false };
+            if let Some(id) = id {
+                b.sources[id].quotes.push(i);
+                b.set_last_seen(id, q.span.start);
+            }
         } else if let Some(j) = q.follows {
             attributions[i] = attributions[j];
             attributions[i].inferred = false;
@@ -259,7 +273,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
                 b.sources[id].quotes.push(i);
                 b.set_last_seen(id, q.span.start);
             }
-        } else if q.rule == crate::quotes::ANSWER_RULE || q.kind == crate::quotes::QuoteKind::Direct && whole_paragraph(doc, q) {
+        } else if q.kind == crate::quotes::QuoteKind::Direct && whole_paragraph(doc, q) {
             // A quote with neither a cue nor a speaker to continue: in news it is most often the
             // person the story is about at that point, who was just named or quoted.
             if let Some(id) = b.person_in_focus(q.span.start) {
