@@ -365,6 +365,10 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
             src.mention_set.insert(span);
             src.mentions.push(span);
         }
+        // A title the person's quotes never gave ("Dr. Amara Quist" introduced, then `Quist said`).
+        if src.title.is_none() && a < t {
+            src.title = crate::quotes::np::title_at(doc, a, t).map(|te| doc.token_span(a, te));
+        }
     }
     for s in sources.iter_mut() {
         s.mentions.sort();
