@@ -715,7 +715,12 @@ impl Builder<'_, '_> {
         let last_lower = phrase.split_whitespace().last().is_some_and(|w| !w.starts_with(|c: char| c.is_uppercase()));
         let head = if lex.is_role(&last) && last_lower { last } else { clean(words[..head_end].last().copied().unwrap_or("")) };
         let definite = matches!(words.first().copied(), Some("the" | "this" | "that" | "these" | "those"));
-        let kind = if lex.documents.contains(&head) {
+        // ("a consensus compiled by the company", "a tally published by ...": what is compiled,
+        // published or commissioned is a document, whatever its head noun.)
+        let published = words
+            .get(head_end)
+            .is_some_and(|w| matches!(*w, "compiled" | "published" | "released" | "issued" | "prepared" | "commissioned" | "conducted"));
+        let kind = if lex.documents.contains(&head) || published {
             SourceType::Document
         } else if lex.vague_subjects.contains(&lower) || lex.vague_subjects.contains(&head) && words.len() <= 2 {
             SourceType::Group
