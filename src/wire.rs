@@ -67,6 +67,8 @@ pub struct SourceOut<'a> {
     pub anonymous: bool,
     pub title: Option<Cow<'a, str>>,
     pub role: Option<Cow<'a, str>>,
+    /// The age the article gives after the name.
+    pub age: Option<u32>,
     pub affiliation: Option<Cow<'a, str>>,
     pub descriptor: Option<Cow<'a, str>>,
     pub count: Option<u32>,
@@ -168,6 +170,7 @@ pub(crate) fn write_section_source<W: Write + ?Sized>(
         anonymous: s.anonymous,
         title: s.title.map(|t| of(t).text),
         role: s.role.map(|r| of(r).text),
+        age: s.age,
         affiliation: s.affiliation.as_deref().map(Cow::Borrowed),
         descriptor: s.descriptor.map(|d| of(d).text),
         count: s.count,
@@ -188,6 +191,7 @@ fn source_out<'a>(s: &'a crate::sources::Source, text: &'a str) -> SourceOut<'a>
         anonymous: s.anonymous,
         title: s.title.map(|t| Cow::Borrowed(t.slice(text))),
         role: s.role.map(|r| Cow::Borrowed(r.slice(text))),
+        age: s.age,
         affiliation: s.affiliation.as_deref().map(Cow::Borrowed),
         descriptor: s.descriptor.map(|d| Cow::Borrowed(d.slice(text))),
         count: s.count,
@@ -268,6 +272,7 @@ impl DocOut<'_> {
                     anonymous: s.anonymous,
                     title: s.title.map(owned),
                     role: s.role.map(owned),
+                    age: s.age,
                     affiliation: s.affiliation.map(owned),
                     descriptor: s.descriptor.map(owned),
                     count: s.count,
@@ -451,6 +456,8 @@ impl SourceOut<'_> {
         option(out, self.title.as_ref(), text)?;
         out.write_all(b",\"role\":")?;
         option(out, self.role.as_ref(), text)?;
+        out.write_all(b",\"age\":")?;
+        option(out, self.age.as_ref(), |&n, out| number(out, n as usize))?;
         out.write_all(b",\"affiliation\":")?;
         option(out, self.affiliation.as_ref(), text)?;
         out.write_all(b",\"descriptor\":")?;

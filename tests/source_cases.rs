@@ -56,6 +56,7 @@ fn source_model_cases() {
             ("count", src.count.map_or("none".to_string(), |c| c.to_string())),
             ("title", slice(src.title).unwrap_or_else(|| "none".into())),
             ("role", slice(src.role).unwrap_or_else(|| "none".into())),
+            ("age", src.age.map_or("none".to_string(), |a| a.to_string())),
             ("affiliation", src.affiliation.clone().unwrap_or_else(|| "none".into())),
             ("gender", format!("{:?}", src.gender).to_lowercase()),
             ("mentions", src.mentions.len().to_string()),

@@ -76,6 +76,9 @@ pub fn terminal(a: &Analysis, name: &str, st: &Style) -> String {
         if let Some(t) = src.title {
             details.push(format!("title: {}", t.slice(text)));
         }
+        if let Some(a) = src.age {
+            details.push(format!("age {a}"));
+        }
         if let Some(r) = src.role {
             details.push(format!("role: {}", r.slice(text)));
         }
@@ -177,6 +180,9 @@ pub fn snapshot(a: &Analysis) -> String {
         let mut parts = vec![kind_label(s.kind).to_string()];
         if let Some(t) = s.title {
             parts.push(format!("title {:?}", t.slice(text)));
+        }
+        if let Some(a) = s.age {
+            parts.push(format!("age {a}"));
         }
         if let Some(r) = s.role {
             parts.push(format!("role {:?}", r.slice(text)));

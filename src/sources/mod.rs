@@ -51,6 +51,8 @@ pub struct Source {
     pub anonymous: bool,
     pub title: Option<Span>,
     pub role: Option<Span>,
+    /// The age the article gives after the name (`Ellen Marsh, 71, who runs ...`).
+    pub age: Option<u32>,
     pub affiliation: Option<String>,
     /// For anonymous sources and groups: the describing phrase (`three Iraqi intelligence officials`).
     pub descriptor: Option<Span>,
@@ -211,6 +213,7 @@ impl Source {
         self.quoted_words += later.quoted_words;
         self.title = self.title.or(later.title);
         self.role = self.role.or(later.role);
+        self.age = self.age.or(later.age);
         self.affiliation = self.affiliation.take().or(later.affiliation);
         self.descriptor = self.descriptor.or(later.descriptor);
         self.count = self.count.or(later.count);
@@ -430,7 +433,10 @@ impl Builder<'_, '_> {
             s.title = m.title;
         }
         if s.role.is_none() {
-            s.role = m.role.or(m.premodifier);
+            // ("Ellen Marsh, 71, who runs a bait shop": the age is the source's, the rest its role.)
+            let (age, role) = split_age(m.role.or(m.premodifier), self.doc.text);
+            s.role = role;
+            s.age = s.age.or(age);
         }
         if s.gender == Gender::Unknown {
             s.gender = gender_of(self.doc, m);
@@ -848,6 +854,7 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
         anonymous: kind == SourceType::Anonymous || kind == SourceType::Group,
         title: None,
         role: None,
+        age: None,
         affiliation: None,
         descriptor: None,
         count: None,
@@ -919,4 +926,20 @@ fn name_gender_of(doc: &Document, m: &Mention) -> Gender {
         (Some(first), Some(_)) => lexicon().first_name_gender(first),
         _ => Gender::Unknown,
     }
+}
+
+/// A role that opens with an age (`71, who runs a bait shop`, `45`): the age, and the role
+/// after it (none when the age is all there is).
+fn split_age(role: Option<Span>, text: &str) -> (Option<u32>, Option<Span>) {
+    let Some(r) = role else { return (None, None) };
+    let words = r.slice(text);
+    let digits = words.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &words[digits..];
+    if !(1..=3).contains(&digits) || !(rest.is_empty() || rest.starts_with(',')) {
+        return (None, role);
+    }
+    let age = words[..digits].parse().ok();
+    let skipped = words.len() - rest.trim_start_matches([',', ' ']).len();
+    let rest = Span::new(r.start + skipped, r.end);
+    (age, (!rest.is_empty()).then_some(rest))
 }

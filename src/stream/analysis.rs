@@ -274,6 +274,7 @@ impl TextStream {
                         anonymous: s.anonymous,
                         title: t.title.as_deref().map(Cow::Borrowed),
                         role: t.role.as_deref().map(Cow::Borrowed),
+                        age: s.age,
                         affiliation: s.affiliation.as_deref().map(Cow::Borrowed),
                         descriptor: t.descriptor.as_deref().map(Cow::Borrowed),
                         count: s.count,
