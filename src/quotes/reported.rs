@@ -1163,6 +1163,15 @@ fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
         } {
             return true;
         }
+        // A past-tense verb after a short determiner phrase, with its object after it: "the
+        // minister retained the party's confidence" (not a participle: "the plan backed by").
+        if k <= a + 4 && k + 1 < end && w.len() > 4 && w.ends_with("ed") && doc.tokens[k - 1].is_word() && !np::is_cap(w) && {
+            is_lower_in(words!["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those"], first)
+                && (word_is_lower_in(words!["the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "to"], doc, k + 1)
+                    || doc.has_class(k + 1, Classes::PRONOUN))
+        } {
+            return true;
+        }
     }
     false
 }
