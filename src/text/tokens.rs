@@ -108,15 +108,26 @@ pub(super) const ASCII_CLASS: [u8; 256] = {
     class
 };
 
-/// Appends the tokens of `para` (a span of `text`) to `out`, and to `may_end` the index of each
-/// of them that may end a sentence: sentence splitting ([`super::sentences::split`]) reads only
-/// those (one token in ten or so) instead of testing every token again. They are the tokens
-/// whose end the splitter may accept: a terminal (`.` `?` `!` `…`), a quotation mark right after
-/// one in the paragraph, and a word whose last byte ends an ambiguous abbreviation (`U.S.`).
+/// The tokens that the passes after the tokenizer stop at, listed by it (token indices, in
+/// order): each of those passes reads only its own few tokens instead of testing every token
+/// again.
+#[derive(Default)]
+pub struct Stops {
+    /// The tokens that may end a sentence, for [`super::sentences::split`] (one token in ten or
+    /// so): those whose end the splitter may accept, a terminal (`.` `?` `!` `…`), a quotation
+    /// mark right after one in the paragraph, and a word whose last byte ends an ambiguous
+    /// abbreviation (`U.S.`).
+    pub may_end_sentence: Vec<u32>,
+    /// The quotation marks, for [`super::marks::pair`].
+    pub marks: Vec<u32>,
+}
+
+/// Appends the tokens of `para` (a span of `text`) to `out`, and those of them that later passes
+/// stop at to `stops`.
 // (Inlined into `Document::new`, its only caller: left to itself the compiler stops doing so
 // when unrelated code in the lexicon changes, which costs about 2M instructions on 2 MB.)
 #[inline]
-pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, may_end: &mut Vec<u32>) {
+pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, stops: &mut Stops) {
     let lex = lexicon();
     let s = para.slice(text);
     let base = para.start;
@@ -220,7 +231,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, may_end: &mut Vec<
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
             if !numeric && lex.may_end_ambiguous_abbreviation(bytes[end - 1]) {
-                may_end.push(out.len() as u32);
+                stops.may_end_sentence.push(out.len() as u32);
             }
             after_terminal = false;
             // (A one-character word, "a", "I", "5", reads its classes from a table.)
@@ -257,8 +268,12 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, may_end: &mut Vec<
         // their classes come from a table.
         let classes = if pos == i + c.len_utf8() { classify_char(c) } else { classify(&s[i..pos]) };
         let terminal = kind == TokenKind::Punct && matches!(c, '.' | '?' | '!' | '…');
-        if terminal || (after_terminal && matches!(kind, TokenKind::Mark(..))) {
-            may_end.push(out.len() as u32);
+        let mark = matches!(kind, TokenKind::Mark(..));
+        if terminal || (after_terminal && mark) {
+            stops.may_end_sentence.push(out.len() as u32);
+        }
+        if mark {
+            stops.marks.push(out.len() as u32);
         }
         after_terminal = terminal;
         out.push(Token::new(Span::new(base + i, base + pos), kind, classes));
