@@ -238,7 +238,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, stops: &mut Stops)
             let classes = if end == pos {
                 classify_char(c)
             } else if plain {
-                classify_alnum(&s[i..end])
+                classify_alnum(&s[i..end], &bytes[i..])
             } else {
                 classify(&s[i..end])
             };
