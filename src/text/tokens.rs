@@ -146,8 +146,14 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, stops: &mut Stops)
             continue;
         }
         let i = pos;
-        let c = if b < 0x80 { b as char } else { s[pos..].chars().next().expect("pos is a character boundary") };
-        pos += c.len_utf8();
+        // (The length with the character: one ASCII byte, known without asking the character.)
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = s[pos..].chars().next().expect("pos is a character boundary");
+            (c, c.len_utf8())
+        };
+        pos += len;
         // Zero-width and soft-hyphen characters from web pages separate nothing visible: skip them.
         // (ASCII white space was skipped above, and these are all beyond ASCII.)
         if b >= 0x80 && (c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}')) {
@@ -238,7 +244,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, stops: &mut Stops)
             let classes = if end == pos {
                 classify_char(c)
             } else if plain {
-                classify_alnum(&s[i..end], &bytes[i..])
+                classify_alnum(s, i..end)
             } else {
                 classify(&s[i..end])
             };
@@ -266,7 +272,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, stops: &mut Stops)
         };
         // Punctuation and quotation marks are one character (but for the doubled marks above):
         // their classes come from a table.
-        let classes = if pos == i + c.len_utf8() { classify_char(c) } else { classify(&s[i..pos]) };
+        let classes = if pos == i + len { classify_char(c) } else { classify(&s[i..pos]) };
         let terminal = kind == TokenKind::Punct && matches!(c, '.' | '?' | '!' | '…');
         let mark = matches!(kind, TokenKind::Mark(..));
         if terminal || (after_terminal && mark) {
