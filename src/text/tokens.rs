@@ -229,7 +229,9 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, stops: &mut Stops)
             // A final period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
             if end < s.len() && bytes[end] == b'.' && !numeric {
                 let word = &s[i..=end];
-                let initial = word.chars().count() == 2 && word.starts_with(char::is_uppercase);
+                // (An initial is one character, `c`, and the period: counted from `c`'s length
+                // rather than by counting the word's characters.)
+                let initial = end - i == len && c.is_uppercase();
                 if initial || lex.abbreviations.contains(word) || (s[i..end].contains('.') && is_initialism(&s[i..end])) {
                     end += 1;
                     plain = false;
