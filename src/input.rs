@@ -502,7 +502,9 @@ fn unescape_string(record: &str, at: usize) -> Option<(String, usize)> {
     let mut out = String::with_capacity(bytes.len() - at);
     let mut r = at + 1;
     loop {
-        let k = memchr::memchr2(b'"', b'\\', &bytes[r..])?;
+        // (An escape right after another, as in the `\n\n` between paragraphs, is found without
+        // calling `memchr2`.)
+        let k = if bytes.get(r) == Some(&b'\\') { 0 } else { memchr::memchr2(b'"', b'\\', &bytes[r..])? };
         if k > 0 {
             let run = &record[r..r + k];
             // (The least byte of the run, in a loop that the compiler vectorises.)
