@@ -251,7 +251,9 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, stops: &mut Stops)
                 classify(&s[i..end])
             };
             out.push(Token::new(Span::new(base + i, base + end), kind, classes));
-            pos = end;
+            // (Most words are followed by one space: passed over here rather than by another
+            // turn of the loop.)
+            pos = if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
             continue;
         }
         let kind = match mark_of(c) {
