@@ -113,10 +113,10 @@ pub(super) const ASCII_CLASS: [u8; 256] = {
 /// again.
 #[derive(Default)]
 pub struct Stops {
-    /// The tokens that may end a sentence, for [`super::sentences::split`] (one token in ten or
-    /// so): those whose end the splitter may accept, a terminal (`.` `?` `!` `…`), a quotation
-    /// mark right after one in the paragraph, and a word whose last byte ends an ambiguous
-    /// abbreviation (`U.S.`).
+    /// The tokens that may end a sentence, for [`super::sentences::split`] (few: about one a
+    /// sentence): those whose end the splitter may accept, a terminal (`.` `?` `!` `…`), a
+    /// quotation mark right after one in the paragraph, and a word whose last byte ends an
+    /// ambiguous abbreviation (`U.S.`).
     pub may_end_sentence: Vec<u32>,
     /// The quotation marks, for [`super::marks::pair`].
     pub marks: Vec<u32>,
