@@ -301,6 +301,14 @@ pub fn parse_jsonl_line_owned(mut line: Vec<u8>, line_no: usize, file: &str, los
     let Ok(record) = std::str::from_utf8(&line[bom..]) else {
         return parse_jsonl_line(&line, line_no, file, lossy);
     };
+    // A short line's text is found and unescaped by a scan of our own, in one pass.
+    if line.len() <= COPY_TEXT_BYTES {
+        if let Some((mut obj, text)) = record_with_text(record) {
+            let fallback_id = Value::from(line_no);
+            let id = obj.remove("id").filter(|v| !v.is_null()).unwrap_or(fallback_id);
+            return article(obj, id, text, &format!("{file}:{line_no}"));
+        }
+    }
     let Some((mut obj, raw)) = record_fields(record) else {
         return parse_jsonl_line(&line, line_no, file, lossy);
     };
@@ -369,6 +377,163 @@ fn record_fields(s: &str) -> Option<(Map<String, Value>, std::ops::Range<usize>)
     // `raw` borrows from `s`: its range is where it starts in `s`.
     let start = raw.as_ptr() as usize - s.as_ptr() as usize;
     Some((obj, start..start + raw.len()))
+}
+
+/// [`record_fields`] with the text unescaped, for a line whose `text` field is found by a scan
+/// of our own: the fields before it are passed over (not checked: `serde_json` checks them
+/// below), the text is checked and unescaped in one pass that reads each byte once, and the
+/// other fields are parsed by `serde_json` from a copy of the line with the text's value
+/// replaced by `""` (a copy of the other fields only: id and metadata, a few hundred bytes).
+/// `serde_json` had scanned the whole text for its end, then [`unescape`] scanned it again for
+/// its escapes. `None` whenever this scan is not sure to give what [`record_fields`] and
+/// [`unescape`] give, or they would give nothing: a field name with an escape, a `text` that is
+/// not a string or that `serde_json` would refuse (a control character, a bad escape), an
+/// unpaired surrogate escape, a second `text` field, a malformed line; the caller then takes
+/// the general path, for its result and its messages.
+fn record_with_text(record: &str) -> Option<(Map<String, Value>, String)> {
+    let value = top_level_text_value(record.as_bytes())?;
+    let (text, value_end) = unescape_string(record, value)?;
+    let mut others = String::with_capacity(record.len() - (value_end - value) + 2);
+    others.push_str(&record[..value]);
+    others.push_str("\"\"");
+    others.push_str(&record[value_end..]);
+    let (obj, raw) = record_fields(&others)?;
+    // (The text `serde_json` took is the `""` put in its place, not a later `text` field.)
+    (raw == (value..value + 2)).then_some((obj, text))
+}
+
+/// JSON white space.
+fn skip_json_space(s: &[u8], mut i: usize) -> usize {
+    while matches!(s.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        i += 1;
+    }
+    i
+}
+
+/// Where the value of the `text` field of the object `s` starts, when a field named `text`
+/// (written without escapes) is found at its top level. The fields before it are passed over,
+/// not checked: a well-formed line is read right, and a malformed one is turned away later, by
+/// `serde_json`'s parse of the line's other fields.
+fn top_level_text_value(s: &[u8]) -> Option<usize> {
+    let mut i = skip_json_space(s, 0);
+    if s.get(i) != Some(&b'{') {
+        return None;
+    }
+    loop {
+        i = skip_json_space(s, i + 1);
+        if s.get(i) != Some(&b'"') {
+            return None;
+        }
+        let name = i + 1;
+        let name_end = name + memchr::memchr2(b'"', b'\\', &s[name..])?;
+        if s[name_end] != b'"' {
+            return None;
+        }
+        i = skip_json_space(s, name_end + 1);
+        if s.get(i) != Some(&b':') {
+            return None;
+        }
+        i = skip_json_space(s, i + 1);
+        if &s[name..name_end] == b"text" {
+            return Some(i);
+        }
+        i = skip_json_space(s, skip_json_value(s, i)?);
+        if s.get(i) != Some(&b',') {
+            return None;
+        }
+    }
+}
+
+/// The end of the JSON value starting at `i` (assumed well formed: see [`top_level_text_value`]).
+fn skip_json_value(s: &[u8], i: usize) -> Option<usize> {
+    match s.get(i)? {
+        b'"' => skip_json_string(s, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut j = i;
+            loop {
+                match s.get(j)? {
+                    b'"' => {
+                        j = skip_json_string(s, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        // A number, `true`, `false` or `null`.
+        _ => Some(i + s[i..].iter().position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'))?),
+    }
+}
+
+/// The end of the JSON string whose opening mark is at `i` (past its closing mark).
+fn skip_json_string(s: &[u8], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    loop {
+        j += memchr::memchr2(b'"', b'\\', &s[j..])?;
+        if s[j] == b'"' {
+            return Some(j + 1);
+        }
+        j += 2;
+        if j > s.len() {
+            return None;
+        }
+    }
+}
+
+/// The JSON string at byte `at` of `record` (its opening mark) unescaped, and the end of the
+/// string (past its closing mark): checked as `serde_json` checks a string (no control
+/// character, only its escapes, four hex digits after `\u`), and `None` where it would refuse
+/// one, or where [`unescape`] would give nothing (an unpaired surrogate escape). The runs between
+/// escapes are copied as the `str` they are.
+fn unescape_string(record: &str, at: usize) -> Option<(String, usize)> {
+    let bytes = record.as_bytes();
+    if bytes.get(at) != Some(&b'"') {
+        return None;
+    }
+    let mut out = String::with_capacity(bytes.len() - at);
+    let mut r = at + 1;
+    loop {
+        // (An escape right after another, as in the `\n\n` between paragraphs, is found without
+        // calling `memchr2`.)
+        let k = if bytes.get(r) == Some(&b'\\') { 0 } else { memchr::memchr2(b'"', b'\\', &bytes[r..])? };
+        if k > 0 {
+            let run = &record[r..r + k];
+            // (The least byte of the run, in a loop that the compiler vectorises.)
+            if run.bytes().fold(u8::MAX, u8::min) < 0x20 {
+                return None;
+            }
+            out.push_str(run);
+        }
+        r += k;
+        if bytes[r] == b'"' {
+            return Some((out, r + 1));
+        }
+        let escape = &bytes[r..];
+        let hex_at = |i: usize| escape.get(i..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_hexdigit));
+        match escape.get(1)? {
+            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => {}
+            b'u' if hex_at(2) => {
+                // (A lead surrogate followed by a second escape: `escaped_char` reads that one's
+                // digits too, so they are checked here first.)
+                if (0xD800..=0xDBFF).contains(&hex4(&escape[2..6])) && escape[6..].starts_with(b"\\u") && !hex_at(8) {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+        let (c, len) = escaped_char(escape)?;
+        out.push(c);
+        r += len;
+    }
 }
 
 /// Whether every `\u` escape in a JSON string's content (already checked by the parser) is a
@@ -546,6 +711,23 @@ mod tests {
             b"\xEF\xBB\xBF{\"text\": \"after a BOM \\n\"}",
             b"{\"text\": \"invalid \xFF UTF-8\"}",
             b"",
+            // (For `record_with_text`'s scan: fields before the text of every kind, nested
+            // `text` fields, white space, and texts that end or break off inside an escape.)
+            br#" { "meta" : {"text": "inner", "a": [1, {"text": 2}, "]}"]}, "n": -1.5e3, "t": true, "z": null , "s": "a\"b\\", "text" : "the \u00e9 text" , "id": "x" } "#,
+            br#"{"a": [[], {}], "text": "x", "meta": {"outlet": "o"}, "author": "b"}"#,
+            br#"{"a": "\"text\": \"no\"", "text": "yes"}"#,
+            br#"{"text": "first", "meta": {}, "text": "second"}"#,
+            br#"{"id": 1 "text": "missing comma"}"#,
+            br#"{"id": [1, "text": "x"}"#,
+            br#"{"text": "pair with a bad digit \ud83d\ude0g"}"#,
+            br#"{"text": "bad digit \u00g9"}"#,
+            br#"{"text": "cut \u00"}"#,
+            br#"{"text": "cut \"#,
+            br#"{"text": "ends in a lead \ud83d\u"}"#,
+            b"{\"text\": \"tab\tinside\"}",
+            b"{\"text\": \"delete \x7F is no control character\"}",
+            br#"{"text": "x", "id": 1}}"#,
+            br#"{"text": "x""#,
         ];
         for &line in lines {
             for lossy in [false, true] {
@@ -581,6 +763,11 @@ mod tests {
         assert_eq!(unescape(content).unwrap(), expected);
         for lone in [r"a \ud83d b", r"a \ude00 b", r"\ud83d\u0041", r"\ud83d\n", r"end \ud83d"] {
             assert!(!plain_escapes(lone.as_bytes()) && unescape(lone).is_none(), "{lone}");
+        }
+        // The scan takes plain records itself (the others above may go either way, with the
+        // same result).
+        for line in [&br#"{"id": 7, "text": "a \"b\" \n\n\u201cc\ud83d\ude00", "meta": {"x": [1]}}"#[..], br#"{"text":""}"#] {
+            assert!(record_with_text(std::str::from_utf8(line).unwrap()).is_some(), "{line:?}");
         }
         let mut buf = escaped.as_bytes().to_vec();
         unescape_in_place(&mut buf, 1..escaped.len() - 1);

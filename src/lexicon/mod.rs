@@ -213,6 +213,16 @@ fn lower_ascii8(x: u64) -> Option<u64> {
     Some(x | (at_least_a & !above_z & HIGH) >> 2)
 }
 
+/// The eight bytes of `rest` from `at` as a little-endian integer, the first `n` of them kept
+/// (at most 8; the others zero) and lower-cased, where those are ASCII letters and digits: a
+/// letter's case bit (0x20) is its 0x40 bit shifted down, and a digit has neither.
+#[inline]
+fn lower_alnum_eight(rest: &[u8], at: usize, n: usize) -> u64 {
+    let x = u64::from_le_bytes(rest[at..at + 8].try_into().expect("8 bytes"));
+    let kept = if n >= 8 { x } else { x & ((1u64 << (8 * n)) - 1) };
+    kept | (kept & 0x4040_4040_4040_4040) >> 1
+}
+
 /// The bytes of `b` (at most 8) as a little-endian integer, zero-padded: the same as copying
 /// them into a zeroed `[u8; 8]`, without the variable-length `memcpy` call (asked for every
 /// token). Two loads that may overlap cover 4 to 8 bytes; three single bytes cover 1 to 3 (the
@@ -500,6 +510,36 @@ impl Lexicon {
         self.longer_word_classes(word)
     }
 
+    /// [`Lexicon::lexicon_classes`] of the word `text[word]`, of ASCII letters and digits. When
+    /// the text holds the eight bytes from the word's start (for a word of 8 to 15 bytes,
+    /// sixteen) of which the word's key is made, they are read in one (two) loads and the bytes
+    /// past the word masked off, instead of gathering the word's bytes by length ([`pack_le`],
+    /// [`medium_key`]); and with only letters and digits to lower-case, a byte's case bit is its
+    /// 0x40 bit shifted down (set for letters, clear for digits), with no range tests. The keys
+    /// are the same.
+    #[inline]
+    fn alnum_word_classes(&self, text: &str, word: std::ops::Range<usize>) -> Classes {
+        let rest = &text.as_bytes()[word.start..];
+        let n = word.len();
+        if n <= 7 && rest.len() >= 8 {
+            return self.short_classes.get(lower_alnum_eight(rest, 0, n) | (n as u64) << 56);
+        }
+        self.longer_alnum_word_classes(text, word)
+    }
+
+    /// [`Lexicon::alnum_word_classes`] of a word of 8 bytes or more, or near the end of the text
+    /// (out of line: the short words' look-up is inlined into the tokenizer, this is not).
+    #[inline(never)]
+    fn longer_alnum_word_classes(&self, text: &str, word: std::ops::Range<usize>) -> Classes {
+        let rest = &text.as_bytes()[word.start..];
+        let n = word.len();
+        if (8..=15).contains(&n) && rest.len() >= 16 {
+            let key = lower_alnum_eight(rest, 0, 8) as u128 | ((lower_alnum_eight(rest, 8, n - 8) | (n as u64) << 56) as u128) << 64;
+            return self.medium_classes.get(&key).copied().unwrap_or_default();
+        }
+        self.lexicon_classes(&text[word])
+    }
+
     /// [`Lexicon::lexicon_classes`] of a word that is not short ASCII.
     #[inline(never)]
     fn longer_word_classes(&self, word: &str) -> Classes {
@@ -563,14 +603,19 @@ pub fn classify(word: &str) -> Classes {
 }
 
 /// [`classify`] of a word made only of ASCII letters and digits (most tokens; the tokenizer
-/// knows it without looking again). Such a word has no apostrophe, hyphen or curly mark, so of
-/// `name_word`'s tests only the lexicon classes are left (no party tag, no contraction, no
-/// inner capital after a joiner), and its capital is its first byte's: no scan of its bytes
-/// for joiners and no UTF-8 decoding, as `classify` does for any text.
-pub fn classify_alnum(word: &str) -> Classes {
-    debug_assert!(!word.is_empty() && word.bytes().all(|b| b.is_ascii_alphanumeric()));
-    let c = lexicon().lexicon_classes(word);
-    let cap = word.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+/// knows it without looking again), the word `text[word]`. Such a word has no apostrophe, hyphen
+/// or curly mark, so of `name_word`'s tests only the lexicon classes are left (no party tag, no
+/// contraction, no inner capital after a joiner), and its capital is its first byte's: no scan
+/// of its bytes for joiners and no UTF-8 decoding, as `classify` does for any text. Its lexicon
+/// key is read from the text in whole words of eight bytes, which may run past the word (see
+/// [`Lexicon::alnum_word_classes`]), and a short word is not sliced out of the text as a `str`.
+// (Inlined into the tokenizer, as it was before it took the text: left to itself the compiler
+// now calls it, about 3M instructions more on 2 MB.)
+#[inline]
+pub fn classify_alnum(text: &str, word: std::ops::Range<usize>) -> Classes {
+    debug_assert!(!word.is_empty() && text.as_bytes()[word.clone()].iter().all(u8::is_ascii_alphanumeric));
+    let cap = text.as_bytes()[word.start].is_ascii_uppercase();
+    let c = lexicon().alnum_word_classes(text, word);
     let c = c.with(Classes::CAP, cap);
     let name = cap && !(c.has(Classes::NOT_NAME) || c.has(Classes::PRONOUN) || c.has(Classes::VERB) || c.has(Classes::NUMBER));
     c.with(Classes::NAME_WORD, name)
@@ -821,10 +866,16 @@ mod tests {
             cap[..1].make_ascii_uppercase();
             words.extend([w.clone(), cap, w.to_ascii_uppercase()]);
         }
-        words.extend(["Smith", "McDonald", "DMich", "R2D2", "1990s", "x", "X", "Zz9"].map(String::from));
+        words.extend(["Smith", "McDonald", "DMich", "R2D2", "1990s", "x", "X", "Zz9", "Spokeswoman", "ABCDEFGH", "Abcdefghijklmno", "Abcdefghijklmnop", "Internationalisation2"].map(String::from));
         assert!(words.len() > 100);
+        // (Each word alone, and followed by text from which `alnum_word_classes` loads bytes
+        // past the word: the answer must not depend on them.)
+        let tails = ["", " ", ".x", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQ", " \u{201d}\u{2014}0123456789,;:!?", "\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}"];
         for w in &words {
-            assert_eq!(super::classify_alnum(w), super::classify(w), "{w:?}");
+            for tail in tails {
+                let text = format!("{w}{tail}");
+                assert_eq!(super::classify_alnum(&text, 0..w.len()), super::classify(w), "{w:?} then {tail:?}");
+            }
         }
     }
 

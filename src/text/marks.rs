@@ -100,15 +100,23 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Pairs the marks of every paragraph; regions come out sorted by opening position, outer first.
-pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -> Vec<QuoteRegion> {
+/// `marks` lists the mark tokens in order (see [`super::tokens::Stops`]): the other tokens are
+/// not read.
+pub fn pair(text: &str, tokens: &[Token], paragraphs: &[Paragraph], marks: &[u32]) -> Vec<QuoteRegion> {
     let mut regions = Vec::new();
     let mut stack: Vec<(usize, Family, MarkShape)> = Vec::new();
+    // The paragraph's first entry of `marks`.
+    let mut next = 0;
     // Open marks on the stack per family, so `has_open` is O(1) however many marks are open
     // (issue 7: a long run of unclosed marks made every later mark scan the whole stack).
     for (p, para) in paragraphs.iter().enumerate() {
         stack.clear();
         let mut open_count = [0usize; 5];
-        for t in para.first..para.last {
+        let in_para = marks[next..].iter().take_while(|&&t| (t as usize) < para.last).count();
+        let para_marks = &marks[next..next + in_para];
+        next += in_para;
+        for &t in para_marks {
+            let t = t as usize;
             let TokenKind::Mark(family, shape) = tokens[t].kind else { continue };
             let span = tokens[t].span();
             let before = text[para.span.start..span.start].chars().next_back();

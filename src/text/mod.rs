@@ -72,12 +72,18 @@ impl<'a> Document<'a> {
         // growth copied all the tokens so far). For one large article it is also less than the
         // doubling reached (54 MB: 13.5M tokens' room for 11M, where doubling reached 16.8M).
         let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+        // (Room for a token that may end a sentence every 32 bytes, about one in six tokens, and
+        // a quotation mark every 128.)
+        let mut stops = tokens::Stops {
+            may_end_sentence: Vec::with_capacity(text.len() / 32 + 1),
+            marks: Vec::with_capacity(text.len() / 128 + 1),
+        };
         for span in paragraph_spans(text) {
             let first = tokens.len();
-            tokens::tokenize(text, span, &mut tokens);
+            tokens::tokenize(text, span, &mut tokens, &mut stops);
             paragraphs.push(Paragraph { span, first, last: tokens.len() });
         }
-        let regions = marks::pair(text, &tokens, &paragraphs);
+        let regions = marks::pair(text, &tokens, &paragraphs, &stops.marks);
         let mut region_of = vec![None; tokens.len()];
         // Regions are sorted by open position, outer before inner, so the innermost region holding a
         // token is the latest-opened one still open there: one sweep with a stack of open regions,
@@ -106,7 +112,7 @@ impl<'a> Document<'a> {
             }
             t += 1;
         }
-        let sentences = sentences::split(text, &tokens, &paragraphs, &region_of, text.len() / 96 + 1);
+        let sentences = sentences::split(text, &tokens, &paragraphs, &region_of, &stops.may_end_sentence, text.len() / 96 + 1);
         let mut sentence_of = vec![0u32; tokens.len()];
         for (i, s) in sentences.iter().enumerate() {
             for slot in &mut sentence_of[s.first..s.last] {

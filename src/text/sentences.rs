@@ -12,29 +12,33 @@ fn is_terminal(s: &str) -> bool {
 }
 
 /// The sentences of `paragraphs`, in a vector with room for `capacity` of them to start with.
+/// `may_end` lists, in order, the tokens that may end a sentence (see [`super::tokens::tokenize`]):
+/// every other token is passed over without being read.
 pub fn split(
     text: &str,
     tokens: &[Token],
     paragraphs: &[Paragraph],
     region_of: &[Option<std::num::NonZeroU32>],
+    may_end: &[u32],
     capacity: usize,
 ) -> Vec<Sentence> {
     let lex = lexicon();
     let mut out = Vec::with_capacity(capacity);
+    // The next entry of `may_end` to read.
+    let mut next = 0;
     for (p, para) in paragraphs.iter().enumerate() {
         let mut first = para.first;
         let mut t = para.first;
         while t < para.last {
-            // Numbers, and words that no ambiguous abbreviation ends like (told from their last
-            // byte), end nothing: most tokens are passed over here, in one search, before
-            // anything else is read.
-            let may_end = |tok: &Token| match tok.kind {
-                TokenKind::Number => false,
-                TokenKind::Word => lex.may_end_ambiguous_abbreviation(text.as_bytes()[tok.span().end - 1]),
-                TokenKind::Punct | TokenKind::Mark(..) => true,
-            };
-            let Some(skipped) = tokens[t..para.last].iter().position(may_end) else { break };
-            t += skipped;
+            // The next token that may end a sentence, from `t` on (one taken in by the closing
+            // marks of the last sentence end is passed over).
+            while may_end.get(next).is_some_and(|&c| (c as usize) < t) {
+                next += 1;
+            }
+            match may_end.get(next) {
+                Some(&c) if (c as usize) < para.last => t = c as usize,
+                _ => break,
+            }
             let tok = tokens[t];
             // (The token's text is sliced only in the arms that read it.)
             let ends = region_of[t].is_none()

@@ -108,16 +108,34 @@ pub(super) const ASCII_CLASS: [u8; 256] = {
     class
 };
 
-/// Appends the tokens of `para` (a span of `text`) to `out`.
+/// The tokens that the passes after the tokenizer stop at, listed by it (token indices, in
+/// order): each of those passes reads only its own few tokens instead of testing every token
+/// again.
+#[derive(Default)]
+pub struct Stops {
+    /// The tokens that may end a sentence, for [`super::sentences::split`] (few: about one a
+    /// sentence): those whose end the splitter may accept, a terminal (`.` `?` `!` `…`), a
+    /// quotation mark right after one in the paragraph, and a word whose last byte ends an
+    /// ambiguous abbreviation (`U.S.`).
+    pub may_end_sentence: Vec<u32>,
+    /// The quotation marks, for [`super::marks::pair`].
+    pub marks: Vec<u32>,
+}
+
+/// Appends the tokens of `para` (a span of `text`) to `out`, and those of them that later passes
+/// stop at to `stops`.
 // (Inlined into `Document::new`, its only caller: left to itself the compiler stops doing so
 // when unrelated code in the lexicon changes, which costs about 2M instructions on 2 MB.)
 #[inline]
-pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
+pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, stops: &mut Stops) {
     let lex = lexicon();
     let s = para.slice(text);
     let base = para.start;
     let bytes = s.as_bytes();
     let mut pos = 0;
+    // Whether the last token of the paragraph so far is a terminal (a mark after it may end a
+    // sentence: `... win."`).
+    let mut after_terminal = false;
     while pos < bytes.len() {
         let b = bytes[pos];
         // Most bytes are ASCII: white space, letters and digits are told apart by one table
@@ -128,8 +146,14 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             continue;
         }
         let i = pos;
-        let c = if b < 0x80 { b as char } else { s[pos..].chars().next().expect("pos is a character boundary") };
-        pos += c.len_utf8();
+        // (The length with the character: one ASCII byte, known without asking the character.)
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = s[pos..].chars().next().expect("pos is a character boundary");
+            (c, c.len_utf8())
+        };
+        pos += len;
         // Zero-width and soft-hyphen characters from web pages separate nothing visible: skip them.
         // (ASCII white space was skipped above, and these are all beyond ASCII.)
         if b >= 0x80 && (c.is_whitespace() || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' | '\u{00AD}' | '\u{2060}')) {
@@ -205,23 +229,31 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
             // A final period belongs to abbreviations and initials ("Mr.", "U.S.", "J.").
             if end < s.len() && bytes[end] == b'.' && !numeric {
                 let word = &s[i..=end];
-                let initial = word.chars().count() == 2 && word.starts_with(char::is_uppercase);
+                // (An initial is one character, `c`, and the period: counted from `c`'s length
+                // rather than by counting the word's characters.)
+                let initial = end - i == len && c.is_uppercase();
                 if initial || lex.abbreviations.contains(word) || (s[i..end].contains('.') && is_initialism(&s[i..end])) {
                     end += 1;
                     plain = false;
                 }
             }
             let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+            if !numeric && lex.may_end_ambiguous_abbreviation(bytes[end - 1]) {
+                stops.may_end_sentence.push(out.len() as u32);
+            }
+            after_terminal = false;
             // (A one-character word, "a", "I", "5", reads its classes from a table.)
             let classes = if end == pos {
                 classify_char(c)
             } else if plain {
-                classify_alnum(&s[i..end])
+                classify_alnum(s, i..end)
             } else {
                 classify(&s[i..end])
             };
             out.push(Token::new(Span::new(base + i, base + end), kind, classes));
-            pos = end;
+            // (Most words are followed by one space: passed over here rather than by another
+            // turn of the loop.)
+            pos = if bytes.get(end) == Some(&b' ') { end + 1 } else { end };
             continue;
         }
         let kind = match mark_of(c) {
@@ -244,7 +276,16 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>) {
         };
         // Punctuation and quotation marks are one character (but for the doubled marks above):
         // their classes come from a table.
-        let classes = if pos == i + c.len_utf8() { classify_char(c) } else { classify(&s[i..pos]) };
+        let classes = if pos == i + len { classify_char(c) } else { classify(&s[i..pos]) };
+        let terminal = kind == TokenKind::Punct && matches!(c, '.' | '?' | '!' | '…');
+        let mark = matches!(kind, TokenKind::Mark(..));
+        if terminal || (after_terminal && mark) {
+            stops.may_end_sentence.push(out.len() as u32);
+        }
+        if mark {
+            stops.marks.push(out.len() as u32);
+        }
+        after_terminal = terminal;
         out.push(Token::new(Span::new(base + i, base + pos), kind, classes));
     }
 }
