@@ -866,11 +866,36 @@ mod tests {
             cap[..1].make_ascii_uppercase();
             words.extend([w.clone(), cap, w.to_ascii_uppercase()]);
         }
-        words.extend(["Smith", "McDonald", "DMich", "R2D2", "1990s", "x", "X", "Zz9", "Spokeswoman", "ABCDEFGH", "Abcdefghijklmno", "Abcdefghijklmnop", "Internationalisation2"].map(String::from));
+        words.extend(
+            [
+                "Smith",
+                "McDonald",
+                "DMich",
+                "R2D2",
+                "1990s",
+                "x",
+                "X",
+                "Zz9",
+                "Spokeswoman",
+                "ABCDEFGH",
+                "Abcdefghijklmno",
+                "Abcdefghijklmnop",
+                "Internationalisation2",
+            ]
+            .map(String::from),
+        );
         assert!(words.len() > 100);
         // (Each word alone, and followed by text from which `alnum_word_classes` loads bytes
         // past the word: the answer must not depend on them.)
-        let tails = ["", " ", ".x", "abcdefghijklmnopq", "ABCDEFGHIJKLMNOPQ", " \u{201d}\u{2014}0123456789,;:!?", "\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}"];
+        let tails = [
+            "",
+            " ",
+            ".x",
+            "abcdefghijklmnopq",
+            "ABCDEFGHIJKLMNOPQ",
+            " \u{201d}\u{2014}0123456789,;:!?",
+            "\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}\u{ff}",
+        ];
         for w in &words {
             for tail in tails {
                 let text = format!("{w}{tail}");

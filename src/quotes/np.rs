@@ -560,7 +560,8 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // So does a title inside a longer run ("Harlow County District Attorney Mina Castellane"):
     // the name is what follows the last title or role word, the words up to it its title.
     let head = head.map(|(ns, ne, title)| {
-        if title.is_some() || ne - ns < 3 {
+        // (Not in an organisation's name: "Harbour Traders Council" is no trader called Council.)
+        if title.is_some() || ne - ns < 3 || doc.has_class(ne - 1, Classes::ORG_HEAD) {
             return (ns, ne, title);
         }
         let inner = (ns..ne - 1).rev().find_map(|k| {

@@ -434,7 +434,9 @@ impl Builder<'_, '_> {
         }
         if s.role.is_none() {
             // ("Ellen Marsh, 71, who runs a bait shop": the age is the source's, the rest its role.)
-            let (age, role) = split_age(m.role.or(m.premodifier), self.doc.text);
+            // (Not a bare determiner: "The Home Builders Council" has no role.)
+            let premodifier = m.premodifier.filter(|p| !["the", "a", "an"].iter().any(|d| p.slice(self.doc.text).eq_ignore_ascii_case(d)));
+            let (age, role) = split_age(m.role.or(premodifier), self.doc.text);
             s.role = role;
             s.age = s.age.or(age);
         }

@@ -74,10 +74,8 @@ impl<'a> Document<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
         // (Room for a token that may end a sentence every 32 bytes, about one in six tokens, and
         // a quotation mark every 128.)
-        let mut stops = tokens::Stops {
-            may_end_sentence: Vec::with_capacity(text.len() / 32 + 1),
-            marks: Vec::with_capacity(text.len() / 128 + 1),
-        };
+        let mut stops =
+            tokens::Stops { may_end_sentence: Vec::with_capacity(text.len() / 32 + 1), marks: Vec::with_capacity(text.len() / 128 + 1) };
         for span in paragraph_spans(text) {
             let first = tokens.len();
             tokens::tokenize(text, span, &mut tokens, &mut stops);
