@@ -51,6 +51,10 @@ const TAIL_OPENERS: &Words = &Words::new(&[
     "publicly",
     "again",
     "also",
+    "outside",
+    "inside",
+    "afterwards",
+    "afterward",
 ]);
 
 /// Words that cannot open reported content: the verb is used intransitively (`spoke on condition ...`).
