@@ -233,6 +233,11 @@ fn try_cue(
         }
         let m = np::subject_before(doc, cue.start, s.first)?;
         let a = skip_that(doc, cue.end, end);
+        // (A belief holds a clause, not a phrase: "Others worried about the post office" is a
+        // mood, not a claim.)
+        if a < end && word_is_lower_in(PREPOSITION_STARTS, doc, a) {
+            return None;
+        }
         return make(doc, s, a, end, Some(doc.token_span(cue.start, cue.end)), cue.verb.lemma, Some(m), "indirect/vague", absorbed, top);
     }
     // "did not say whether", "declined to say": a refusal reports nothing. (Only in the cue's
