@@ -503,7 +503,9 @@ fn try_cue(
         let m_start = doc.token_after_near(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)), cue.start);
         // "..., her press secretary, Ola Brandt, told The Harlow Courier.": an addressee is part of the tail.
         let tail_start = if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end };
-        if is_tail(doc, cue.end, end) || tail_start >= end || is_tail(doc, tail_start, end) && tail_start > cue.end {
+        // (Not a second verb of a subject after an opening clause: "Rallying workers, Clinton
+        // tried ... and promised to deliver change" attributes no opening clause.)
+        if !coordinated && (is_tail(doc, cue.end, end) || tail_start >= end || is_tail(doc, tail_start, end) && tail_start > cue.end) {
             // CONTENT, X said.
             let mut b = m_start;
             if b <= first || !doc.word_in(b - 1, &[",", "—", "–"]) {
@@ -715,10 +717,10 @@ fn try_cue(
 /// The first token of the sentence's own words (after a dateline, a leading conjunction or dash).
 fn leading_start(doc: &Document, s: &Sentence) -> usize {
     let mut a = s.first;
-    // A dateline opening the story: "DREVNA PASS, Kessar (AP) — ".
+    // A dateline opening the story: "DREVNA PASS, Kessar (AP) — ", "OSLO (Newswire) - ".
     if doc.paragraphs[s.paragraph].first == s.first {
         if let Some(dash) = (s.first..s.last.min(s.first + 12))
-            .find(|&k| matches!(doc.tokens[k].kind, TokenKind::Punct) && doc.word_in(k, &["—", "–", "―"]))
+            .find(|&k| matches!(doc.tokens[k].kind, TokenKind::Punct) && doc.word_in(k, &["—", "–", "―", "-"]))
         {
             let credit = (s.first..dash).any(|k| doc.word_is(k, "("));
             let upper = doc.tokens[s.first].is_word() && doc.word(s.first).chars().all(|c| !c.is_lowercase());
@@ -945,6 +947,16 @@ fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
                 && !doc.has_class(k, Classes::PRONOUN)
             {
                 k += 1;
+            }
+            // (What is told is no addressee: "Johnson told a joke", "told the truth".)
+            if k > a + 1
+                && word_is_lower_in(
+                    words!["joke", "jokes", "story", "stories", "truth", "lie", "lies", "tale", "tales", "anecdote"],
+                    doc,
+                    k - 1,
+                )
+            {
+                return None;
             }
         }
     } else {
