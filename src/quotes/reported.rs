@@ -1072,6 +1072,12 @@ fn skip_one_intro(doc: &Document, first: usize, limit: usize) -> usize {
     // An opening participle clause takes the subject after it: `Facing mounting criticism,
     // Mr. Kim released ...`, `Asked about the deal, she said ...`. (The word after it is lower
     // case, so a name ending in -ing, `Fleming, a senator,`, is not one.)
+    // (Nor a name in -ing before a past tense, its verb: `Ebeling reminisced about ...`; an
+    // auxiliary participle takes one, `Having served two terms, ...`.)
+    let past_verb_after = |w: &str| {
+        let next = doc.word(first + 1);
+        next.len() > 3 && next.ends_with("ed") && !is_lower_in(words!["having", "being", "getting"], w)
+    };
     let opening_participle = |w: &str| {
         np::is_cap(w)
             && (w.len() > 4 && w.ends_with("ing") && !is_lower_in(words!["according", "including", "regarding", "concerning"], w)
@@ -1079,6 +1085,7 @@ fn skip_one_intro(doc: &Document, first: usize, limit: usize) -> usize {
             && first + 1 < limit
             && doc.tokens[first + 1].is_word()
             && !np::is_cap(doc.word(first + 1))
+            && !past_verb_after(w)
     };
     if first < limit && (word_is_lower_in(INTRO_OPENERS, doc, first) || opening_participle(doc.word(first))) {
         // (The comma may sit inside a closing mark: `Speaking on ABC's "This Week," Carson ...`.)
