@@ -639,6 +639,7 @@ fn try_cue(
         // (A document's object may open with any word: "showed strong support for ...".)
         let object_content = super::cues::takes_object_content(cue.verb.lemma) && reads_as_object(doc, a, end)
             || cue.verb.lemma == "call" && names_object_as(doc, a, end)
+            || matches!(cue.verb.lemma, "describe" | "characterize" | "characterise") && describes_object_as(doc, a, end)
             || document_evidence && a < end && doc.tokens[a].is_word() && doc.is_narrative(a) && !is_subject_pronoun(doc.word(a));
         if cue.verb.lemma != "say"
             && !explicit_that
@@ -1326,6 +1327,23 @@ fn names_object_as(doc: &Document, a: usize, end: usize) -> bool {
                 || !is_lower_in(FINITE_AUXILIARIES, word(k))
                     && word(k).starts_with(|c: char| c.is_ascii_lowercase())
                     && !word(k).ends_with("ing"))
+    })
+}
+
+/// `described the country as beset by ...`, `characterized him as a liar`: an object (a pronoun,
+/// a name or a short determiner phrase) and `as` with what it is said to be: a claim about it.
+fn describes_object_as(doc: &Document, a: usize, end: usize) -> bool {
+    (a + 1..end.min(a + 8)).find(|&k| doc.word_is(k, "as")).is_some_and(|as_at| {
+        as_at + 1 < end
+            && (a..as_at).all(|k| doc.tokens[k].is_word() && doc.is_narrative(k) && !doc.has_class(k, Classes::VERB))
+            && (doc.has_class(a, Classes::PRONOUN)
+                || np::is_cap(doc.word(a))
+                || word_is_lower_in(
+                    words!["the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "a", "an"],
+                    doc,
+                    a,
+                ))
+            && !word_is_lower_in(words!["well", "soon", "much", "long", "far"], doc, as_at + 1)
     })
 }
 
