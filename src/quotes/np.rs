@@ -1197,7 +1197,7 @@ fn is_number_like(doc: &Document, k: usize) -> bool {
 
 /// The source after `according to`, when `phrase_after` finds no speaker in it: whatever noun
 /// phrase stands there ("state regulators", "him", "a strategist monitoring the race") names
-/// the source, up to the clause's next punctuation (at most 12 words).
+/// the source, up to the clause's next punctuation (at most 24 words).
 pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
     let mut e = a;
     while e < hi
@@ -1208,7 +1208,9 @@ pub fn according_source(doc: &Document, a: usize, hi: usize) -> Option<Mention> 
             break;
         }
         e += 1;
-        if e - a > 12 {
+        // (A document's description may run long: "an ad overview provided to The Washington
+        // Post by a Republican not directly connected to any Senate campaign".)
+        if e - a > 24 {
             return None;
         }
     }
