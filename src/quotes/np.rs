@@ -1072,8 +1072,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
             && match m.kind {
                 MentionKind::Name => m.premodifier.is_some_and(|p| {
                     let p_end = doc.token_after(p.end);
-                    (s..p_end).any(|k| word_is_lower_in(words!["had", "has", "have", "was", "were", "is", "are", "will", "would"], doc, k))
-                        || word_is_lower_in(PREPOSITIONS, doc, p_end - 1)
+                    (s..p_end).any(|k| word_is_lower_in(FINITE_AUXILIARIES, doc, k)) || word_is_lower_in(PREPOSITIONS, doc, p_end - 1)
                 }),
                 MentionKind::Descriptor => (s..e).any(|k| word_is_lower_in(PREPOSITIONS, doc, k)) && !head_can_speak(doc, s, e),
                 _ => false,
