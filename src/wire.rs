@@ -186,6 +186,16 @@ pub(crate) fn write_section_source<W: Write + ?Sized>(
 /// The record of one source.
 fn source_out<'a>(s: &'a crate::sources::Source, text: &'a str) -> SourceOut<'a> {
     SourceOut {
+        mentions: s.mentions.iter().map(|m| SpanText::of(*m, text)).collect(),
+        quotes: s.quotes.clone(),
+        ..source_head(s, text)
+    }
+}
+
+/// [`source_out`] with its `mentions` and `quotes` lists left empty (not allocated), for
+/// [`SourceOut::write_json_with`] to write them from the source.
+fn source_head<'a>(s: &'a crate::sources::Source, text: &'a str) -> SourceOut<'a> {
+    SourceOut {
         name: Cow::Borrowed(&s.name),
         kind: s.kind,
         anonymous: s.anonymous,
@@ -197,8 +207,8 @@ fn source_out<'a>(s: &'a crate::sources::Source, text: &'a str) -> SourceOut<'a>
         count: s.count,
         anonymity_reason: s.anonymity_reason.map(|r| SpanText::of(r, text)),
         gender: s.gender,
-        mentions: s.mentions.iter().map(|m| SpanText::of(*m, text)).collect(),
-        quotes: s.quotes.clone(),
+        mentions: Vec::new(),
+        quotes: Vec::new(),
         quoted_words: s.quoted_words,
     }
 }
@@ -342,7 +352,16 @@ pub fn write_analysis_json<W: Write + ?Sized>(
         out,
         (id, meta, text),
         |out| array_of(out, (0..a.quotes.len()).map(|i| quote_out(a, i)), |q, out| q.write_json(out)),
-        |out| array_of(out, a.sources.iter().map(|s| source_out(s, a.text)), |s, out| s.write_json(out)),
+        |out| {
+            array_of(out, a.sources.iter(), |s, out| {
+                // (The source's lists written from the source itself: no vectors to collect.)
+                source_head(s, a.text).write_json_with(
+                    out,
+                    |out| array_of(out, s.mentions.iter().map(|&m| SpanText::of(m, a.text)), |m, out| m.write_json(out)),
+                    |out| array(out, &s.quotes, |&n, out| number(out, n)),
+                )
+            })
+        },
         &a.summary,
         |out| array(out, &a.findings, write_finding),
     )
