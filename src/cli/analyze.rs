@@ -203,8 +203,6 @@ pub fn render(article: Article, out: &mut Vec<u8>) -> Result<(), Value> {
     // first as a `DocOut`, vectors of quotes and of sources with their mentions and copies of
     // the findings, only to be written and dropped: about 3M instructions on 2 MB of news.)
     let start = out.len();
-    // (News records run to about twice their text: room for most without growing.)
-    out.reserve(2 * text.len() + 1024);
     let written = caught(&mut || {
         wire::write_analysis_json(out, &id, &meta, extracted.then_some(text.as_str()), &analysis).expect("writes to memory");
     });
