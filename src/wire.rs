@@ -186,6 +186,16 @@ pub(crate) fn write_section_source<W: Write + ?Sized>(
 /// The record of one source.
 fn source_out<'a>(s: &'a crate::sources::Source, text: &'a str) -> SourceOut<'a> {
     SourceOut {
+        mentions: s.mentions.iter().map(|m| SpanText::of(*m, text)).collect(),
+        quotes: s.quotes.clone(),
+        ..source_head(s, text)
+    }
+}
+
+/// [`source_out`] with its `mentions` and `quotes` lists left empty (not allocated), for
+/// [`SourceOut::write_json_with`] to write them from the source.
+fn source_head<'a>(s: &'a crate::sources::Source, text: &'a str) -> SourceOut<'a> {
+    SourceOut {
         name: Cow::Borrowed(&s.name),
         kind: s.kind,
         anonymous: s.anonymous,
@@ -197,8 +207,8 @@ fn source_out<'a>(s: &'a crate::sources::Source, text: &'a str) -> SourceOut<'a>
         count: s.count,
         anonymity_reason: s.anonymity_reason.map(|r| SpanText::of(r, text)),
         gender: s.gender,
-        mentions: s.mentions.iter().map(|m| SpanText::of(*m, text)).collect(),
-        quotes: s.quotes.clone(),
+        mentions: Vec::new(),
+        quotes: Vec::new(),
         quoted_words: s.quoted_words,
     }
 }
@@ -309,7 +319,7 @@ impl DocOut<'_> {
             |out| array(out, &self.quotes, QuoteOut::write_json),
             |out| array(out, &self.sources, SourceOut::write_json),
             &self.summary,
-            |out| serde(out, &self.findings),
+            |out| array(out, &self.findings, write_finding),
         )
     }
 }
@@ -342,9 +352,18 @@ pub fn write_analysis_json<W: Write + ?Sized>(
         out,
         (id, meta, text),
         |out| array_of(out, (0..a.quotes.len()).map(|i| quote_out(a, i)), |q, out| q.write_json(out)),
-        |out| array_of(out, a.sources.iter().map(|s| source_out(s, a.text)), |s, out| s.write_json(out)),
+        |out| {
+            array_of(out, a.sources.iter(), |s, out| {
+                // (The source's lists written from the source itself: no vectors to collect.)
+                source_head(s, a.text).write_json_with(
+                    out,
+                    |out| array_of(out, s.mentions.iter().map(|&m| SpanText::of(m, a.text)), |m, out| m.write_json(out)),
+                    |out| array(out, &s.quotes, |&n, out| number(out, n)),
+                )
+            })
+        },
         &a.summary,
-        |out| serde(out, &a.findings),
+        |out| array(out, &a.findings, write_finding),
     )
 }
 
@@ -373,7 +392,7 @@ pub(crate) fn write_record<W: Write + ?Sized>(
     out.write_all(b",\"sources\":")?;
     sources(out)?;
     out.write_all(b",\"summary\":")?;
-    serde(out, summary)?;
+    write_summary(out, summary)?;
     out.write_all(b",\"findings\":")?;
     findings(out)?;
     out.write_all(b"}")
@@ -388,7 +407,7 @@ impl QuoteOut<'_> {
         out.write_all(b",\"text\":")?;
         string(out, &self.text)?;
         out.write_all(b",\"kind\":")?;
-        serde(out, &self.kind)?;
+        variant(out, &self.kind, quote_kind_json(self.kind))?;
         out.write_all(b",\"cue\":")?;
         option(out, self.cue.as_ref(), SpanText::write_json)?;
         out.write_all(b",\"speaker\":")?;
@@ -449,7 +468,7 @@ impl SourceOut<'_> {
         out.write_all(b"{\"name\":")?;
         string(out, &self.name)?;
         out.write_all(b",\"type\":")?;
-        serde(out, &self.kind)?;
+        variant(out, &self.kind, source_type_json(self.kind))?;
         out.write_all(b",\"anonymous\":")?;
         boolean(out, self.anonymous)?;
         out.write_all(b",\"title\":")?;
@@ -467,7 +486,7 @@ impl SourceOut<'_> {
         out.write_all(b",\"anonymity_reason\":")?;
         option(out, self.anonymity_reason.as_ref(), SpanText::write_json)?;
         out.write_all(b",\"gender\":")?;
-        serde(out, &self.gender)?;
+        variant(out, &self.gender, gender_json(self.gender))?;
         out.write_all(b",\"mentions\":")?;
         mentions(out)?;
         out.write_all(b",\"quotes\":")?;
@@ -476,6 +495,126 @@ impl SourceOut<'_> {
         number(out, self.quoted_words)?;
         out.write_all(b"}")
     }
+}
+
+/// The summary, written field by field as serde_json writes it (in declaration order; the
+/// struct is taken apart whole, so a new field does not build until it is written here). Its
+/// derived serialisation, a call per field through serde's map writer, was about 6,500
+/// instructions a record.
+fn write_summary<W: Write + ?Sized>(out: &mut W, summary: &Summary) -> io::Result<()> {
+    let Summary {
+        quotes,
+        direct,
+        indirect,
+        mixed,
+        unattributed,
+        sources,
+        named_sources,
+        anonymous_sources,
+        persons,
+        organisations,
+        documents,
+        groups,
+        anonymous,
+        anonymous_without_reason,
+        anonymous_people,
+        quoted_words,
+        quoted_words_named,
+        quoted_words_anonymous,
+        named_word_share,
+        loaded_verbs,
+        male_sources,
+        female_sources,
+    } = summary;
+    let counts_before_share: [(&[u8], usize); 18] = [
+        (b"{\"quotes\":", *quotes),
+        (b",\"direct\":", *direct),
+        (b",\"indirect\":", *indirect),
+        (b",\"mixed\":", *mixed),
+        (b",\"unattributed\":", *unattributed),
+        (b",\"sources\":", *sources),
+        (b",\"named_sources\":", *named_sources),
+        (b",\"anonymous_sources\":", *anonymous_sources),
+        (b",\"persons\":", *persons),
+        (b",\"organisations\":", *organisations),
+        (b",\"documents\":", *documents),
+        (b",\"groups\":", *groups),
+        (b",\"anonymous\":", *anonymous),
+        (b",\"anonymous_without_reason\":", *anonymous_without_reason),
+        (b",\"anonymous_people\":", *anonymous_people as usize),
+        (b",\"quoted_words\":", *quoted_words),
+        (b",\"quoted_words_named\":", *quoted_words_named),
+        (b",\"quoted_words_anonymous\":", *quoted_words_anonymous),
+    ];
+    for (key, n) in counts_before_share {
+        out.write_all(key)?;
+        number(out, n)?;
+    }
+    // (The float as serde_json formats it, `null` when not finite included.)
+    out.write_all(b",\"named_word_share\":")?;
+    serde(out, named_word_share)?;
+    for (key, n) in [(&b",\"loaded_verbs\":"[..], *loaded_verbs), (b",\"male_sources\":", *male_sources), (b",\"female_sources\":", *female_sources)] {
+        out.write_all(key)?;
+        number(out, n)?;
+    }
+    out.write_all(b"}")
+}
+
+/// A finding, as serde_json writes it (see [`write_summary`]).
+pub(crate) fn write_finding<W: Write + ?Sized>(finding: &Finding, out: &mut W) -> io::Result<()> {
+    let Finding { id, message, start, end } = finding;
+    out.write_all(b"{\"id\":")?;
+    string(out, id)?;
+    out.write_all(b",\"message\":")?;
+    string(out, message)?;
+    out.write_all(b",\"start\":")?;
+    option(out, start.as_ref(), |&n, out| number(out, n))?;
+    out.write_all(b",\"end\":")?;
+    option(out, end.as_ref(), |&n, out| number(out, n))?;
+    out.write_all(b"}")
+}
+
+/// A unit variant of a `rename_all = "lowercase"` enum: `json`, its name as a JSON string, when
+/// given, else serde's (for a variant added since the lists below were written; a test checks
+/// each listed name against serde's). Through serde_json, each such name was a call and an
+/// escape scan: about 150 instructions, three times a quote or source.
+fn variant<W: Write + ?Sized, T: Serialize>(out: &mut W, value: &T, json: Option<&'static [u8]>) -> io::Result<()> {
+    match json {
+        Some(json) => out.write_all(json),
+        None => serde(out, value),
+    }
+}
+
+#[allow(unreachable_patterns)]
+fn quote_kind_json(kind: QuoteKind) -> Option<&'static [u8]> {
+    Some(match kind {
+        QuoteKind::Direct => b"\"direct\"",
+        QuoteKind::Indirect => b"\"indirect\"",
+        QuoteKind::Mixed => b"\"mixed\"",
+        _ => return None,
+    })
+}
+
+#[allow(unreachable_patterns)]
+fn source_type_json(kind: SourceType) -> Option<&'static [u8]> {
+    Some(match kind {
+        SourceType::Person => b"\"person\"",
+        SourceType::Organisation => b"\"organisation\"",
+        SourceType::Document => b"\"document\"",
+        SourceType::Group => b"\"group\"",
+        SourceType::Anonymous => b"\"anonymous\"",
+        _ => return None,
+    })
+}
+
+#[allow(unreachable_patterns)]
+fn gender_json(gender: Gender) -> Option<&'static [u8]> {
+    Some(match gender {
+        Gender::Male => b"\"male\"",
+        Gender::Female => b"\"female\"",
+        Gender::Unknown => b"\"unknown\"",
+        _ => return None,
+    })
 }
 
 /// Any value, through serde_json (for the parts written once per record, and enum names).
@@ -565,5 +704,39 @@ mod tests {
             write_analysis_json(&mut streamed, &doc.id, &doc.meta, doc.text.as_deref(), &analysis).unwrap();
             assert_eq!(streamed, fast, "text {i}");
         }
+    }
+
+    /// The unit variants' names written without serde are serde's.
+    #[test]
+    fn variant_names_are_serdes() {
+        let json = |j: Option<&[u8]>| String::from_utf8(j.expect("listed").to_vec()).unwrap();
+        for k in [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed] {
+            assert_eq!(json(quote_kind_json(k)), serde_json::to_string(&k).unwrap());
+        }
+        for k in [SourceType::Person, SourceType::Organisation, SourceType::Document, SourceType::Group, SourceType::Anonymous] {
+            assert_eq!(json(source_type_json(k)), serde_json::to_string(&k).unwrap());
+        }
+        for g in [Gender::Male, Gender::Female, Gender::Unknown] {
+            assert_eq!(json(gender_json(g)), serde_json::to_string(&g).unwrap());
+        }
+    }
+
+    /// The summary and findings written without serde are serde's, for odd values too.
+    #[test]
+    fn summary_and_findings_match_serde_json() {
+        let mut summary = Summary { quotes: 3, anonymous_people: 7, quoted_words: usize::MAX, named_word_share: 0.1 + 0.2, ..Summary::default() };
+        for share in [0.0, 1.0, 0.5, 1e-7, 123456789.125, f64::NAN, f64::INFINITY] {
+            summary.named_word_share = share;
+            let mut fast = Vec::new();
+            write_summary(&mut fast, &summary).unwrap();
+            assert_eq!(String::from_utf8(fast).unwrap(), serde_json::to_string(&summary).unwrap());
+        }
+        let findings = [
+            Finding { id: "loaded-verb".into(), message: "a \"loaded\" verb\n".into(), start: Some(3), end: Some(9) },
+            Finding { id: "single-source".into(), message: "One source.".into(), start: None, end: None },
+        ];
+        let mut fast = Vec::new();
+        array(&mut fast, &findings, write_finding).unwrap();
+        assert_eq!(String::from_utf8(fast).unwrap(), serde_json::to_string(&findings).unwrap());
     }
 }

@@ -186,7 +186,7 @@ impl TextStream {
                 if i > 0 || !first {
                     w.write_all(b",")?;
                 }
-                wire::serde(w, &f)?;
+                wire::write_finding(&f, w)?;
             }
             Ok(())
         })?;
@@ -311,7 +311,7 @@ impl TextStream {
                     if i > 0 || findings > 0 {
                         out.write_all(b",")?;
                     }
-                    wire::serde(out, f)?;
+                    wire::write_finding(f, out)?;
                 }
                 out.write_all(b"]")
             },
