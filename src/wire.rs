@@ -185,11 +185,7 @@ pub(crate) fn write_section_source<W: Write + ?Sized>(
 
 /// The record of one source.
 fn source_out<'a>(s: &'a crate::sources::Source, text: &'a str) -> SourceOut<'a> {
-    SourceOut {
-        mentions: s.mentions.iter().map(|m| SpanText::of(*m, text)).collect(),
-        quotes: s.quotes.clone(),
-        ..source_head(s, text)
-    }
+    SourceOut { mentions: s.mentions.iter().map(|m| SpanText::of(*m, text)).collect(), quotes: s.quotes.clone(), ..source_head(s, text) }
 }
 
 /// [`source_out`] with its `mentions` and `quotes` lists left empty (not allocated), for
@@ -553,7 +549,9 @@ fn write_summary<W: Write + ?Sized>(out: &mut W, summary: &Summary) -> io::Resul
     // (The float as serde_json formats it, `null` when not finite included.)
     out.write_all(b",\"named_word_share\":")?;
     serde(out, named_word_share)?;
-    for (key, n) in [(&b",\"loaded_verbs\":"[..], *loaded_verbs), (b",\"male_sources\":", *male_sources), (b",\"female_sources\":", *female_sources)] {
+    for (key, n) in
+        [(&b",\"loaded_verbs\":"[..], *loaded_verbs), (b",\"male_sources\":", *male_sources), (b",\"female_sources\":", *female_sources)]
+    {
         out.write_all(key)?;
         number(out, n)?;
     }
@@ -724,7 +722,8 @@ mod tests {
     /// The summary and findings written without serde are serde's, for odd values too.
     #[test]
     fn summary_and_findings_match_serde_json() {
-        let mut summary = Summary { quotes: 3, anonymous_people: 7, quoted_words: usize::MAX, named_word_share: 0.1 + 0.2, ..Summary::default() };
+        let mut summary =
+            Summary { quotes: 3, anonymous_people: 7, quoted_words: usize::MAX, named_word_share: 0.1 + 0.2, ..Summary::default() };
         for share in [0.0, 1.0, 0.5, 1e-7, 123456789.125, f64::NAN, f64::INFINITY] {
             summary.named_word_share = share;
             let mut fast = Vec::new();
