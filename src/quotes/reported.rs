@@ -88,8 +88,16 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
             }
             i += k + 1;
         }
-        // (No cue: none of the rules below has anything to try in this sentence.)
+        // (No cue: none of the rules below has anything to try in this sentence, save a
+        // document opening it.)
         if cues.is_empty() {
+            let mut taken = Vec::new();
+            if let Some(q) = in_document(doc, s, end, &mut taken, top) {
+                for r in taken {
+                    absorbed[r] = true;
+                }
+                out.push(q);
+            }
             continue;
         }
         // (`leading_start` of the sentence, for `try_cue`: the same for every cue in it.)
@@ -186,6 +194,32 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         }
     }
     out
+}
+
+/// `In a poll released Monday, 54 percent of residents opposed ...`: a sentence with no cue
+/// opened by `In` and a poll, survey, report or study reports what that document found.
+fn in_document(doc: &Document, s: &Sentence, end: usize, taken: &mut Vec<usize>, top: &[usize]) -> Option<Quote> {
+    const FINDINGS: &Words = &Words::new(&[
+        "poll", "polls", "survey", "surveys", "report", "study", "studies", "analysis", "audit", "census", "ranking", "tally",
+    ]);
+    let first = s.first;
+    if !doc.word_is(first, "In") || !word_is_lower_in(words!["a", "an", "the", "its", "their", "his", "her", "one"], doc, first + 1) {
+        return None;
+    }
+    let comma = (first + 2..end.min(first + 16)).find(|&k| doc.word_is(k, ","))?;
+    // The head: the last word before a preposition or a participle ("a poll released Monday by
+    // ...", "a survey of 1,000 voters").
+    let head_end = (first + 2..comma)
+        .find(|&k| word_is_lower_in(PREPOSITION_STARTS, doc, k) || doc.word(k).ends_with("ed") && !np::is_cap(doc.word(k)))
+        .unwrap_or(comma);
+    if head_end <= first + 2 || !word_is_lower_in(FINDINGS, doc, head_end - 1) || (first + 1..comma).any(|k| !doc.is_narrative(k)) {
+        return None;
+    }
+    if (comma + 1..end).filter(|&k| doc.tokens[k].is_word()).count() < 4 {
+        return None;
+    }
+    let m = Mention::bare(doc.token_span(first + 1, comma), np::MentionKind::Descriptor);
+    make(doc, s, comma + 1, end, Some(doc.tokens[first].span()), "in", Some(m), "indirect/in-document", taken, top)
 }
 
 /// The sentence's last token index, exclusive, without its final punctuation.
