@@ -121,8 +121,8 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
 
 /// Paragraph `p`'s answer from token `a` (after its `A:` label, or the whole of a paragraph an
 /// answer runs on to): the rest of the paragraph, whole (marks inside it are the interviewee's
-/// quoting); its cue is the label, if it has one. Its speaker is the person the interview is with, found by
-/// the sources stage; later answers continue the first (`link_continuations`).
+/// quoting); its cue is the label, if it has one. Its speaker is the person the interview is
+/// with, found by the sources stage; later answers continue the first (`link_continuations`).
 fn answer(doc: &Document, p: usize, a: usize, label: Option<crate::Span>) -> Option<Quote> {
     let b = doc.paragraphs[p].last;
     if a >= b || (a..b).filter(|&k| doc.tokens[k].is_word()).count() < 2 {

@@ -107,13 +107,16 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
     if !labelled.is_empty() {
         // Fragments with no cue inside a labelled claim are part of it (labelled claims are one per
         // paragraph, in order: a binary search each).
-        let inside = |q: &Quote| {
+        let holder = |q: &Quote| {
             let n = labelled.partition_point(|l| l.span.start <= q.span.start);
-            n > 0 && q.span.end <= labelled[n - 1].span.end
+            (n > 0 && q.span.end <= labelled[n - 1].span.end).then(|| &labelled[n - 1])
         };
         // An interview's answer is the interviewee's words whole: the quotes and claims found
         // inside it are part of it.
-        quotes.retain(|q| (q.rule != "direct/no-cue" || !inside(q)) && !(inside(q) && is_answer_inside(&labelled, q)));
+        quotes.retain(|q| match holder(q) {
+            Some(l) => l.rule != ANSWER_RULE && q.rule != "direct/no-cue",
+            None => true,
+        });
     }
     // (A fragment running past the labelled claim's end stays, and the claim gives way to it.)
     let kept = TakenSpans::new(&quotes);
@@ -126,13 +129,6 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
         q.words = crate::text::word_counts(q.span.slice(doc.text));
     }
     quotes
-}
-
-/// Whether quote `q`, inside a labelled claim (`labelled` is in order, one per paragraph), is
-/// inside an interview's answer.
-fn is_answer_inside(labelled: &[Quote], q: &Quote) -> bool {
-    let n = labelled.partition_point(|l| l.span.start <= q.span.start);
-    n > 0 && labelled[n - 1].rule == ANSWER_RULE
 }
 
 /// Spans already taken by quotes, by start, with the running maximum end: whether any overlaps a
