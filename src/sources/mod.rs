@@ -570,7 +570,7 @@ impl Builder<'_, '_> {
                 });
                 // A lone first name ("Jordan said") after the full name: the same person, most
                 // recently seen first.
-                let single = name_span.slice(text).split_whitespace().count() == 1;
+                let single = names::word_count(name_span.slice(text)) == 1;
                 let existing = existing.or_else(|| {
                     single
                         .then(|| {
@@ -584,14 +584,14 @@ impl Builder<'_, '_> {
                 });
                 if let Some(id) = existing {
                     // A fuller form replaces a shorter one ("Rasoul" → "Yahya Rasoul").
-                    if name_span.slice(text).split_whitespace().count() > self.sources[id].name.split_whitespace().count() {
+                    if names::word_count(name_span.slice(text)) > names::word_count(&self.sources[id].name) {
                         self.sources[id].name = name_span.slice(text).to_string();
                     }
                     self.touch(id, m, at);
                     return vec![id];
                 }
                 let mut name = name_span.slice(text).to_string();
-                if name.split_whitespace().count() == 1 {
+                if names::word_count(&name) == 1 {
                     if let Some(full) = self.names.fullest_of_gender(&key, title_gender, text) {
                         name = full;
                     }
@@ -678,7 +678,7 @@ impl Builder<'_, '_> {
         let name = self
             .names
             .fullest(&key, text)
-            .filter(|f| lone && f.split_whitespace().count() > 1)
+            .filter(|f| lone && names::word_count(f) > 1)
             .unwrap_or_else(|| n.slice(text).to_string());
         let mut s = new_source(name, SourceType::Person, &m, text);
         s.key = key;

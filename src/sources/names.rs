@@ -190,7 +190,7 @@ impl NameIndex {
         }
         let mut fullest = FxHashMap::default();
         for &(s, _) in &occurrences {
-            let words = |s: Span| s.slice(doc.text).split_whitespace().count();
+            let words = |s: Span| word_count(s.slice(doc.text));
             with_surname_key(s.slice(doc.text), |key| match fullest.get_mut(key) {
                 Some(best) => {
                     if words(s) > words(*best) {
@@ -204,7 +204,7 @@ impl NameIndex {
         }
         // A lone surname's fullest form is the first full name with it.
         for (key, best) in fullest.iter_mut() {
-            if best.slice(doc.text).split_whitespace().count() < 2 {
+            if word_count(best.slice(doc.text)) < 2 {
                 if let Some(&full) = full_names.get(key) {
                     *best = full;
                 }
@@ -253,6 +253,31 @@ impl NameIndex {
     }
 }
 
+/// `s.split_whitespace().count()`. ASCII text (nearly every name) is counted byte by byte: the
+/// general way decodes each character and asks the Unicode white-space table, about ten times
+/// the work, and `NameIndex::build` counts the words of every occurrence against the fullest.
+pub fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let white = is_ascii_white_space(b);
+        if !white && !in_word {
+            count += 1;
+        }
+        in_word = !white;
+    }
+    count
+}
+
+/// `char::is_whitespace` for an ASCII byte: tab to carriage return (vertical tab and form feed
+/// included, unlike `u8::is_ascii_whitespace`) and the space.
+fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// The clustering key of a name: its last word, lower case, without `al-` or a possessive.
 pub fn surname_key(name: &str) -> String {
     with_surname_key(name, str::to_string)
@@ -266,8 +291,13 @@ pub fn with_surname_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     if name.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return f(&lower(name));
     }
-    let last = name.split_whitespace().last().unwrap_or("");
-    let lower = lower(last.trim_matches(|c: char| !c.is_alphanumeric()));
+    // (An ASCII name, most of the rest, by its bytes: no characters decoded.)
+    let last = if name.is_ascii() {
+        trim_ascii_non_alphanumeric(last_ascii_word(name))
+    } else {
+        name.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric())
+    };
+    let lower = lower(last);
     let mut w: &str = &lower;
     for suffix in ["'s", "’s"] {
         if let Some(x) = w.strip_suffix(suffix) {
@@ -280,6 +310,26 @@ pub fn with_surname_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(w)
+}
+
+/// `name.split_whitespace().last().unwrap_or("")` for an ASCII `name`.
+fn last_ascii_word(name: &str) -> &str {
+    let bytes = name.as_bytes();
+    let end = bytes.iter().rposition(|&b| !is_ascii_white_space(b)).map_or(0, |i| i + 1);
+    let start = bytes[..end].iter().rposition(|&b| is_ascii_white_space(b)).map_or(0, |i| i + 1);
+    &name[start..end]
+}
+
+/// `word.trim_matches(|c: char| !c.is_alphanumeric())` for an ASCII `word`.
+fn trim_ascii_non_alphanumeric(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    match bytes.iter().position(u8::is_ascii_alphanumeric) {
+        Some(start) => {
+            let end = bytes.iter().rposition(u8::is_ascii_alphanumeric).map_or(start, |i| i + 1);
+            &word[start..end]
+        }
+        None => "",
+    }
 }
 
 /// A quick necessary test for "is the surname key of this word one of a few keys": a 256-bit
@@ -416,6 +466,27 @@ pub fn affiliation(role: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_last_word_and_trim_agree_with_the_char_versions() {
+        let mut cases: Vec<String> = (0u8..128).map(|b| format!("{c}Ann{c} {c}Lee's{c}{c}", c = b as char)).collect();
+        cases.extend(["", " ", "  ", "Ann  Lee  ", "--", "a", " 'x' "].map(String::from));
+        for s in &cases {
+            let last = s.split_whitespace().last().unwrap_or("");
+            assert_eq!(last_ascii_word(s), last, "{s:?}");
+            assert_eq!(trim_ascii_non_alphanumeric(last), last.trim_matches(|c: char| !c.is_alphanumeric()), "{s:?}");
+            assert_eq!(trim_ascii_non_alphanumeric(s), s.trim_matches(|c: char| !c.is_alphanumeric()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn word_count_is_split_whitespace_count() {
+        let mut cases: Vec<String> = (0u8..128).map(|b| format!("Ann{}Lee {}x", b as char, b as char)).collect();
+        cases.extend(["", " ", "  Ann  Lee ", "Ann\u{a0}Lee", "Ann\u{2009}Lee", "Zoë Ng", "\u{1c}Ann\u{1f}"].map(String::from));
+        for s in &cases {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
+    }
+
     use super::*;
 
     /// The classes' organisation bits answer as the lexicon's two sets did: every entry, in
