@@ -330,9 +330,6 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
             by_surname.entry(s.key.clone()).and_modify(|v| *v = None).or_insert(Some(i));
         }
     }
-    if by_surname.is_empty() {
-        return;
-    }
     let key_mask = names::SurnameKeyMask::new(by_surname.keys().map(String::as_str));
     for (t, tok) in doc.tokens.iter().enumerate() {
         // (The token's capital bit is `starts_with(char::is_uppercase)` of its text, worked out
@@ -355,12 +352,21 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         let span = doc.token_span(a, t + 1);
         let src = &mut sources[id];
         // (Another given name is another person: "George W. Bush" is no mention of Laura Bush.)
-        if a < t && {
+        let given_name_before = a < t && !doc.has_class(t - 1, Classes::TITLE.union(Classes::ROLE));
+        if given_name_before && {
             let given = doc.word(t - 1);
-            !doc.has_class(t - 1, Classes::TITLE.union(Classes::ROLE))
-                && !names::is_particle(given)
+            !names::is_particle(given)
                 && names::given_name(&src.name).is_some()
                 && !src.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(given))
+        } {
+            continue;
+        }
+        // (Nor a title of the other gender: `Mrs. Whitcombe` is not her nephew Colin Whitcombe.)
+        if a < t && {
+            let title_gender =
+                lexicon().titles.get(&doc.token_span(a, t).slice(doc.text).to_lowercase()).copied().unwrap_or(Gender::Unknown);
+            let known = src.known_gender();
+            title_gender != Gender::Unknown && known != Gender::Unknown && title_gender != known
         } {
             continue;
         }
@@ -675,11 +681,7 @@ impl Builder<'_, '_> {
         // (A lone surname takes the fullest form the article gives it.)
         // (Only a name without a given name: "Bush", "De Blasio".)
         let lone = names::given_name(n.slice(text)).is_none();
-        let name = self
-            .names
-            .fullest(&key, text)
-            .filter(|f| lone && names::word_count(f) > 1)
-            .unwrap_or_else(|| n.slice(text).to_string());
+        let name = self.names.fullest(&key, text).filter(|f| lone && names::word_count(f) > 1).unwrap_or_else(|| n.slice(text).to_string());
         let mut s = new_source(name, SourceType::Person, &m, text);
         s.key = key;
         // (Its given name's gender: "Laura Bush" is not a later "Mr. Bush" or "he".)
