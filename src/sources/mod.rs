@@ -362,12 +362,11 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
             continue;
         }
         // (Nor a title of the other gender: `Mrs. Whitcombe` is not her nephew Colin Whitcombe.)
-        if a < t && {
-            let title_gender =
-                lexicon().titles.get(&doc.token_span(a, t).slice(doc.text).to_lowercase()).copied().unwrap_or(Gender::Unknown);
-            let known = src.known_gender();
-            title_gender != Gender::Unknown && known != Gender::Unknown && title_gender != known
-        } {
+        let title = if a < t { crate::quotes::np::title_at(doc, a, t).map(|te| doc.token_span(a, te)) } else { None };
+        if title.is_some_and(|title| {
+            let (given, known) = (title_gender(title.slice(doc.text)), src.known_gender());
+            given != Gender::Unknown && known != Gender::Unknown && given != known
+        }) {
             continue;
         }
         if !src.mentions.iter().any(|m| m.overlaps(span)) {
@@ -375,8 +374,8 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
             src.mentions.push(span);
         }
         // A title the person's quotes never gave ("Dr. Amara Quist" introduced, then `Quist said`).
-        if src.title.is_none() && a < t {
-            src.title = crate::quotes::np::title_at(doc, a, t).map(|te| doc.token_span(a, te));
+        if src.title.is_none() {
+            src.title = title;
         }
     }
     for s in sources.iter_mut() {
@@ -875,10 +874,15 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
 }
 
 /// Gender from the mention's own words: an honorific, or a gendered pronoun.
+/// The gender a title gives (`Mrs.` female, `Sen.` unknown).
+fn title_gender(title: &str) -> Gender {
+    lexicon().titles.get(&title.to_lowercase()).copied().unwrap_or(Gender::Unknown)
+}
+
 fn gender_of(doc: &Document, m: &Mention) -> Gender {
     let lex = lexicon();
     if let Some(t) = m.title {
-        let g = lex.titles.get(&t.slice(doc.text).to_lowercase()).copied().unwrap_or(Gender::Unknown);
+        let g = title_gender(t.slice(doc.text));
         if g != Gender::Unknown {
             return g;
         }
