@@ -117,7 +117,10 @@ impl NameIndex {
                     && doc.has_class(ns - 2, Classes::ROLE)
                     && doc.word(ns - 2).starts_with(|c: char| c.is_lowercase());
                 if (aged || after_role) && may_be_person() {
-                    occurrences.push((doc.tokens[ns].span(), lex.first_name_gender(w)));
+                    // (A kinship noun says the gender the list may not: "her husband, Edmund,".)
+                    let role_gender = if after_role { kin_gender(doc.word(ns - 2)) } else { Gender::Unknown };
+                    let gender = if role_gender == Gender::Unknown { lex.first_name_gender(w) } else { role_gender };
+                    occurrences.push((doc.tokens[ns].span(), gender));
                 }
                 if verb_next && !after_word && !adjective && !w.ends_with("'s") && !w.ends_with("’s") {
                     // (After a comma it is capitalised as a name, not as a sentence opener:
@@ -276,6 +279,15 @@ pub fn word_count(s: &str) -> usize {
 /// included, unlike `u8::is_ascii_whitespace`) and the space.
 fn is_ascii_white_space(b: u8) -> bool {
     matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// The gender a kinship noun states (`husband`, `daughter`), else unknown.
+fn kin_gender(noun: &str) -> Gender {
+    match lower(noun).as_ref() {
+        "husband" | "son" | "brother" | "father" | "grandfather" | "grandson" | "nephew" | "uncle" | "boyfriend" => Gender::Male,
+        "wife" | "daughter" | "sister" | "mother" | "grandmother" | "granddaughter" | "niece" | "aunt" | "girlfriend" => Gender::Female,
+        _ => Gender::Unknown,
+    }
 }
 
 /// The clustering key of a name: its last word, lower case, without `al-` or a possessive.
