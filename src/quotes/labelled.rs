@@ -22,18 +22,13 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
     for (p, para) in doc.paragraphs.iter().enumerate() {
         // An interview's answer (`A: I think we do.`): the interviewee's own words, verbatim; the
         // questions (`Q: ...`) are the interviewer's and no source's.
-        if para.first + 2 < para.last && doc.word_is(para.first, "A") && doc.word_is(para.first + 1, ":") {
-            let is_transcript = *transcript.get_or_insert_with(|| {
-                doc.paragraphs.iter().any(|o| o.first + 1 < o.last && doc.word_is(o.first, "Q") && doc.word_is(o.first + 1, ":"))
-            });
+        if para.first + 2 < para.last && transcript_label(doc, para) == Some("A") {
+            let is_transcript = *transcript.get_or_insert_with(|| doc.paragraphs.iter().any(|o| transcript_label(doc, o) == Some("Q")));
             if is_transcript {
                 out.extend(answer(doc, p, para.first + 2, Some(doc.tokens[para.first].span())));
                 // (An answer may run on over paragraphs of its own, up to the next question.)
-                let next_question = (p + 1..doc.paragraphs.len()).take(8).find(|&o| {
-                    let other = &doc.paragraphs[o];
-                    other.first + 1 < other.last && doc.word_in(other.first, &["Q", "A"]) && doc.word_is(other.first + 1, ":")
-                });
-                if let Some(next) = next_question.filter(|&o| doc.word_is(doc.paragraphs[o].first, "Q")) {
+                let next_label = (p + 1..doc.paragraphs.len()).take(8).find(|&o| transcript_label(doc, &doc.paragraphs[o]).is_some());
+                if let Some(next) = next_label.filter(|&o| transcript_label(doc, &doc.paragraphs[o]) == Some("Q")) {
                     out.extend((p + 1..next).filter_map(|o| answer(doc, o, doc.paragraphs[o].first, None)));
                 }
             }
@@ -117,6 +112,11 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
         });
     }
     out
+}
+
+/// The transcript label opening a paragraph, `Q` or `A`, when a colon follows it.
+fn transcript_label<'d>(doc: &'d Document, para: &crate::text::Paragraph) -> Option<&'d str> {
+    (para.first + 1 < para.last && doc.word_in(para.first, &["Q", "A"]) && doc.word_is(para.first + 1, ":")).then(|| doc.word(para.first))
 }
 
 /// Paragraph `p`'s answer from token `a` (after its `A:` label, or the whole of a paragraph an

@@ -972,6 +972,9 @@ pub(super) const FINITE_AUXILIARIES: &Words =
 
 /// The subject phrase ending at token `e` (exclusive), walking left no further than `lo`.
 fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Option<Mention> {
+    // Whether "who" stands at token `k`; whether ", who" follows the phrase (its antecedent rules below).
+    let who_at = |k: usize| k < doc.tokens.len() && word_is_lower_in(words!["who"], doc, k);
+    let comma_who = e < doc.tokens.len() && doc.word_is(e, ",") && who_at(e + 1);
     // Walk left over the phrase.
     let mut s = e;
     while s > lo {
@@ -1040,8 +1043,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         let adverbial = s;
         // (Or, before "who", past the preposition: "including 18% who say".)
         // ("criticized by Ted Cruz, who said": the walk stopped at the passive's verb.)
-        let who_at = |k: usize| k < doc.tokens.len() && word_is_lower_in(words!["who"], doc, k);
-        let before_who = who_at(e) || doc.word_is(e, ",") && who_at(e + 1);
+        let before_who = who_at(e) || comma_who;
         s = (s + 2..e)
             .find(|&k| {
                 word_is_lower_in(words!["the", "a", "an", "his", "her", "its", "their"], doc, k) || doc.has_class(k, Classes::PRONOUN)
@@ -1066,9 +1068,7 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
     // "last week by Ted Cruz, who" end in the antecedent, found below.)
     // (Nor a description with a post-modifier whose head cannot speak: "last week by Ted Cruz, who".)
     let clause_before_who = |m: &Mention| {
-        doc.word_is(e, ",")
-            && e + 1 < doc.tokens.len()
-            && word_is_lower_in(words!["who"], doc, e + 1)
+        comma_who
             && match m.kind {
                 MentionKind::Name => m.premodifier.is_some_and(|p| {
                     let p_end = doc.token_after(p.end);
@@ -1082,10 +1082,9 @@ fn subject_phrase(doc: &Document, lo: usize, e: usize, role: Option<Span>) -> Op
         // The antecedent of a relative clause may end a longer phrase ("drew scrutiny from
         // Republicans, who say"): its longest tail that names a speaker.
         let relative = |k: usize| k < doc.tokens.len() && word_is_lower_in(words!["who", "which"], doc, k);
-        let who = |k: usize| k < doc.tokens.len() && word_is_lower_in(words!["who"], doc, k);
         if relative(e) {
             (s..e).filter(|&k| !word_is_lower_in(PREPOSITIONS, doc, k)).find_map(|k| parse(doc, k, e))
-        } else if doc.word_is(e, ",") && (who(e + 1) || e + 3 < doc.tokens.len() && word_is_lower_in(words!["whom"], doc, e + 3)) {
+        } else if comma_who || doc.word_is(e, ",") && e + 3 < doc.tokens.len() && word_is_lower_in(words!["whom"], doc, e + 3) {
             // (Only a phrase right after a preposition or a past verb: the object it governs.)
             (s + 1..e)
                 .filter(|&k| {
