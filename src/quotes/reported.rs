@@ -685,14 +685,16 @@ fn try_cue(
         {
             return None;
         }
-        // Inside a non-restrictive relative clause ("X, who said ..., left"), the content ends
-        // with the clause's closing comma.
+        // Inside a non-restrictive relative clause ("X, who said ..., left"; "X, which officials
+        // said will ..., will not ..."), the content ends with the clause's closing comma.
         let mut b = end;
         let mut k = cue.start;
         while k > s.first && word_is_lower_in(words!["also", "has", "had", "have", "later", "then"], doc, k - 1) {
             k -= 1;
         }
-        if k >= s.first + 2 && word_is_lower_in(words!["who", "which"], doc, k - 1) && doc.word_is(k - 2, ",") {
+        let opens_relative =
+            |k: usize| k >= s.first + 2 && word_is_lower_in(words!["who", "whom", "which"], doc, k - 1) && doc.word_is(k - 2, ",");
+        if opens_relative(k) || opens_relative(m_first) {
             if let Some(c) = (a..end).find(|&j| doc.word_is(j, ",") && doc.is_narrative(j)) {
                 b = c;
             }
