@@ -558,9 +558,12 @@ fn try_cue(
         // its verb after: "Fraudsters, he said in the video, do not last long". Not after an
         // opening adverbial: "Before a crowd in Ohio, Trump said on Monday, ...".)
         // (After an addressee too: "The solution, the partner told them, was simple.")
-        let closing_comma = if cue.end < end && doc.word_is(cue.end, ",") {
+        // (A colon closes it too, before more of the speaker's words: "..., she warned: it can
+        // cause dizziness"; not before a direct quote, which has rules of its own.)
+        let closes = |k: usize| doc.word_is(k, ",") || doc.word_is(k, ":") && k + 1 < end && !doc.tokens[k + 1].is_mark();
+        let closing_comma = if cue.end < end && closes(cue.end) {
             Some(cue.end)
-        } else if tail_start > cue.end && tail_start < end && doc.word_is(tail_start, ",") {
+        } else if tail_start > cue.end && tail_start < end && closes(tail_start) {
             Some(tail_start)
         } else if cue.end < end && word_is_lower_in(TAIL_OPENERS, doc, cue.end) {
             (cue.end + 1..end.min(cue.end + 7))
