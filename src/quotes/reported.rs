@@ -529,7 +529,10 @@ fn try_cue(
         }
         let document = is_document(doc, &m, cue.start);
         let person_like = m.kind != np::MentionKind::Descriptor || !document;
-        if cue.verb.class == VerbClass::Evidence && !document && !(person_like && explicit_that) {
+        // (A person's finding is attributed after a clause too: "The effect was strongest in
+        // younger patients, the researchers found.")
+        let finding_after = person_like && m_first > first && doc.word_is(m_first - 1, ",") && cue.end >= end;
+        if cue.verb.class == VerbClass::Evidence && !document && !(person_like && explicit_that) && !finding_after {
             return None;
         }
         // The mention's first token, or its appositive description's when that comes first
