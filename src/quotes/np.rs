@@ -1312,6 +1312,12 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         }
         if is_cap(w) {
             has_name = true;
+        } else if doc.has_class(e, Classes::ROLE.union(Classes::ANONYMOUS_HEAD)) {
+            // ("three U.S. officials familiar with the talks": capitalised modifiers before a
+            // person's head noun make a description, not a name. A document's or a body's stops
+            // at its preposition as a name does: "an FBI summary of its investigation, Cheryl
+            // Mills, ..." names no speaker Cheryl Mills.)
+            has_name = false;
         }
         e += 1;
         if e - a > 12 {
