@@ -1446,7 +1446,13 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
             break;
         }
         let next = doc.word(k);
-        if !(doc.tokens[k].is_word() && next.starts_with(|c: char| c.is_lowercase())) {
+        // (A possessive is no subject: "Veldoria's foreign ministry called ... and warned". A
+        // contraction is: "He's comparing ... and says ...".)
+        let possessive = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .is_some_and(|stem| !is_lower_in(words!["he", "she", "it", "that", "there", "what", "who", "here", "where", "this"], stem));
+        if !(doc.tokens[k].is_word() && next.starts_with(|c: char| c.is_lowercase())) || possessive {
             continue;
         }
         // (The token's classes say which word lists hold it.)
