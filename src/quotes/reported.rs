@@ -406,7 +406,18 @@ fn try_cue(
         // and its speaker, the participle is the speaker's, not the claim's subject's.
         let speaker_before = || {
             let comma = cue.start.checked_sub(1).filter(|&c| c > lead && doc.word_is(c, ","))?;
-            let said = cue_at(doc, comma - 1).filter(|c| c.end == comma && matches!(c.verb.lemma, "say" | "tell"))?;
+            // (Also past a short tail: "..., the mayor said in a statement Monday, adding ...".)
+            let said = (comma.saturating_sub(10).max(lead + 1)..comma).rev().find_map(|k| {
+                cue_at(doc, k).filter(|c| {
+                    c.start == k
+                        && (c.end == comma && matches!(c.verb.lemma, "say" | "tell")
+                            || c.verb.class == VerbClass::Speech && !c.according && c.end < comma && {
+                                let t =
+                                    if takes_addressee(c.verb.lemma) { skip_addressee(doc, c.end, comma).unwrap_or(c.end) } else { c.end };
+                                t >= comma || is_tail(doc, t, comma)
+                            })
+                })
+            })?;
             let m = np::subject_before(doc, said.start, lead)?;
             let start = doc.token_after_near(m.span.start, said.start);
             (start > lead + 1 && doc.word_is(start - 1, ",")).then_some(m)
@@ -542,7 +553,18 @@ fn try_cue(
         let tail_start = if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end };
         // (Not a second verb of a subject after an opening clause: "Rallying workers, Clinton
         // tried ... and promised to deliver change" attributes no opening clause.)
-        if !coordinated && (is_tail(doc, cue.end, end) || tail_start >= end || is_tail(doc, tail_start, end) && tail_start > cue.end) {
+        // ("CONTENT, the mayor said Monday, adding that ...": the tail ends where a participle
+        // clause of the speaker's opens.)
+        let tail_end = (cue.end..end.min(cue.end + 10))
+            .find(|&k| doc.word_is(k, ",") && k + 1 < end && cue_at(doc, k + 1).is_some_and(|c| is_participle(doc, &c)))
+            .unwrap_or(end);
+        // (Before such a participle, what comes first must be a claim, not an opening phrase:
+        // "In an interview, Lunde said Monday, adding ...".)
+        let claim_first = tail_end == end || reads_as_clause(doc, first, m_start);
+        if !coordinated
+            && claim_first
+            && (is_tail(doc, cue.end, tail_end) || tail_start >= tail_end || is_tail(doc, tail_start, tail_end) && tail_start > cue.end)
+        {
             // CONTENT, X said.
             let mut b = m_start;
             if b <= first || !doc.word_in(b - 1, &[",", "—", "–"]) {
