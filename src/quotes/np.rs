@@ -519,6 +519,9 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
                 k += 1;
             } else if k > name_start && k + 1 < b && is_lower_in(NAME_PARTICLES, w) && doc.is_name_word(k + 1) {
                 k += 1;
+            } else if k > name_start && k + 1 < b && doc.is_name_word(k + 1) && org_name_goes_on(doc, name_start, k, b) {
+                // ("the Food and Drug Administration" is one name.)
+                k += 1;
             } else {
                 break;
             }
@@ -1264,6 +1267,28 @@ pub fn coordinated_names(doc: &Document, m: &Mention) -> Vec<Mention> {
     parts
 }
 
+/// True when the `of`, `for` or `and` at token `e` is inside an organisation's proper name that
+/// opens at `a` ("the Department of Health and Human Services", "the Centers for Disease Control
+/// and Prevention", "the Food and Drug Administration"), not the end of a name ("Ana Ruiz of
+/// Harlow" keeps her home as her role; "the Senate Judiciary Committee and Sen. Ada Lunde" are
+/// two speakers).
+fn org_name_goes_on(doc: &Document, a: usize, e: usize, hi: usize) -> bool {
+    let w = doc.word(e);
+    if !matches!(w, "of" | "for" | "and") || e + 1 >= hi || !doc.is_narrative(e + 1) || !is_cap(doc.word(e + 1)) {
+        return false;
+    }
+    let org_head = |k: usize| is_cap(doc.word(k)) && doc.has_class(k, Classes::ORG_HEAD);
+    let head_before = (a..e).any(org_head);
+    if w != "and" {
+        return head_before;
+    }
+    // The capitalised words after "and".
+    let run_end = (e + 1..hi.min(e + 5)).find(|&k| !doc.tokens[k].is_word() || !is_cap(doc.word(k))).unwrap_or(hi.min(e + 5));
+    !org_head(e - 1)
+        && ((e + 1..run_end).any(org_head)
+            || head_before && run_end == e + 2 && !doc.has_class(e + 1, Classes::TITLE.union(Classes::TITLE_FIRST).union(Classes::ROLE)))
+}
+
 /// True when token `e` (after `a`, before `hi`) is a plural possessive's apostrophe, glued to a
 /// word in -s and followed by a word: "a statement from the referees' body" goes on past it.
 fn plural_possessive(doc: &Document, a: usize, e: usize, hi: usize) -> bool {
@@ -1299,6 +1324,10 @@ pub fn phrase_after(doc: &Document, a: usize, hi: usize) -> Option<Mention> {
         let counted_next = e + 1 < hi && doc.has_class(e + 1, Classes::NUMBER);
         let coordinated =
             (w == "and" || w == "but") && (!has_name || counted_next) && e + 1 < hi && !doc.has_class(e + 1, Classes::PRONOUN);
+        if has_name && !coordinated && org_name_goes_on(doc, a, e, hi) {
+            e += 1;
+            continue;
+        }
         if e > a && !coordinated && (is_lower_in(CLAUSE_OPENERS, w) || w == "who") {
             break;
         }
