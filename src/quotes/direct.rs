@@ -271,7 +271,8 @@ fn clause_rest_end(doc: &Document, close: usize) -> Option<usize> {
 }
 
 /// `"...," scolded Odile.` / `"...," Brannagh echoes.`: right after a quote, a verb the lexicon
-/// does not list still attributes it when the clause is only that verb and a name.
+/// does not list still attributes it when the clause is only that verb and a name (or, with the
+/// verb last, a pronoun or a description that can speak: `"...," one engineer posted.`).
 fn unlisted_verb(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &'static str)> {
     // (The clause may go on with another verb: `"...," Trump barked and a guard led him out.`)
     let end = (a..hi).find(|&k| doc.word_in(k, &[".", "?", "!", ";", ",", "and", "but"])).unwrap_or(hi);
@@ -296,7 +297,15 @@ fn unlisted_verb(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &
     // name + verb
     if is_verb(end - 1) {
         let m = np::parse(doc, a, end - 1)?;
-        return matches!(m.kind, np::MentionKind::Name | np::MentionKind::Pronoun).then(|| (m, cue(end - 1), "direct/speaker-verbed"));
+        // (Or a short description of a person, a determiner and a person's noun, with a verb in
+        // the past: `"...," one engineer posted.`)
+        let person_described = m.kind == np::MentionKind::Descriptor
+            && end - a <= 4
+            && np::word_is_lower_in(words!["one", "a", "an", "the", "another"], doc, a)
+            && doc.has_class(end - 2, crate::lexicon::Classes::ROLE.union(crate::lexicon::Classes::ANONYMOUS_HEAD))
+            && doc.word(end - 1).ends_with("ed");
+        return (matches!(m.kind, np::MentionKind::Name | np::MentionKind::Pronoun) || person_described)
+            .then(|| (m, cue(end - 1), "direct/speaker-verbed"));
     }
     None
 }
