@@ -557,6 +557,20 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     let last_word = doc.word(b - 1);
     // (The token's classes say which word lists hold it.)
     let lower_head = !is_cap(last_word) && doc.tokens[b - 1].is_word() && doc.has_class(b - 1, HEAD_NOUN);
+    // A capitalised first word that opens a description, not a name: a modifier of a lower-case
+    // noun ("Election officials in Baker County") or a plural person's noun ("Doctors at Mercy
+    // Hospital"), whatever names its post-modifier holds. (Not before "for", which an
+    // organisation's name may hold: "Pilots for Safer Skies".)
+    let first_word_describes = runs.first().is_some_and(|r| {
+        r.0 == a
+            && (is_modifier(r.1)
+                || r.1 == a + 1
+                    && b > a + 1
+                    && word_is_lower_in(words!["of", "in", "at", "from", "with"], doc, a + 1)
+                    && doc.word(a).ends_with('s')
+                    && doc.has_class(a, Classes::ROLE.union(Classes::ANONYMOUS_HEAD).union(Classes::VAGUE)))
+    });
+    let runs = if first_word_describes && runs[0].1 == a + 1 && !is_modifier(runs[0].1) { &runs[1..] } else { runs };
     let head = if lower_head { None } else { runs.iter().find(|r| !is_modifier(r.1)).or(runs.last()).copied() };
     // A capitalised role word glued to a name ("Farmer Glen Oduya", "Organizer Dwayne Croteau")
     // describes the person; the name starts after it.
@@ -587,7 +601,7 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
             if title.map_or(ns, |t| t.0) > a
                 && (a + 1..title.map_or(ns, |t| t.0))
                     .any(|k| word_is_lower_in(words!["by", "of", "in", "at", "for", "from", "with", "to"], doc, k))
-                && !is_name_word(doc.word(a))
+                && (!is_name_word(doc.word(a)) || first_word_describes)
                 && title_at(doc, a, b).is_none() =>
         {
             ok_descriptor(doc, a, b, runs.last().map(|r| r.1)).then_some(Mention::bare(span, MentionKind::Descriptor))
