@@ -154,6 +154,11 @@ pub(super) const BETWEEN_SUBJECT_AND_VERB: &Words = &Words::new(&[
     "too",
     "both",
     "all",
+    // ("has long argued", "has consistently said")
+    "long",
+    "consistently",
+    "usually",
+    "openly",
 ]);
 
 /// Words that end a subject phrase going leftwards: a clause starts after them.
