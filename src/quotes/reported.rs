@@ -88,6 +88,17 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
             }
             i += k + 1;
         }
+        // "As the mayor put it, ...": an opening attribution speaks for the rest of the sentence.
+        {
+            let mut taken = Vec::new();
+            if let Some(q) = as_attribution(doc, s, end, &cues, &mut taken, top) {
+                for r in taken {
+                    absorbed[r] = true;
+                }
+                out.push(q);
+                continue;
+            }
+        }
         // (No cue: none of the rules below has anything to try in this sentence, save a
         // document opening it.)
         if cues.is_empty() {
@@ -196,6 +207,79 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
     out
 }
 
+/// `As the mayor put it, the city "cannot afford to wait."`, `As the paper noted, ...`, `In the
+/// words of one trader, ...`: an attribution opening the sentence, up to its comma, speaks for
+/// the rest of it. `cues` are the sentence's cues.
+fn as_attribution(doc: &Document, s: &Sentence, end: usize, cues: &[Cue], taken: &mut Vec<usize>, top: &[usize]) -> Option<Quote> {
+    let mut first = s.first;
+    if first < end && word_is_lower_in(words!["but", "and", "or"], doc, first) {
+        first += 1;
+    }
+    // (At least "As X said, A B C" or "In the words of X, ...": room for the look-ups below.)
+    if first + 6 > end {
+        return None;
+    }
+    let words_of = word_is_lower_in(words!["in"], doc, first)
+        && doc.word_is(first + 1, "the")
+        && doc.word_is(first + 2, "words")
+        && doc.word_is(first + 3, "of");
+    if !words_of && !word_is_lower_in(words!["as"], doc, first) {
+        return None;
+    }
+    let comma = (first + 2..end.min(first + 16)).find(|&k| doc.word_in(k, &[",", ";", ":", "."]))?;
+    if !doc.word_is(comma, ",") || (first..comma).any(|k| !doc.is_narrative(k) || !doc.tokens[k].is_word()) {
+        return None;
+    }
+    let (subject_start, subject_end, cue_span, lemma) = if words_of {
+        (first + 4, comma, doc.token_span(first, first + 4), "words")
+    } else if comma >= first + 3 && doc.word_is(comma - 1, "it") && word_is_lower_in(words!["put", "puts"], doc, comma - 2) {
+        (first + 1, comma - 2, doc.token_span(comma - 2, comma), "put")
+    } else {
+        // A cue of saying or of evidence, with at most a short tail before the comma.
+        // (Not a time: "As Blumenthal spoke, ...".)
+        let cue = cues.iter().find(|c| c.start > first && c.end <= comma && !c.according)?;
+        if cue.verb.class == VerbClass::Belief || matches!(cue.verb.lemma, "speak" | "talk" | "testify" | "ask" | "answer") {
+            return None;
+        }
+        if cue.start == first + 1 {
+            // "As reported by the Ledger, ...": the agent names the source.
+            let by = (cue.end..comma.min(cue.end + 3)).find(|&k| doc.word_is(k, "by"))?;
+            let m = np::phrase_after(doc, by + 1, comma).filter(|m| mention_end(doc, m, by + 1) == comma)?;
+            return make(
+                doc,
+                s,
+                comma + 1,
+                end,
+                Some(doc.token_span(cue.start, cue.end)),
+                cue.verb.lemma,
+                Some(m),
+                "indirect/as-said",
+                taken,
+                top,
+            );
+        }
+        // (A short tail only, and no infinitive: "as people continue to cross into ..." is a time.)
+        if !(cue.end == comma || comma - cue.end <= 6 && !doc.word_is(cue.end, "to") && is_tail(doc, cue.end, comma)) {
+            return None;
+        }
+        (first + 1, cue.start, doc.token_span(cue.start, cue.end), cue.verb.lemma)
+    };
+    // (The subject ends in a noun, not in "of the": "As star and executive producer of the
+    // show, ..." holds no cue.)
+    if word_is_lower_in(
+        words!["the", "a", "an", "of", "his", "her", "its", "their", "this", "that", "to", "for", "in", "on", "with"],
+        doc,
+        subject_end - 1,
+    ) {
+        return None;
+    }
+    let m = np::parse(doc, subject_start, subject_end)?;
+    if (comma + 1..end).filter(|&k| doc.tokens[k].is_word()).count() < 3 {
+        return None;
+    }
+    make(doc, s, comma + 1, end, Some(cue_span), lemma, Some(m), "indirect/as-said", taken, top)
+}
+
 /// `In a poll released Monday, 54 percent of residents opposed ...`: a sentence with no cue
 /// opened by `In` and a poll, survey, report or study reports what that document found.
 fn in_document(doc: &Document, s: &Sentence, end: usize, taken: &mut Vec<usize>, top: &[usize]) -> Option<Quote> {
@@ -298,6 +382,16 @@ fn try_cue(
                     doc.word(k),
                 )
         })
+    {
+        return None;
+    }
+    // "As Blumenthal spoke, the NRA was ...": a verb of speaking with no object, closing a
+    // clause that opens the sentence, is a time, and what follows is the writer's.
+    if matches!(cue.verb.lemma, "speak" | "talk")
+        && cue.end < end
+        && doc.word_is(cue.end, ",")
+        && word_is_lower_in(SUBORDINATORS, doc, s.first)
+        && cue.start <= s.first + 6
     {
         return None;
     }
@@ -1810,6 +1904,7 @@ fn mixed_rule(rule: &'static str) -> &'static str {
         "indirect/said-parenthetical" => "mixed/said-parenthetical",
         "indirect/vague" => "mixed/vague",
         "indirect/verb-object" => "mixed/verb-object",
+        "indirect/as-said" => "mixed/as-said",
         // (Every rule that reaches `make` is listed above.)
         other => other,
     }
