@@ -135,13 +135,15 @@ impl Merged {
     /// is, so the names need not be indexed for merging (a copy and a hash of every name).
     pub(crate) fn add_whole(&mut self, section: Sources) {
         debug_assert!(self.sources.is_empty() && self.attributions.is_empty());
-        self.sources.extend(section.sources.into_iter().map(|mut s| {
+        // (The section's vectors are taken as they are: extending empty ones copied every source
+        // and allocated twice.)
+        self.sources = section.sources;
+        for s in &mut self.sources {
             // Building state, not needed once the section's sources are built.
             s.mention_set = HashSet::default();
             s.key = String::new();
-            s
-        }));
-        self.attributions.extend(section.attributions);
+        }
+        self.attributions = section.attributions;
     }
 }
 
