@@ -66,9 +66,6 @@ pub struct Source {
     pub quoted_words: usize,
     /// Surname key for clustering names (lower case, particles dropped).
     key: String,
-    /// The spans in `mentions`, for an O(1) duplicate check (issue 7: a source mentioned
-    /// thousands of times made every new mention scan the list).
-    mention_set: HashSet<Span>,
     plural: bool,
     /// The gender the given name usually has (`first_names.txt`): used only to choose the referent
     /// of "he" or "she", never reported (`gender` is what the article itself says).
@@ -114,7 +111,6 @@ impl Merged {
         for (mut s, &id) in section.sources.into_iter().zip(&ids) {
             s.shift(offset, quote_base);
             // Building state, not needed once the section's sources are built.
-            s.mention_set = HashSet::default();
             s.key = String::new();
             // (New ids come in order: a new source's id is the list's length.)
             if id < self.sources.len() {
@@ -140,7 +136,6 @@ impl Merged {
         self.sources = section.sources;
         for s in &mut self.sources {
             // Building state, not needed once the section's sources are built.
-            s.mention_set = HashSet::default();
             s.key = String::new();
         }
         self.attributions = section.attributions;
@@ -237,12 +232,16 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
         by_key: HashMap::default(),
         recency: BTreeSet::new(),
         mention_owner: HashMap::default(),
+        mentioned: HashSet::default(),
         organisations: Vec::new(),
     };
     let mut attributions = vec![Attribution::default(); quotes.len()];
+    // The sources of one quote's mention (one vector for all quotes: most have one source).
+    let mut ids = Vec::new();
     for (i, q) in quotes.iter().enumerate() {
         if let Some(m) = &q.mention {
-            let ids = b.resolve(m, q.span.start);
+            ids.clear();
+            b.resolve(m, q.span.start, &mut ids);
             // "Tamsin told police she could hear ...": reported content whose subject is a
             // pronoun most often speaks of its speaker, a hint (used only to resolve later
             // pronouns, never reported) at a gender the text does not state.
@@ -254,7 +253,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
             }
             // (The mention nearest the quote: a relative pronoun standing for the phrase, `who said`.)
             attributions[i] = Attribution { source: ids.first().copied(), mention: Some(m.relative.unwrap_or(m.span)), inferred: false };
-            for id in ids {
+            for &id in &ids {
                 b.sources[id].quotes.push(i);
             }
         } else if q.rule == crate::quotes::ANSWER_RULE {
@@ -372,7 +371,6 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
             continue;
         }
         if !src.mentions.iter().any(|m| m.overlaps(span)) {
-            src.mention_set.insert(span);
             src.mentions.push(span);
         }
         // A title the person's quotes never gave ("Dr. Amara Quist" introduced, then `Quist said`).
@@ -399,6 +397,10 @@ struct Builder<'d, 'a> {
     recency: BTreeSet<(usize, usize)>,
     /// Which source each mention span belongs to (a span resolved twice resolves the same way).
     mention_owner: HashMap<Span, usize>,
+    /// Every source's mentions as `(id, span)`, for an O(1) duplicate check (issue 7: a source
+    /// mentioned thousands of times made every new mention scan its list). One set for all
+    /// sources: a set per source was an allocation and its growth per source.
+    mentioned: HashSet<(usize, Span)>,
     /// Organisation sources in creation order, for "the company" referring back.
     organisations: Vec<usize>,
 }
@@ -409,6 +411,7 @@ impl Builder<'_, '_> {
         self.by_key.entry(s.key.clone()).or_default().push(id);
         for &m in &s.mentions {
             self.mention_owner.entry(m).or_insert(id);
+            self.mentioned.insert((id, m));
         }
         if s.kind == SourceType::Organisation {
             self.organisations.push(id);
@@ -432,7 +435,7 @@ impl Builder<'_, '_> {
 
     fn touch(&mut self, id: usize, m: &Mention, at: usize) {
         let s = &mut self.sources[id];
-        if s.mention_set.insert(m.span) {
+        if self.mentioned.insert((id, m.span)) {
             s.mentions.push(m.span);
             self.mention_owner.entry(m.span).or_insert(id);
         }
@@ -477,13 +480,15 @@ impl Builder<'_, '_> {
         self.set_last_seen(id, at.max(self.last_seen[id]));
     }
 
-    /// The sources a mention refers to (several for `three officials and a US official`).
-    fn resolve(&mut self, m: &Mention, at: usize) -> Vec<usize> {
+    /// Adds to `ids` the sources a mention refers to (several for `three officials and a US
+    /// official`). (Into the caller's vector: a `Vec` returned per mention was an allocation each.)
+    fn resolve(&mut self, m: &Mention, at: usize, ids: &mut Vec<usize>) {
         let text = self.doc.text;
         // The same words already resolved (one cue attributing both halves of a split quote).
         if let Some(&id) = self.mention_owner.get(&m.span) {
             self.touch(id, m, at);
-            return vec![id];
+            ids.push(id);
+            return;
         }
         match m.kind {
             MentionKind::Pronoun => {
@@ -545,13 +550,13 @@ impl Builder<'_, '_> {
                             self.sources[id].gender = gender;
                         }
                         self.touch(id, m, at);
-                        vec![id]
+                        ids.push(id);
                     }
                     None => {
                         // (An unresolved `he` is still a man: a later `she` is someone else.)
                         let mut s = new_source(m.span.slice(text).to_string(), SourceType::Anonymous, m, text);
                         s.gender = gender;
-                        vec![self.add(s, at)]
+                        ids.push(self.add(s, at));
                     }
                 }
             }
@@ -559,7 +564,10 @@ impl Builder<'_, '_> {
                 // "Ada Lunde and Ivo Brandt said": each of the people joined is a source.
                 let people = crate::quotes::np::coordinated_names(self.doc, m);
                 if !people.is_empty() {
-                    return people.iter().flat_map(|p| self.resolve(p, at)).collect();
+                    for p in &people {
+                        self.resolve(p, at, ids);
+                    }
+                    return;
                 }
                 let organisation_span = organisation_name(self.doc, m);
                 let name_span = organisation_span.unwrap_or(m.name.unwrap_or(m.span));
@@ -595,7 +603,8 @@ impl Builder<'_, '_> {
                         self.sources[id].name = name_span.slice(text).to_string();
                     }
                     self.touch(id, m, at);
-                    return vec![id];
+                    ids.push(id);
+                    return;
                 }
                 let mut name = name_span.slice(text).to_string();
                 if names::word_count(&name) == 1 {
@@ -623,7 +632,7 @@ impl Builder<'_, '_> {
                 }
                 let id = self.add(s, at);
                 self.touch(id, m, at);
-                vec![id]
+                ids.push(id);
             }
             MentionKind::Descriptor => {
                 let phrase = m.span.slice(text);
@@ -635,17 +644,15 @@ impl Builder<'_, '_> {
                     if is_possessive && lexicon().documents.contains(head.to_lowercase().as_str()) {
                         let span = Span::new(m.span.start, m.span.start + owner.len());
                         let owner = Mention::bare(span, MentionKind::Pronoun);
-                        return self.resolve(&owner, at);
+                        return self.resolve(&owner, at, ids);
                     }
                 }
                 let parts = anonymity::split_descriptors(phrase);
-                let mut ids = Vec::new();
                 for (off, len) in parts {
                     let span = Span::new(m.span.start + off, m.span.start + off + len);
                     let part = Mention { span, role: None, ..*m };
                     ids.push(self.resolve_descriptor(&part, at));
                 }
-                ids
             }
         }
     }
@@ -866,7 +873,6 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
         anonymity_reason: None,
         gender: Gender::Unknown,
         mentions: vec![m.span],
-        mention_set: HashSet::from_iter([m.span]),
         quotes: Vec::new(),
         quoted_words: 0,
         key: String::new(),
