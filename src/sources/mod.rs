@@ -17,7 +17,7 @@ use crate::Span;
 use crate::lexicon::{Classes, Gender, lexicon, lower};
 use crate::quotes::{Mention, MentionKind, Quote};
 use crate::text::Document;
-use names::NameIndex;
+use names::{Key, NameIndex};
 // (FxHash, not std's SipHash: these maps are only looked up, never iterated, so the output
 // does not depend on the hasher, and SipHash cost 1% of the run time.)
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -64,8 +64,8 @@ pub struct Source {
     pub mentions: Vec<Span>,
     pub quotes: Vec<usize>,
     pub quoted_words: usize,
-    /// Surname key for clustering names (lower case, particles dropped).
-    key: String,
+    /// Surname key for clustering names (lower case, particles dropped), or a description's head.
+    key: Key,
     plural: bool,
     /// The gender the given name usually has (`first_names.txt`): used only to choose the referent
     /// of "he" or "she", never reported (`gender` is what the article itself says).
@@ -110,8 +110,6 @@ impl Merged {
         let ids = self.names.ids(&section.sources, self.sources.len());
         for (mut s, &id) in section.sources.into_iter().zip(&ids) {
             s.shift(offset, quote_base);
-            // Building state, not needed once the section's sources are built.
-            s.key = String::new();
             // (New ids come in order: a new source's id is the list's length.)
             if id < self.sources.len() {
                 self.sources[id].absorb(s);
@@ -134,10 +132,6 @@ impl Merged {
         // (The section's vectors are taken as they are: extending empty ones copied every source
         // and allocated twice.)
         self.sources = section.sources;
-        for s in &mut self.sources {
-            // Building state, not needed once the section's sources are built.
-            s.key = String::new();
-        }
         self.attributions = section.attributions;
     }
 }
@@ -324,14 +318,14 @@ fn whole_paragraph(doc: &Document, q: &Quote) -> bool {
 /// Every mention of a named person anywhere in the narrative (`Rasoul`, `Mr. Rasoul`), not only
 /// the ones that cue a quote: one pass over the tokens, matching surnames.
 fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
-    let mut by_surname: rustc_hash::FxHashMap<String, Option<usize>> = rustc_hash::FxHashMap::default();
+    let mut by_surname: rustc_hash::FxHashMap<Key, Option<usize>> = rustc_hash::FxHashMap::default();
     for (i, s) in sources.iter().enumerate() {
         if s.kind == SourceType::Person && !s.key.is_empty() {
             // Two people sharing a surname: neither gets the bare-surname mentions.
             by_surname.entry(s.key.clone()).and_modify(|v| *v = None).or_insert(Some(i));
         }
     }
-    let key_mask = names::SurnameKeyMask::new(by_surname.keys().map(String::as_str));
+    let key_mask = names::SurnameKeyMask::new(by_surname.keys());
     for (t, tok) in doc.tokens.iter().enumerate() {
         // (The token's capital bit is `starts_with(char::is_uppercase)` of its text, worked out
         // by the tokenizer: no decoding of every narrative word here. It is read first, from the
@@ -344,7 +338,7 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         if !key_mask.may_hold_key_of(w) {
             continue;
         }
-        let Some(Some(id)) = names::with_surname_key(w, |key| by_surname.get(key).copied()) else { continue };
+        let Some(Some(id)) = by_surname.get(&names::surname_key(w)).copied() else { continue };
         // Extend left over first names and a title.
         let mut a = t;
         while a > 0 && doc.is_narrative(a - 1) && doc.tokens[a - 1].is_word() && doc.has_class(a - 1, Classes::CAP) && t - a < 4 {
@@ -391,7 +385,7 @@ struct Builder<'d, 'a> {
     last_seen: Vec<usize>,
     /// Source ids by clustering key, in creation order, so a name is matched without scanning
     /// every source (quadratic in articles with many sources, issue 7).
-    by_key: HashMap<String, Vec<usize>>,
+    by_key: HashMap<Key, Vec<usize>>,
     /// `(last_seen, id)` for every source, so a pronoun looks only at recently seen sources
     /// instead of every source (quadratic in articles with many sources, issue 7).
     recency: BTreeSet<(usize, usize)>,
@@ -756,7 +750,7 @@ impl Builder<'_, '_> {
             .iter()
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
-            .flat_map(|k| self.by_key.get(k).map_or(&[][..], Vec::as_slice).iter().copied())
+            .flat_map(|k| self.by_key.get(&Key::new(k)).map_or(&[][..], Vec::as_slice).iter().copied())
             .collect();
         same_head.sort_unstable_by(|a, b| b.cmp(a));
         if definite {
@@ -844,7 +838,7 @@ impl Builder<'_, '_> {
             }
         }
         let mut s = new_source(phrase.to_string(), kind, m, text);
-        s.key = head.clone();
+        s.key = Key::new(&head);
         s.anonymous = matches!(kind, SourceType::Anonymous | SourceType::Group);
         s.descriptor = s.anonymous.then_some(m.span);
         s.plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
@@ -875,7 +869,7 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
         mentions: vec![m.span],
         quotes: Vec::new(),
         quoted_words: 0,
-        key: String::new(),
+        key: Key::EMPTY,
         plural: false,
         name_gender: Gender::Unknown,
     }
