@@ -695,7 +695,9 @@ impl Builder<'_, '_> {
         let lex = lexicon();
         let text = self.doc.text;
         let phrase = m.span.slice(text);
-        let lower = phrase.to_lowercase();
+        // (`lower` is `to_lowercase`, borrowed or on the stack for most phrases.)
+        let lowered = lower(phrase);
+        let lower: &str = &lowered;
         let all_words: Vec<&str> = lower.split_whitespace().collect();
         // "one of the people", "two of the officers": a part of a group is described by the
         // group's phrase, and refers back to it when the group was quoted before.
@@ -719,24 +721,27 @@ impl Builder<'_, '_> {
                         && (w.ends_with("ed") || w.ends_with("en") && w.len() > 4 || **w == "seen")
             })
             .map_or(words.len(), |(i, _)| i);
-        let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        // (Slices of the lower-cased phrase, not a `String` each.)
+        fn clean(w: &str) -> &str {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        }
         // (A role noun at the very end is the head even after a prepositional modifier: "a
         // Superior Court of Harlow judge".)
         let last = clean(words.last().copied().unwrap_or(""));
         // (Not a capitalised one, part of a name: "a report by the Institute for Justice".)
         let last_lower = phrase.split_whitespace().last().is_some_and(|w| !w.starts_with(|c: char| c.is_uppercase()));
-        let head = if lex.is_role(&last) && last_lower { last } else { clean(words[..head_end].last().copied().unwrap_or("")) };
+        let head: &str = if lex.is_role(last) && last_lower { last } else { clean(words[..head_end].last().copied().unwrap_or("")) };
         let definite = matches!(words.first().copied(), Some("the" | "this" | "that" | "these" | "those"));
         // ("a consensus compiled by the company", "a tally published by ...": what is compiled,
         // published or commissioned is a document, whatever its head noun.)
         let published = words
             .get(head_end)
             .is_some_and(|w| matches!(*w, "compiled" | "published" | "released" | "issued" | "prepared" | "commissioned" | "conducted"));
-        let kind = if lex.documents.contains(&head) || published {
+        let kind = if lex.documents.contains(head) || published {
             SourceType::Document
-        } else if lex.vague_subjects.contains(&lower) || lex.vague_subjects.contains(&head) && words.len() <= 2 {
+        } else if lex.vague_subjects.contains(lower) || lex.vague_subjects.contains(head) && words.len() <= 2 {
             SourceType::Group
-        } else if lex.org_heads.contains(&head) {
+        } else if lex.org_heads.contains(head) {
             SourceType::Organisation
         } else {
             SourceType::Anonymous
@@ -745,13 +750,15 @@ impl Builder<'_, '_> {
         // the same head comes first, whatever kind the bare head would suggest.
         // Sources whose head is this one, singular or plural, latest first (through the key
         // index: a scan of every source per mention would be quadratic in long articles).
-        let stem = head.trim_end_matches('s').to_string();
-        let mut same_head: Vec<usize> = [head.clone(), stem.clone(), format!("{stem}s")]
-            .iter()
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .flat_map(|k| self.by_key.get(&Key::new(k)).map_or(&[][..], Vec::as_slice).iter().copied())
-            .collect();
+        let stem = head.trim_end_matches('s');
+        let keys = [Key::new(head), Key::new(stem), Key::joined(stem, "s")];
+        let mut same_head: Vec<usize> = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            // (Each key once: the head is its stem or its stem's plural.)
+            if !keys[..i].contains(key) {
+                same_head.extend(self.by_key.get(key).map_or(&[][..], Vec::as_slice));
+            }
+        }
         same_head.sort_unstable_by(|a, b| b.cmp(a));
         if definite {
             let same = same_head.iter().copied().find(|&id| self.sources[id].anonymous);
@@ -766,7 +773,7 @@ impl Builder<'_, '_> {
             // head refers back to any organisation ("Delmar Construction ... the company").
             let generic = kind == SourceType::Organisation
                 && matches!(
-                    head.as_str(),
+                    head,
                     "company" | "firm" | "corporation" | "business" | "organization" | "organisation" | "group" | "retailer" | "chain"
                 );
             let by_head = same_head.iter().copied().find(|&id| self.sources[id].kind == kind);
@@ -778,8 +785,8 @@ impl Builder<'_, '_> {
                     s.descriptor.is_none()
                         && s.name.starts_with(|c: char| c.is_uppercase())
                         && !s.name.split_whitespace().any(|w| {
-                            let lw = w.to_lowercase();
-                            lw != head && lex.org_heads.contains(&lw)
+                            let lw = crate::lexicon::lower(w);
+                            *lw != *head && lex.org_heads.contains(lw.as_ref())
                         })
                 })
             };
@@ -797,15 +804,15 @@ impl Builder<'_, '_> {
         }
         // "said the 31-year-old", "says the cheerful owner": a definite singular description
         // of a person most often refers back to the person the story is about, like "he".
-        let plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
+        let plural = lex.role_plural.contains(head) || head.ends_with('s') && !head.ends_with("ss");
         // (Not for role nouns: "the nurse" after "a nurse ... said" is that anonymous nurse, or a new one.)
-        if definite && !plural && kind == SourceType::Anonymous && !lex.anonymous_heads.contains(&head) && !lex.is_role(&head) {
+        if definite && !plural && kind == SourceType::Anonymous && !lex.anonymous_heads.contains(head) && !lex.is_role(head) {
             if let Some(id) = self.person_in_focus(at) {
                 self.touch(id, m, at);
                 return id;
             }
         }
-        if definite && !plural && lex.is_role(&head) {
+        if definite && !plural && lex.is_role(head) {
             // A role noun with a modifier of its own ("says the 42-year-old founder", "the laid-back
             // Kessel resident") is the writer's varied reference to the person in focus, even
             // when someone earlier held that role word. (A descriptive modifier, not only a place
@@ -825,8 +832,17 @@ impl Builder<'_, '_> {
             }
             // "the minister" after "Foreign Affairs Minister Ines Carvalho": a definite role
             // noun refers back to a named person whose title or role holds it.
+            // (An ASCII title or role, nearly every one, is compared word by word without a
+            // lower-cased copy: the head is lower case already.)
             let holds = |span: Option<Span>| {
-                span.is_some_and(|r| r.slice(text).to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head))
+                span.is_some_and(|r| {
+                    let r = r.slice(text);
+                    if r.is_ascii() {
+                        r.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head))
+                    } else {
+                        r.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head)
+                    }
+                })
             };
             let named = self.recent(at, 3000).find(|&id| {
                 let s = &self.sources[id];
@@ -838,10 +854,10 @@ impl Builder<'_, '_> {
             }
         }
         let mut s = new_source(phrase.to_string(), kind, m, text);
-        s.key = Key::new(&head);
+        s.key = Key::new(head);
         s.anonymous = matches!(kind, SourceType::Anonymous | SourceType::Group);
         s.descriptor = s.anonymous.then_some(m.span);
-        s.plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
+        s.plural = lex.role_plural.contains(head) || head.ends_with('s') && !head.ends_with("ss");
         s.count = if kind == SourceType::Anonymous { anonymity::count(words, s.plural) } else { None };
         if kind == SourceType::Organisation || kind == SourceType::Document {
             s.role = None;
@@ -878,7 +894,7 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
 /// Gender from the mention's own words: an honorific, or a gendered pronoun.
 /// The gender a title gives (`Mrs.` female, `Sen.` unknown).
 fn title_gender(title: &str) -> Gender {
-    lexicon().titles.get(&title.to_lowercase()).copied().unwrap_or(Gender::Unknown)
+    lexicon().titles.get(lower(title).as_ref()).copied().unwrap_or(Gender::Unknown)
 }
 
 fn gender_of(doc: &Document, m: &Mention) -> Gender {

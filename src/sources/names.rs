@@ -318,6 +318,21 @@ impl Key {
         }
     }
 
+    /// The key of `a` followed by `b` (a stem and its plural ending), without a `String` for
+    /// the two together when they are short.
+    pub fn joined(a: &str, b: &str) -> Key {
+        let len = a.len() + b.len();
+        if len < 16 {
+            let mut packed = [0u8; 16];
+            packed[..a.len()].copy_from_slice(a.as_bytes());
+            packed[a.len()..len].copy_from_slice(b.as_bytes());
+            packed[15] = len as u8;
+            Key::Short(u128::from_le_bytes(packed))
+        } else {
+            Key::Long(format!("{a}{b}").into())
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == Key::EMPTY
     }
