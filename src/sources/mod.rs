@@ -224,6 +224,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
         sources: Vec::new(),
         last_seen: Vec::new(),
         by_key: HashMap::default(),
+        same_key_before: Vec::new(),
         recency: BTreeSet::new(),
         mention_owner: HashMap::default(),
         mentioned: HashSet::default(),
@@ -383,9 +384,13 @@ struct Builder<'d, 'a> {
     sources: Vec<Source>,
     /// Byte position of each source's latest mention or quote.
     last_seen: Vec<usize>,
-    /// Source ids by clustering key, in creation order, so a name is matched without scanning
-    /// every source (quadratic in articles with many sources, issue 7).
-    by_key: HashMap<Key, Vec<usize>>,
+    /// The latest source per clustering key, so a name is matched without scanning every source
+    /// (quadratic in articles with many sources, issue 7); the others with that key are chained
+    /// through `same_key_before` (see [`Builder::same_key`]).
+    by_key: HashMap<Key, usize>,
+    /// Per source, the source created before it with the same key, if any. (A chain rather than
+    /// a `Vec` of ids per key: that was an allocation for every new key, nearly every source.)
+    same_key_before: Vec<Option<usize>>,
     /// `(last_seen, id)` for every source, so a pronoun looks only at recently seen sources
     /// instead of every source (quadratic in articles with many sources, issue 7).
     recency: BTreeSet<(usize, usize)>,
@@ -402,7 +407,7 @@ struct Builder<'d, 'a> {
 impl Builder<'_, '_> {
     fn add(&mut self, s: Source, at: usize) -> usize {
         let id = self.sources.len();
-        self.by_key.entry(s.key.clone()).or_default().push(id);
+        self.same_key_before.push(self.by_key.insert(s.key.clone(), id));
         for &m in &s.mentions {
             self.mention_owner.entry(m).or_insert(id);
             self.mentioned.insert((id, m));
@@ -414,6 +419,11 @@ impl Builder<'_, '_> {
         self.last_seen.push(at);
         self.recency.insert((at, id));
         id
+    }
+
+    /// The sources with clustering key `key`, latest first.
+    fn same_key(&self, key: &Key) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.by_key.get(key).copied(), |&id| self.same_key_before[id])
     }
 
     /// Sources seen within `window` bytes before `at`, most recent first.
@@ -524,12 +534,10 @@ impl Builder<'_, '_> {
                 // (Not a name whose source is known to be of another gender.)
                 let named = named.filter(|&n| {
                     let key = self.names.key_of(n, text);
-                    !self.by_key.get(&key).is_some_and(|ids| {
-                        ids.iter().any(|&id| {
-                            let s = &self.sources[id];
-                            let known = s.known_gender();
-                            s.kind == SourceType::Person && gender != Gender::Unknown && known != Gender::Unknown && known != gender
-                        })
+                    !self.same_key(&key).any(|id| {
+                        let s = &self.sources[id];
+                        let known = s.known_gender();
+                        s.kind == SourceType::Person && gender != Gender::Unknown && known != Gender::Unknown && known != gender
                     })
                 });
                 let id = match (found, named) {
@@ -566,14 +574,13 @@ impl Builder<'_, '_> {
                 let organisation_span = organisation_name(self.doc, m);
                 let name_span = organisation_span.unwrap_or(m.name.unwrap_or(m.span));
                 let key = names::surname_key(name_span.slice(text));
-                let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
                 // (A gendered title picks among namesakes: "Mr. Bush" after George and Laura Bush.)
                 let title_gender = gender_of(self.doc, m);
                 let compatible = |s: &Source| {
                     let known = s.known_gender();
                     title_gender == Gender::Unknown || known == Gender::Unknown || known == title_gender
                 };
-                let existing = same_key.iter().rev().copied().find(|&id| {
+                let existing = self.same_key(&key).find(|&id| {
                     let s = &self.sources[id];
                     !s.anonymous && names::given_names_agree(name_span.slice(text), &s.name) && compatible(s)
                 });
@@ -675,8 +682,8 @@ impl Builder<'_, '_> {
     fn person_from_name(&mut self, n: Span, at: usize) -> usize {
         let text = self.doc.text;
         let key = self.names.key_of(n, text);
-        let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
-        if let Some(id) = same_key.iter().copied().find(|&id| !self.sources[id].anonymous && self.may_name(n, id)) {
+        // (The first such source: the last of the chain, which runs latest first.)
+        if let Some(id) = self.same_key(&key).filter(|&id| !self.sources[id].anonymous && self.may_name(n, id)).last() {
             return id;
         }
         let m = Mention { name: Some(n), ..Mention::bare(n, MentionKind::Name) };
@@ -756,7 +763,7 @@ impl Builder<'_, '_> {
         for (i, key) in keys.iter().enumerate() {
             // (Each key once: the head is its stem or its stem's plural.)
             if !keys[..i].contains(key) {
-                same_head.extend(self.by_key.get(key).map_or(&[][..], Vec::as_slice));
+                same_head.extend(self.same_key(key));
             }
         }
         same_head.sort_unstable_by(|a, b| b.cmp(a));
@@ -882,7 +889,12 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
         count: None,
         anonymity_reason: None,
         gender: Gender::Unknown,
-        mentions: vec![m.span],
+        // (Room for a few: most sources are mentioned again, and growing from one reallocated.)
+        mentions: {
+            let mut mentions = Vec::with_capacity(4);
+            mentions.push(m.span);
+            mentions
+        },
         quotes: Vec::new(),
         quoted_words: 0,
         key: Key::EMPTY,
