@@ -505,28 +505,46 @@ fn is_organisation_word(w: &str) -> bool {
 
 /// The organisation named in a role phrase (`the Iraqi Army spokesman` → `Iraqi Army`).
 pub fn affiliation(role: &str) -> Option<String> {
-    let mut best: Option<Vec<&str>> = None;
-    let mut run: Vec<&str> = Vec::new();
-    let words: Vec<&str> = role.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate() {
-        let clean = w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'));
+    fn clean(w: &str) -> &str {
+        w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'))
+    }
+    // The longest run of capitalised words and joiners so far and the current one, as (first
+    // word's index, number of words): the words are joined only for the one kept, with no
+    // vector of them or of each run (most roles are asked on every mention of a person).
+    let (mut best, mut run) = ((0, 0), (0, 0));
+    let mut words = role.split_whitespace().enumerate().peekable();
+    while let Some((i, w)) = words.next() {
+        let clean = clean(w);
         let cap = clean.starts_with(|c: char| c.is_uppercase());
-        let joiner = !run.is_empty()
+        let joiner = run.1 > 0
             && matches!(clean, "of" | "for" | "and" | "the" | "&")
-            && words.get(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
+            && words.peek().is_some_and(|(_, n)| n.starts_with(|c: char| c.is_uppercase()));
         if (cap && !(i == 0 && matches!(clean, "The" | "A" | "An"))) || joiner {
-            run.push(clean);
-        } else {
-            if run.len() > best.as_ref().map_or(0, Vec::len) {
-                best = Some(std::mem::take(&mut run));
+            if run.1 == 0 {
+                run.0 = i;
             }
-            run.clear();
+            run.1 += 1;
+        } else {
+            if run.1 > best.1 {
+                best = run;
+            }
+            run = (0, 0);
         }
     }
-    if run.len() > best.as_ref().map_or(0, Vec::len) {
-        best = Some(run);
+    if run.1 > best.1 {
+        best = run;
     }
-    best.filter(|b| !b.is_empty()).map(|b| b.join(" "))
+    let (first, len) = best;
+    (len > 0).then(|| {
+        let mut joined = String::with_capacity(role.len());
+        for (k, w) in role.split_whitespace().skip(first).take(len).enumerate() {
+            if k > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(clean(w));
+        }
+        joined
+    })
 }
 
 #[cfg(test)]
