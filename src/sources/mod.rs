@@ -436,6 +436,11 @@ impl Builder<'_, '_> {
     }
 
     fn set_last_seen(&mut self, id: usize, at: usize) {
+        // (Unchanged, as after `add` and the `touch` that follows it: the set stays as it is,
+        // without a removal and an insertion of the same entry.)
+        if self.last_seen[id] == at {
+            return;
+        }
         self.recency.remove(&(self.last_seen[id], id));
         self.last_seen[id] = at;
         self.recency.insert((at, id));
