@@ -22,6 +22,7 @@ use names::{Key, NameIndex};
 // does not depend on the hasher, and SipHash cost 1% of the run time.)
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
+use std::collections::hash_map::Entry;
 
 /// True when a capitalised name reads as an organisation (`Delmar Construction Ltd.`).
 pub fn is_organisation_name(name: &str) -> bool {
@@ -231,7 +232,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
         same_key_before: Vec::with_capacity(sources_room),
         recency: BTreeSet::new(),
         mention_owner: HashMap::with_capacity_and_hasher(mentions_room, Default::default()),
-        mentioned: HashSet::with_capacity_and_hasher(mentions_room, Default::default()),
+        other_mentions: HashSet::default(),
         organisations: Vec::new(),
     };
     let mut attributions = vec![Attribution::default(); quotes.len()];
@@ -398,12 +399,15 @@ struct Builder<'d, 'a> {
     /// `(last_seen, id)` for every source, so a pronoun looks only at recently seen sources
     /// instead of every source (quadratic in articles with many sources, issue 7).
     recency: BTreeSet<(usize, usize)>,
-    /// Which source each mention span belongs to (a span resolved twice resolves the same way).
+    /// Which source each mention span belongs to (a span resolved twice resolves the same way):
+    /// the first source mentioned there.
     mention_owner: HashMap<Span, usize>,
-    /// Every source's mentions as `(id, span)`, for an O(1) duplicate check (issue 7: a source
-    /// mentioned thousands of times made every new mention scan its list). One set for all
-    /// sources: a set per source was an allocation and its growth per source.
-    mentioned: HashSet<(usize, Span)>,
+    /// The mentions `(id, span)` of a source at a span that another source owns (few): with
+    /// `mention_owner`, every source's mentions, for an O(1) duplicate check (issue 7: a source
+    /// mentioned thousands of times made every new mention scan its list). (A set per source was
+    /// an allocation and its growth per source; a set of every mention, a second insertion per
+    /// mention beside `mention_owner`'s.)
+    other_mentions: HashSet<(usize, Span)>,
     /// Organisation sources in creation order, for "the company" referring back.
     organisations: Vec<usize>,
 }
@@ -413,8 +417,7 @@ impl Builder<'_, '_> {
         let id = self.sources.len();
         self.same_key_before.push(self.by_key.insert(s.key.clone(), id));
         for &m in &s.mentions {
-            self.mention_owner.entry(m).or_insert(id);
-            self.mentioned.insert((id, m));
+            self.note_mention(id, m);
         }
         if s.kind == SourceType::Organisation {
             self.organisations.push(id);
@@ -446,12 +449,23 @@ impl Builder<'_, '_> {
         self.recency.insert((at, id));
     }
 
-    fn touch(&mut self, id: usize, m: &Mention, at: usize) {
-        let s = &mut self.sources[id];
-        if self.mentioned.insert((id, m.span)) {
-            s.mentions.push(m.span);
-            self.mention_owner.entry(m.span).or_insert(id);
+    /// Records that source `id` is mentioned at `span`: false when it already was.
+    fn note_mention(&mut self, id: usize, span: Span) -> bool {
+        match self.mention_owner.entry(span) {
+            Entry::Vacant(owner) => {
+                owner.insert(id);
+                true
+            }
+            // (A span's owner was mentioned there when it became its owner.)
+            Entry::Occupied(owner) => *owner.get() != id && self.other_mentions.insert((id, span)),
         }
+    }
+
+    fn touch(&mut self, id: usize, m: &Mention, at: usize) {
+        if self.note_mention(id, m.span) {
+            self.sources[id].mentions.push(m.span);
+        }
+        let s = &mut self.sources[id];
         if s.title.is_none() {
             s.title = m.title;
         }
