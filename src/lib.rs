@@ -111,7 +111,13 @@ pub fn analyze_in_sections(text: &str, section_bytes: usize) -> Analysis<'_> {
             q.shift(offset, quote_base, paragraphs);
         }
         paragraphs += doc.paragraphs.len();
-        quotes.extend(found);
+        // (The first section's quotes are taken as they are, not copied into a new vector: the
+        // only section of nearly every article.)
+        if quotes.is_empty() {
+            quotes = found;
+        } else {
+            quotes.extend(found);
+        }
         if whole {
             merged.add_whole(section);
         } else {

@@ -12,7 +12,8 @@ use crate::lexicon::VerbClass;
 use crate::text::{Document, QuoteRegion, TokenKind};
 
 pub fn detect(doc: &Document, absorbed: &[bool], reported: &[Quote]) -> Vec<Quote> {
-    let mut out = Vec::new();
+    // (At most one quote per region: room for them all at once, not grown quote by quote.)
+    let mut out = Vec::with_capacity(doc.regions.len());
     let reported = super::TakenSpans::new(reported);
     // The end of the last quote widened past its closing mark: regions before it are inside it
     // (`called it "bold" and "naive"` is one mixed quote).

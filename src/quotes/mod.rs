@@ -119,9 +119,11 @@ pub fn detect(doc: &Document) -> Vec<Quote> {
         });
     }
     // (A fragment running past the labelled claim's end stays, and the claim gives way to it.)
-    let kept = TakenSpans::new(&quotes);
-    let labelled: Vec<Quote> = labelled.into_iter().filter(|l| !kept.overlaps(l.span)).collect();
-    quotes.extend(labelled);
+    // (The spans are sorted only when there is a labelled claim: most articles have none.)
+    if !labelled.is_empty() {
+        let kept = TakenSpans::new(&quotes);
+        quotes.extend(labelled.into_iter().filter(|l| !kept.overlaps(l.span)));
+    }
     quotes.retain(|q| !is_furniture(doc, q.paragraph));
     quotes.sort_by_key(|q| (q.span.start, q.span.end));
     link_continuations(doc, &mut quotes);

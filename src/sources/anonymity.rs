@@ -33,7 +33,20 @@ pub fn count(words: &[&str], plural: bool) -> Option<u32> {
     }
     // Two-word count phrases first ("two dozen").
     if words.len() > 1 {
-        if let Some(&v) = lex.numbers.get(&format!("{} {}", words[0], words[1])) {
+        // (The two words joined on the stack when they are short, as nearly all are: `format!`
+        // was most of this function's cost.)
+        let (a, b) = (words[0].as_bytes(), words[1].as_bytes());
+        let mut joined = [0u8; 32];
+        let n = a.len() + 1 + b.len();
+        let found = if n <= joined.len() {
+            joined[..a.len()].copy_from_slice(a);
+            joined[a.len()] = b' ';
+            joined[a.len() + 1..n].copy_from_slice(b);
+            std::str::from_utf8(&joined[..n]).ok().and_then(|k| lex.numbers.get(k))
+        } else {
+            lex.numbers.get(&format!("{} {}", words[0], words[1]))
+        };
+        if let Some(&v) = found {
             return v;
         }
     }

@@ -17,11 +17,12 @@ use crate::Span;
 use crate::lexicon::{Classes, Gender, lexicon, lower};
 use crate::quotes::{Mention, MentionKind, Quote};
 use crate::text::Document;
-use names::NameIndex;
+use names::{Key, NameIndex};
 // (FxHash, not std's SipHash: these maps are only looked up, never iterated, so the output
 // does not depend on the hasher, and SipHash cost 1% of the run time.)
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::BTreeSet;
+use std::collections::hash_map::Entry;
 
 /// True when a capitalised name reads as an organisation (`Delmar Construction Ltd.`).
 pub fn is_organisation_name(name: &str) -> bool {
@@ -64,11 +65,8 @@ pub struct Source {
     pub mentions: Vec<Span>,
     pub quotes: Vec<usize>,
     pub quoted_words: usize,
-    /// Surname key for clustering names (lower case, particles dropped).
-    key: String,
-    /// The spans in `mentions`, for an O(1) duplicate check (issue 7: a source mentioned
-    /// thousands of times made every new mention scan the list).
-    mention_set: HashSet<Span>,
+    /// Surname key for clustering names (lower case, particles dropped), or a description's head.
+    key: Key,
     plural: bool,
     /// The gender the given name usually has (`first_names.txt`): used only to choose the referent
     /// of "he" or "she", never reported (`gender` is what the article itself says).
@@ -113,9 +111,6 @@ impl Merged {
         let ids = self.names.ids(&section.sources, self.sources.len());
         for (mut s, &id) in section.sources.into_iter().zip(&ids) {
             s.shift(offset, quote_base);
-            // Building state, not needed once the section's sources are built.
-            s.mention_set = HashSet::default();
-            s.key = String::new();
             // (New ids come in order: a new source's id is the list's length.)
             if id < self.sources.len() {
                 self.sources[id].absorb(s);
@@ -135,13 +130,10 @@ impl Merged {
     /// is, so the names need not be indexed for merging (a copy and a hash of every name).
     pub(crate) fn add_whole(&mut self, section: Sources) {
         debug_assert!(self.sources.is_empty() && self.attributions.is_empty());
-        self.sources.extend(section.sources.into_iter().map(|mut s| {
-            // Building state, not needed once the section's sources are built.
-            s.mention_set = HashSet::default();
-            s.key = String::new();
-            s
-        }));
-        self.attributions.extend(section.attributions);
+        // (The section's vectors are taken as they are: extending empty ones copied every source
+        // and allocated twice.)
+        self.sources = section.sources;
+        self.attributions = section.attributions;
     }
 }
 
@@ -227,20 +219,29 @@ impl Source {
 /// Builds the sources of `quotes` in `doc`.
 pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
     let names = NameIndex::build(doc);
+    // (Room for most articles' sources and mentions at once: on the sample a median article has
+    // a source per two or three quotes and a mention per quote, and growing the vectors and
+    // maps from empty reallocated and rehashed them a few times each.)
+    let (sources_room, mentions_room) = (quotes.len() / 2, quotes.len());
     let mut b = Builder {
         doc,
         names,
-        sources: Vec::new(),
-        last_seen: Vec::new(),
-        by_key: HashMap::default(),
+        sources: Vec::with_capacity(sources_room),
+        last_seen: Vec::with_capacity(sources_room),
+        by_key: HashMap::with_capacity_and_hasher(sources_room, Default::default()),
+        same_key_before: Vec::with_capacity(sources_room),
         recency: BTreeSet::new(),
-        mention_owner: HashMap::default(),
+        mention_owner: HashMap::with_capacity_and_hasher(mentions_room, Default::default()),
+        other_mentions: HashSet::default(),
         organisations: Vec::new(),
     };
     let mut attributions = vec![Attribution::default(); quotes.len()];
+    // The sources of one quote's mention (one vector for all quotes: most have one source).
+    let mut ids = Vec::new();
     for (i, q) in quotes.iter().enumerate() {
         if let Some(m) = &q.mention {
-            let ids = b.resolve(m, q.span.start);
+            ids.clear();
+            b.resolve(m, q.span.start, &mut ids);
             // "Tamsin told police she could hear ...": reported content whose subject is a
             // pronoun most often speaks of its speaker, a hint (used only to resolve later
             // pronouns, never reported) at a gender the text does not state.
@@ -252,7 +253,7 @@ pub fn attribute(doc: &Document, quotes: &[Quote]) -> Sources {
             }
             // (The mention nearest the quote: a relative pronoun standing for the phrase, `who said`.)
             attributions[i] = Attribution { source: ids.first().copied(), mention: Some(m.relative.unwrap_or(m.span)), inferred: false };
-            for id in ids {
+            for &id in &ids {
                 b.sources[id].quotes.push(i);
             }
         } else if q.rule == crate::quotes::ANSWER_RULE {
@@ -323,14 +324,14 @@ fn whole_paragraph(doc: &Document, q: &Quote) -> bool {
 /// Every mention of a named person anywhere in the narrative (`Rasoul`, `Mr. Rasoul`), not only
 /// the ones that cue a quote: one pass over the tokens, matching surnames.
 fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
-    let mut by_surname: rustc_hash::FxHashMap<String, Option<usize>> = rustc_hash::FxHashMap::default();
+    let mut by_surname: rustc_hash::FxHashMap<Key, Option<usize>> = rustc_hash::FxHashMap::default();
     for (i, s) in sources.iter().enumerate() {
         if s.kind == SourceType::Person && !s.key.is_empty() {
             // Two people sharing a surname: neither gets the bare-surname mentions.
             by_surname.entry(s.key.clone()).and_modify(|v| *v = None).or_insert(Some(i));
         }
     }
-    let key_mask = names::SurnameKeyMask::new(by_surname.keys().map(String::as_str));
+    let key_mask = names::SurnameKeyMask::new(by_surname.keys());
     for (t, tok) in doc.tokens.iter().enumerate() {
         // (The token's capital bit is `starts_with(char::is_uppercase)` of its text, worked out
         // by the tokenizer: no decoding of every narrative word here. It is read first, from the
@@ -343,7 +344,7 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         if !key_mask.may_hold_key_of(w) {
             continue;
         }
-        let Some(Some(id)) = names::with_surname_key(w, |key| by_surname.get(key).copied()) else { continue };
+        let Some(Some(id)) = by_surname.get(&names::surname_key(w)).copied() else { continue };
         // Extend left over first names and a title.
         let mut a = t;
         while a > 0 && doc.is_narrative(a - 1) && doc.tokens[a - 1].is_word() && doc.has_class(a - 1, Classes::CAP) && t - a < 4 {
@@ -370,7 +371,6 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
             continue;
         }
         if !src.mentions.iter().any(|m| m.overlaps(span)) {
-            src.mention_set.insert(span);
             src.mentions.push(span);
         }
         // A title the person's quotes never gave ("Dr. Amara Quist" introduced, then `Quist said`).
@@ -389,14 +389,25 @@ struct Builder<'d, 'a> {
     sources: Vec<Source>,
     /// Byte position of each source's latest mention or quote.
     last_seen: Vec<usize>,
-    /// Source ids by clustering key, in creation order, so a name is matched without scanning
-    /// every source (quadratic in articles with many sources, issue 7).
-    by_key: HashMap<String, Vec<usize>>,
+    /// The latest source per clustering key, so a name is matched without scanning every source
+    /// (quadratic in articles with many sources, issue 7); the others with that key are chained
+    /// through `same_key_before` (see [`Builder::same_key`]).
+    by_key: HashMap<Key, usize>,
+    /// Per source, the source created before it with the same key, if any. (A chain rather than
+    /// a `Vec` of ids per key: that was an allocation for every new key, nearly every source.)
+    same_key_before: Vec<Option<usize>>,
     /// `(last_seen, id)` for every source, so a pronoun looks only at recently seen sources
     /// instead of every source (quadratic in articles with many sources, issue 7).
     recency: BTreeSet<(usize, usize)>,
-    /// Which source each mention span belongs to (a span resolved twice resolves the same way).
+    /// Which source each mention span belongs to (a span resolved twice resolves the same way):
+    /// the first source mentioned there.
     mention_owner: HashMap<Span, usize>,
+    /// The mentions `(id, span)` of a source at a span that another source owns (few): with
+    /// `mention_owner`, every source's mentions, for an O(1) duplicate check (issue 7: a source
+    /// mentioned thousands of times made every new mention scan its list). (A set per source was
+    /// an allocation and its growth per source; a set of every mention, a second insertion per
+    /// mention beside `mention_owner`'s.)
+    other_mentions: HashSet<(usize, Span)>,
     /// Organisation sources in creation order, for "the company" referring back.
     organisations: Vec<usize>,
 }
@@ -404,9 +415,9 @@ struct Builder<'d, 'a> {
 impl Builder<'_, '_> {
     fn add(&mut self, s: Source, at: usize) -> usize {
         let id = self.sources.len();
-        self.by_key.entry(s.key.clone()).or_default().push(id);
+        self.same_key_before.push(self.by_key.insert(s.key.clone(), id));
         for &m in &s.mentions {
-            self.mention_owner.entry(m).or_insert(id);
+            self.note_mention(id, m);
         }
         if s.kind == SourceType::Organisation {
             self.organisations.push(id);
@@ -417,23 +428,44 @@ impl Builder<'_, '_> {
         id
     }
 
+    /// The sources with clustering key `key`, latest first.
+    fn same_key(&self, key: &Key) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.by_key.get(key).copied(), |&id| self.same_key_before[id])
+    }
+
     /// Sources seen within `window` bytes before `at`, most recent first.
     fn recent(&self, at: usize, window: usize) -> impl Iterator<Item = usize> + '_ {
         self.recency.iter().rev().take_while(move |&&(seen, _)| at.saturating_sub(seen) < window).map(|&(_, id)| id)
     }
 
     fn set_last_seen(&mut self, id: usize, at: usize) {
+        // (Unchanged, as after `add` and the `touch` that follows it: the set stays as it is,
+        // without a removal and an insertion of the same entry.)
+        if self.last_seen[id] == at {
+            return;
+        }
         self.recency.remove(&(self.last_seen[id], id));
         self.last_seen[id] = at;
         self.recency.insert((at, id));
     }
 
-    fn touch(&mut self, id: usize, m: &Mention, at: usize) {
-        let s = &mut self.sources[id];
-        if s.mention_set.insert(m.span) {
-            s.mentions.push(m.span);
-            self.mention_owner.entry(m.span).or_insert(id);
+    /// Records that source `id` is mentioned at `span`: false when it already was.
+    fn note_mention(&mut self, id: usize, span: Span) -> bool {
+        match self.mention_owner.entry(span) {
+            Entry::Vacant(owner) => {
+                owner.insert(id);
+                true
+            }
+            // (A span's owner was mentioned there when it became its owner.)
+            Entry::Occupied(owner) => *owner.get() != id && self.other_mentions.insert((id, span)),
         }
+    }
+
+    fn touch(&mut self, id: usize, m: &Mention, at: usize) {
+        if self.note_mention(id, m.span) {
+            self.sources[id].mentions.push(m.span);
+        }
+        let s = &mut self.sources[id];
         if s.title.is_none() {
             s.title = m.title;
         }
@@ -475,13 +507,15 @@ impl Builder<'_, '_> {
         self.set_last_seen(id, at.max(self.last_seen[id]));
     }
 
-    /// The sources a mention refers to (several for `three officials and a US official`).
-    fn resolve(&mut self, m: &Mention, at: usize) -> Vec<usize> {
+    /// Adds to `ids` the sources a mention refers to (several for `three officials and a US
+    /// official`). (Into the caller's vector: a `Vec` returned per mention was an allocation each.)
+    fn resolve(&mut self, m: &Mention, at: usize, ids: &mut Vec<usize>) {
         let text = self.doc.text;
         // The same words already resolved (one cue attributing both halves of a split quote).
         if let Some(&id) = self.mention_owner.get(&m.span) {
             self.touch(id, m, at);
-            return vec![id];
+            ids.push(id);
+            return;
         }
         match m.kind {
             MentionKind::Pronoun => {
@@ -523,12 +557,10 @@ impl Builder<'_, '_> {
                 // (Not a name whose source is known to be of another gender.)
                 let named = named.filter(|&n| {
                     let key = self.names.key_of(n, text);
-                    !self.by_key.get(&key).is_some_and(|ids| {
-                        ids.iter().any(|&id| {
-                            let s = &self.sources[id];
-                            let known = s.known_gender();
-                            s.kind == SourceType::Person && gender != Gender::Unknown && known != Gender::Unknown && known != gender
-                        })
+                    !self.same_key(&key).any(|id| {
+                        let s = &self.sources[id];
+                        let known = s.known_gender();
+                        s.kind == SourceType::Person && gender != Gender::Unknown && known != Gender::Unknown && known != gender
                     })
                 });
                 let id = match (found, named) {
@@ -543,13 +575,13 @@ impl Builder<'_, '_> {
                             self.sources[id].gender = gender;
                         }
                         self.touch(id, m, at);
-                        vec![id]
+                        ids.push(id);
                     }
                     None => {
                         // (An unresolved `he` is still a man: a later `she` is someone else.)
                         let mut s = new_source(m.span.slice(text).to_string(), SourceType::Anonymous, m, text);
                         s.gender = gender;
-                        vec![self.add(s, at)]
+                        ids.push(self.add(s, at));
                     }
                 }
             }
@@ -557,19 +589,21 @@ impl Builder<'_, '_> {
                 // "Ada Lunde and Ivo Brandt said": each of the people joined is a source.
                 let people = crate::quotes::np::coordinated_names(self.doc, m);
                 if !people.is_empty() {
-                    return people.iter().flat_map(|p| self.resolve(p, at)).collect();
+                    for p in &people {
+                        self.resolve(p, at, ids);
+                    }
+                    return;
                 }
                 let organisation_span = organisation_name(self.doc, m);
                 let name_span = organisation_span.unwrap_or(m.name.unwrap_or(m.span));
                 let key = names::surname_key(name_span.slice(text));
-                let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
                 // (A gendered title picks among namesakes: "Mr. Bush" after George and Laura Bush.)
                 let title_gender = gender_of(self.doc, m);
                 let compatible = |s: &Source| {
                     let known = s.known_gender();
                     title_gender == Gender::Unknown || known == Gender::Unknown || known == title_gender
                 };
-                let existing = same_key.iter().rev().copied().find(|&id| {
+                let existing = self.same_key(&key).find(|&id| {
                     let s = &self.sources[id];
                     !s.anonymous && names::given_names_agree(name_span.slice(text), &s.name) && compatible(s)
                 });
@@ -593,7 +627,8 @@ impl Builder<'_, '_> {
                         self.sources[id].name = name_span.slice(text).to_string();
                     }
                     self.touch(id, m, at);
-                    return vec![id];
+                    ids.push(id);
+                    return;
                 }
                 let mut name = name_span.slice(text).to_string();
                 if names::word_count(&name) == 1 {
@@ -621,7 +656,7 @@ impl Builder<'_, '_> {
                 }
                 let id = self.add(s, at);
                 self.touch(id, m, at);
-                vec![id]
+                ids.push(id);
             }
             MentionKind::Descriptor => {
                 let phrase = m.span.slice(text);
@@ -633,17 +668,15 @@ impl Builder<'_, '_> {
                     if is_possessive && lexicon().documents.contains(head.to_lowercase().as_str()) {
                         let span = Span::new(m.span.start, m.span.start + owner.len());
                         let owner = Mention::bare(span, MentionKind::Pronoun);
-                        return self.resolve(&owner, at);
+                        return self.resolve(&owner, at, ids);
                     }
                 }
                 let parts = anonymity::split_descriptors(phrase);
-                let mut ids = Vec::new();
                 for (off, len) in parts {
                     let span = Span::new(m.span.start + off, m.span.start + off + len);
                     let part = Mention { span, role: None, ..*m };
                     ids.push(self.resolve_descriptor(&part, at));
                 }
-                ids
             }
         }
     }
@@ -672,8 +705,8 @@ impl Builder<'_, '_> {
     fn person_from_name(&mut self, n: Span, at: usize) -> usize {
         let text = self.doc.text;
         let key = self.names.key_of(n, text);
-        let same_key = self.by_key.get(&key).map_or(&[][..], Vec::as_slice);
-        if let Some(id) = same_key.iter().copied().find(|&id| !self.sources[id].anonymous && self.may_name(n, id)) {
+        // (The first such source: the last of the chain, which runs latest first.)
+        if let Some(id) = self.same_key(&key).filter(|&id| !self.sources[id].anonymous && self.may_name(n, id)).last() {
             return id;
         }
         let m = Mention { name: Some(n), ..Mention::bare(n, MentionKind::Name) };
@@ -692,7 +725,9 @@ impl Builder<'_, '_> {
         let lex = lexicon();
         let text = self.doc.text;
         let phrase = m.span.slice(text);
-        let lower = phrase.to_lowercase();
+        // (`lower` is `to_lowercase`, borrowed or on the stack for most phrases.)
+        let lowered = lower(phrase);
+        let lower: &str = &lowered;
         let all_words: Vec<&str> = lower.split_whitespace().collect();
         // "one of the people", "two of the officers": a part of a group is described by the
         // group's phrase, and refers back to it when the group was quoted before.
@@ -716,24 +751,27 @@ impl Builder<'_, '_> {
                         && (w.ends_with("ed") || w.ends_with("en") && w.len() > 4 || **w == "seen")
             })
             .map_or(words.len(), |(i, _)| i);
-        let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        // (Slices of the lower-cased phrase, not a `String` each.)
+        fn clean(w: &str) -> &str {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+        }
         // (A role noun at the very end is the head even after a prepositional modifier: "a
         // Superior Court of Harlow judge".)
         let last = clean(words.last().copied().unwrap_or(""));
         // (Not a capitalised one, part of a name: "a report by the Institute for Justice".)
         let last_lower = phrase.split_whitespace().last().is_some_and(|w| !w.starts_with(|c: char| c.is_uppercase()));
-        let head = if lex.is_role(&last) && last_lower { last } else { clean(words[..head_end].last().copied().unwrap_or("")) };
+        let head: &str = if lex.is_role(last) && last_lower { last } else { clean(words[..head_end].last().copied().unwrap_or("")) };
         let definite = matches!(words.first().copied(), Some("the" | "this" | "that" | "these" | "those"));
         // ("a consensus compiled by the company", "a tally published by ...": what is compiled,
         // published or commissioned is a document, whatever its head noun.)
         let published = words
             .get(head_end)
             .is_some_and(|w| matches!(*w, "compiled" | "published" | "released" | "issued" | "prepared" | "commissioned" | "conducted"));
-        let kind = if lex.documents.contains(&head) || published {
+        let kind = if lex.documents.contains(head) || published {
             SourceType::Document
-        } else if lex.vague_subjects.contains(&lower) || lex.vague_subjects.contains(&head) && words.len() <= 2 {
+        } else if lex.vague_subjects.contains(lower) || lex.vague_subjects.contains(head) && words.len() <= 2 {
             SourceType::Group
-        } else if lex.org_heads.contains(&head) {
+        } else if lex.org_heads.contains(head) {
             SourceType::Organisation
         } else {
             SourceType::Anonymous
@@ -742,13 +780,15 @@ impl Builder<'_, '_> {
         // the same head comes first, whatever kind the bare head would suggest.
         // Sources whose head is this one, singular or plural, latest first (through the key
         // index: a scan of every source per mention would be quadratic in long articles).
-        let stem = head.trim_end_matches('s').to_string();
-        let mut same_head: Vec<usize> = [head.clone(), stem.clone(), format!("{stem}s")]
-            .iter()
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .flat_map(|k| self.by_key.get(k).map_or(&[][..], Vec::as_slice).iter().copied())
-            .collect();
+        let stem = head.trim_end_matches('s');
+        let keys = [Key::new(head), Key::new(stem), Key::joined(stem, "s")];
+        let mut same_head: Vec<usize> = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            // (Each key once: the head is its stem or its stem's plural.)
+            if !keys[..i].contains(key) {
+                same_head.extend(self.same_key(key));
+            }
+        }
         same_head.sort_unstable_by(|a, b| b.cmp(a));
         if definite {
             let same = same_head.iter().copied().find(|&id| self.sources[id].anonymous);
@@ -763,7 +803,7 @@ impl Builder<'_, '_> {
             // head refers back to any organisation ("Delmar Construction ... the company").
             let generic = kind == SourceType::Organisation
                 && matches!(
-                    head.as_str(),
+                    head,
                     "company" | "firm" | "corporation" | "business" | "organization" | "organisation" | "group" | "retailer" | "chain"
                 );
             let by_head = same_head.iter().copied().find(|&id| self.sources[id].kind == kind);
@@ -775,8 +815,8 @@ impl Builder<'_, '_> {
                     s.descriptor.is_none()
                         && s.name.starts_with(|c: char| c.is_uppercase())
                         && !s.name.split_whitespace().any(|w| {
-                            let lw = w.to_lowercase();
-                            lw != head && lex.org_heads.contains(&lw)
+                            let lw = crate::lexicon::lower(w);
+                            *lw != *head && lex.org_heads.contains(lw.as_ref())
                         })
                 })
             };
@@ -794,15 +834,15 @@ impl Builder<'_, '_> {
         }
         // "said the 31-year-old", "says the cheerful owner": a definite singular description
         // of a person most often refers back to the person the story is about, like "he".
-        let plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
+        let plural = lex.role_plural.contains(head) || head.ends_with('s') && !head.ends_with("ss");
         // (Not for role nouns: "the nurse" after "a nurse ... said" is that anonymous nurse, or a new one.)
-        if definite && !plural && kind == SourceType::Anonymous && !lex.anonymous_heads.contains(&head) && !lex.is_role(&head) {
+        if definite && !plural && kind == SourceType::Anonymous && !lex.anonymous_heads.contains(head) && !lex.is_role(head) {
             if let Some(id) = self.person_in_focus(at) {
                 self.touch(id, m, at);
                 return id;
             }
         }
-        if definite && !plural && lex.is_role(&head) {
+        if definite && !plural && lex.is_role(head) {
             // A role noun with a modifier of its own ("says the 42-year-old founder", "the laid-back
             // Kessel resident") is the writer's varied reference to the person in focus, even
             // when someone earlier held that role word. (A descriptive modifier, not only a place
@@ -822,8 +862,17 @@ impl Builder<'_, '_> {
             }
             // "the minister" after "Foreign Affairs Minister Ines Carvalho": a definite role
             // noun refers back to a named person whose title or role holds it.
+            // (An ASCII title or role, nearly every one, is compared word by word without a
+            // lower-cased copy: the head is lower case already.)
             let holds = |span: Option<Span>| {
-                span.is_some_and(|r| r.slice(text).to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head))
+                span.is_some_and(|r| {
+                    let r = r.slice(text);
+                    if r.is_ascii() {
+                        r.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| w.eq_ignore_ascii_case(head))
+                    } else {
+                        r.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == head)
+                    }
+                })
             };
             let named = self.recent(at, 3000).find(|&id| {
                 let s = &self.sources[id];
@@ -835,10 +884,10 @@ impl Builder<'_, '_> {
             }
         }
         let mut s = new_source(phrase.to_string(), kind, m, text);
-        s.key = head.clone();
+        s.key = Key::new(head);
         s.anonymous = matches!(kind, SourceType::Anonymous | SourceType::Group);
         s.descriptor = s.anonymous.then_some(m.span);
-        s.plural = lex.role_plural.contains(&head) || head.ends_with('s') && !head.ends_with("ss");
+        s.plural = lex.role_plural.contains(head) || head.ends_with('s') && !head.ends_with("ss");
         s.count = if kind == SourceType::Anonymous { anonymity::count(words, s.plural) } else { None };
         if kind == SourceType::Organisation || kind == SourceType::Document {
             s.role = None;
@@ -863,11 +912,15 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
         count: None,
         anonymity_reason: None,
         gender: Gender::Unknown,
-        mentions: vec![m.span],
-        mention_set: HashSet::from_iter([m.span]),
+        // (Room for a few: most sources are mentioned again, and growing from one reallocated.)
+        mentions: {
+            let mut mentions = Vec::with_capacity(4);
+            mentions.push(m.span);
+            mentions
+        },
         quotes: Vec::new(),
         quoted_words: 0,
-        key: String::new(),
+        key: Key::EMPTY,
         plural: false,
         name_gender: Gender::Unknown,
     }
@@ -876,7 +929,7 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
 /// Gender from the mention's own words: an honorific, or a gendered pronoun.
 /// The gender a title gives (`Mrs.` female, `Sen.` unknown).
 fn title_gender(title: &str) -> Gender {
-    lexicon().titles.get(&title.to_lowercase()).copied().unwrap_or(Gender::Unknown)
+    lexicon().titles.get(lower(title).as_ref()).copied().unwrap_or(Gender::Unknown)
 }
 
 fn gender_of(doc: &Document, m: &Mention) -> Gender {

@@ -6,6 +6,7 @@ use crate::lexicon::{Classes, Gender, lexicon, lower};
 use crate::quotes::np::{Words, is_lower_in, title_at, word_is_lower_in, words};
 use crate::text::{Document, TokenKind};
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 /// Every run of two or more name words (or a title and a name) outside quotes, in text order.
 pub struct NameIndex {
@@ -13,7 +14,7 @@ pub struct NameIndex {
     occurrences: Vec<(Span, Gender)>,
     /// The fullest occurrence per surname key (most words, then earliest), computed once:
     /// searching all occurrences per source was quadratic (issue 7).
-    fullest: FxHashMap<String, Span>,
+    fullest: FxHashMap<Key, Span>,
     /// Every full name (two or more words, possessive dropped), in text order: namesakes
     /// (`Ruth Adler`, `Paul Adler`) for [`NameIndex::fullest_of_gender`].
     full_names: Vec<Span>,
@@ -24,11 +25,15 @@ const PARTICLES: &Words = &Words::new(&["al", "el", "bin", "ibn", "de", "del", "
 impl NameIndex {
     pub fn build(doc: &Document) -> NameIndex {
         let lex = lexicon();
-        let mut occurrences = Vec::new();
+        // (Room for the names of most articles at once: on the sample, a median article has one
+        // occurrence per 58 tokens, one full name per 43 and one surname per 130, and growing
+        // the vectors and maps from empty reallocated each a few times.)
+        let names_room = doc.tokens.len() / 32;
+        let mut occurrences = Vec::with_capacity(names_room);
         let mut singles = Vec::new();
         // The first full name in the article per surname (subject or not).
-        let mut full_names: FxHashMap<String, Span> = FxHashMap::default();
-        let mut every_full_name = Vec::new();
+        let mut full_names: FxHashMap<Key, Span> = FxHashMap::with_capacity_and_hasher(names_room / 2, Default::default());
+        let mut every_full_name = Vec::with_capacity(names_room);
         let n = doc.tokens.len();
         // Whether the paragraph of the last capitalised word was page furniture: asked again for
         // every such word in it otherwise.
@@ -136,12 +141,7 @@ impl NameIndex {
                     let name = span.slice(doc.text);
                     let bare = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")).unwrap_or(name);
                     every_full_name.push(Span::new(span.start, span.start + bare.len()));
-                    // (The key is built as a `String` only when it is new.)
-                    with_surname_key(name, |key| {
-                        if !full_names.contains_key(key) {
-                            full_names.insert(key.to_string(), Span::new(span.start, span.start + bare.len()));
-                        }
-                    });
+                    full_names.entry(surname_key(name)).or_insert(Span::new(span.start, span.start + bare.len()));
                 }
                 // The name's gender, from its title or its first name: looked up only for a name
                 // kept below (about half of them).
@@ -184,26 +184,26 @@ impl NameIndex {
         // Lone surnames of people named in full somewhere in the article.
         let lone: Vec<(Span, Gender)> = singles
             .into_iter()
-            .filter(|&(s, mid_sentence)| mid_sentence || with_surname_key(s.slice(doc.text), |key| full_names.contains_key(key)))
+            .filter(|&(s, mid_sentence)| mid_sentence || full_names.contains_key(&surname_key(s.slice(doc.text))))
             .map(|(s, _)| (s, Gender::Unknown))
             .collect();
         if !lone.is_empty() {
             occurrences.extend(lone);
             occurrences.sort_by_key(|(s, _)| s.start);
         }
-        let mut fullest = FxHashMap::default();
+        let mut fullest = FxHashMap::with_capacity_and_hasher(names_room / 2, Default::default());
         for &(s, _) in &occurrences {
             let words = |s: Span| word_count(s.slice(doc.text));
-            with_surname_key(s.slice(doc.text), |key| match fullest.get_mut(key) {
-                Some(best) => {
-                    if words(s) > words(*best) {
-                        *best = s;
+            match fullest.entry(surname_key(s.slice(doc.text))) {
+                Entry::Occupied(mut best) => {
+                    if words(s) > words(*best.get()) {
+                        best.insert(s);
                     }
                 }
-                None => {
-                    fullest.insert(key.to_string(), s);
+                Entry::Vacant(new) => {
+                    new.insert(s);
                 }
-            });
+            }
         }
         // A lone surname's fullest form is the first full name with it.
         for (key, best) in fullest.iter_mut() {
@@ -216,19 +216,19 @@ impl NameIndex {
         NameIndex { occurrences, fullest, full_names: every_full_name }
     }
 
-    pub fn key_of(&self, span: Span, text: &str) -> String {
+    pub fn key_of(&self, span: Span, text: &str) -> Key {
         surname_key(span.slice(text))
     }
 
     /// The fullest name in the article with this surname key.
-    pub fn fullest(&self, key: &str, text: &str) -> Option<String> {
+    pub fn fullest(&self, key: &Key, text: &str) -> Option<String> {
         self.fullest.get(key).map(|s| s.slice(text).to_string())
     }
 
     /// [`NameIndex::fullest`] for a lone surname whose title gives a gender (`Mr. Adler`): when
     /// the fullest name's given name is of the other gender, the first full name with this
     /// surname and a compatible given name (`Paul Adler`, not `Ruth Adler`), or none.
-    pub fn fullest_of_gender(&self, key: &str, gender: Gender, text: &str) -> Option<String> {
+    pub fn fullest_of_gender(&self, key: &Key, gender: Gender, text: &str) -> Option<String> {
         let fullest = self.fullest.get(key)?;
         let compatible = |span: &Span| {
             let g = given_name(span.slice(text)).map_or(Gender::Unknown, |f| lexicon().first_name_gender(f));
@@ -239,7 +239,7 @@ impl NameIndex {
         }
         self.full_names
             .iter()
-            .find(|span| given_name(span.slice(text)).is_some() && surname_key(span.slice(text)) == key && compatible(span))
+            .find(|span| given_name(span.slice(text)).is_some() && surname_key(span.slice(text)) == *key && compatible(span))
             .map(|span| span.slice(text).to_string())
     }
 
@@ -291,17 +291,93 @@ fn kin_gender(noun: &str) -> Gender {
 }
 
 /// The clustering key of a name: its last word, lower case, without `al-` or a possessive.
-pub fn surname_key(name: &str) -> String {
-    with_surname_key(name, str::to_string)
+pub fn surname_key(name: &str) -> Key {
+    with_surname_key(name, Key::new)
+}
+
+/// [`Key::new`] of the lower case of `word`, for a word of ASCII letters and digits: packed
+/// straight from its bytes when it is short (no lower-cased copy first).
+fn ascii_alphanumeric_key(word: &str) -> Key {
+    let b = word.as_bytes();
+    debug_assert!(b.iter().all(u8::is_ascii_alphanumeric));
+    if b.len() < 16 {
+        let mut packed = [0u8; 16];
+        for (d, s) in packed.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        packed[15] = b.len() as u8;
+        Key::Short(u128::from_le_bytes(packed))
+    } else {
+        Key::new(&lower(word))
+    }
+}
+
+/// A clustering key (a name's [`surname_key`], a description's head noun) as the sources
+/// stage keeps and looks it up: packed with its length into a `u128` when it has 15 bytes or
+/// fewer (nearly every key), so that a new key or a copy of one is no `String` (an allocation
+/// each, for every surname in `NameIndex::build`, every source and every look-up).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// The key's bytes from the lowest byte on, its length in the highest.
+    Short(u128),
+    Long(Box<str>),
+}
+
+impl Key {
+    /// The empty key (a source that clusters by none).
+    pub const EMPTY: Key = Key::Short(0);
+
+    pub fn new(key: &str) -> Key {
+        let b = key.as_bytes();
+        if b.len() < 16 {
+            let mut packed = [0u8; 16];
+            packed[..b.len()].copy_from_slice(b);
+            packed[15] = b.len() as u8;
+            Key::Short(u128::from_le_bytes(packed))
+        } else {
+            Key::Long(key.into())
+        }
+    }
+
+    /// The key of `a` followed by `b` (a stem and its plural ending), without a `String` for
+    /// the two together when they are short.
+    pub fn joined(a: &str, b: &str) -> Key {
+        let len = a.len() + b.len();
+        if len < 16 {
+            let mut packed = [0u8; 16];
+            packed[..a.len()].copy_from_slice(a.as_bytes());
+            packed[a.len()..len].copy_from_slice(b.as_bytes());
+            packed[15] = len as u8;
+            Key::Short(u128::from_le_bytes(packed))
+        } else {
+            Key::Long(format!("{a}{b}").into())
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Key::EMPTY
+    }
+
+    /// The key's length, first byte and last byte (for [`SurnameKeyMask`]), if it has any.
+    fn length_and_ends(&self) -> Option<(usize, u8, u8)> {
+        match self {
+            Key::Short(packed) => {
+                let b = packed.to_le_bytes();
+                let len = b[15] as usize;
+                (len > 0).then(|| (len, b[0], b[len - 1]))
+            }
+            Key::Long(key) => Some((key.len(), key.as_bytes()[0], key.as_bytes()[key.len() - 1])),
+        }
+    }
 }
 
 /// Calls `f` with [`surname_key`] of `name`, without allocating it for short ASCII names.
-pub fn with_surname_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+fn with_surname_key(name: &str, f: impl FnOnce(&str) -> Key) -> Key {
     // One word of ASCII letters and digits (most calls: `add_name_mentions` asks it of every
     // capitalised word): it is its own last word, with nothing to trim, no `'s` and no `al-` or
     // `d'` prefix (those need an apostrophe or a hyphen), so its key is just its lower case.
     if name.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return f(&lower(name));
+        return ascii_alphanumeric_key(name);
     }
     // (An ASCII name, most of the rest, by its bytes: no characters decoded.)
     let last = if name.is_ascii() {
@@ -309,6 +385,10 @@ pub fn with_surname_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     } else {
         name.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric())
     };
+    // (So is a last word of ASCII letters and digits: `Ruiz` of `Ana Ruiz`, most full names.)
+    if last.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return ascii_alphanumeric_key(last);
+    }
     let lower = lower(last);
     let mut w: &str = &lower;
     for suffix in ["'s", "’s"] {
@@ -351,13 +431,11 @@ fn trim_ascii_non_alphanumeric(word: &str) -> &str {
 pub struct SurnameKeyMask([u64; 4]);
 
 impl SurnameKeyMask {
-    pub fn new<'a>(keys: impl IntoIterator<Item = &'a str>) -> SurnameKeyMask {
+    pub fn new<'a>(keys: impl IntoIterator<Item = &'a Key>) -> SurnameKeyMask {
         let mut mask = [0u64; 4];
-        for key in keys.into_iter().map(str::as_bytes) {
-            if let (Some(&first), Some(&last)) = (key.first(), key.last()) {
-                let bit = SurnameKeyMask::bit(key.len(), first, last);
-                mask[bit / 64] |= 1 << (bit % 64);
-            }
+        for (len, first, last) in keys.into_iter().filter_map(Key::length_and_ends) {
+            let bit = SurnameKeyMask::bit(len, first, last);
+            mask[bit / 64] |= 1 << (bit % 64);
         }
         SurnameKeyMask(mask)
     }
@@ -452,28 +530,46 @@ fn is_organisation_word(w: &str) -> bool {
 
 /// The organisation named in a role phrase (`the Iraqi Army spokesman` → `Iraqi Army`).
 pub fn affiliation(role: &str) -> Option<String> {
-    let mut best: Option<Vec<&str>> = None;
-    let mut run: Vec<&str> = Vec::new();
-    let words: Vec<&str> = role.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate() {
-        let clean = w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'));
+    fn clean(w: &str) -> &str {
+        w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | '(' | ')'))
+    }
+    // The longest run of capitalised words and joiners so far and the current one, as (first
+    // word's index, number of words): the words are joined only for the one kept, with no
+    // vector of them or of each run (most roles are asked on every mention of a person).
+    let (mut best, mut run) = ((0, 0), (0, 0));
+    let mut words = role.split_whitespace().enumerate().peekable();
+    while let Some((i, w)) = words.next() {
+        let clean = clean(w);
         let cap = clean.starts_with(|c: char| c.is_uppercase());
-        let joiner = !run.is_empty()
+        let joiner = run.1 > 0
             && matches!(clean, "of" | "for" | "and" | "the" | "&")
-            && words.get(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
+            && words.peek().is_some_and(|(_, n)| n.starts_with(|c: char| c.is_uppercase()));
         if (cap && !(i == 0 && matches!(clean, "The" | "A" | "An"))) || joiner {
-            run.push(clean);
-        } else {
-            if run.len() > best.as_ref().map_or(0, Vec::len) {
-                best = Some(std::mem::take(&mut run));
+            if run.1 == 0 {
+                run.0 = i;
             }
-            run.clear();
+            run.1 += 1;
+        } else {
+            if run.1 > best.1 {
+                best = run;
+            }
+            run = (0, 0);
         }
     }
-    if run.len() > best.as_ref().map_or(0, Vec::len) {
-        best = Some(run);
+    if run.1 > best.1 {
+        best = run;
     }
-    best.filter(|b| !b.is_empty()).map(|b| b.join(" "))
+    let (first, len) = best;
+    (len > 0).then(|| {
+        let mut joined = String::with_capacity(role.len());
+        for (k, w) in role.split_whitespace().skip(first).take(len).enumerate() {
+            if k > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(clean(w));
+        }
+        joined
+    })
 }
 
 #[cfg(test)]
@@ -526,12 +622,37 @@ mod tests {
         }
     }
 
+    /// The short cuts of `surname_key` (one ASCII word, an ASCII last word, packed straight into
+    /// a key) give the key of the general way: last word, trimmed, lower case, no `'s` or `al-`.
+    #[test]
+    fn surname_key_agrees_with_the_general_way() {
+        let reference = |name: &str| {
+            let last = name.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric());
+            let lower = last.to_lowercase();
+            let mut w: &str = &lower;
+            for suffix in ["'s", "’s"] {
+                w = w.strip_suffix(suffix).unwrap_or(w);
+            }
+            for prefix in ["al-", "el-", "al’", "d'", "d’"] {
+                w = w.strip_prefix(prefix).unwrap_or(w);
+            }
+            Key::new(w)
+        };
+        let names = [
+            "", "Ruiz", "RUIZ", "Ana Ruiz", "Ana Ruiz,", "Donald Duckworth's", "Omar al-Bashir", "Jean d’Arcy", "Zoë Ng", "Ng Zoë",
+            "Wolfeschlegelsteinhausen", "Hubert Wolfeschlegelsteinhausen", "Ana ÉCO", "Mr. O'Brien", "Trump’s", "X2", "  ",
+        ];
+        for name in names {
+            assert_eq!(surname_key(name), reference(name), "{name:?}");
+        }
+    }
+
     /// The mask never turns away a word whose key is one of the keys, and turns away most others.
     #[test]
     fn surname_key_mask_passes_every_word_with_one_of_the_keys() {
         let names = ["Ana Ruiz", "Donald Duckworth's", "Omar al-Bashir", "Kowalczyk", "Jean d’Arcy", "Ng"];
-        let keys: Vec<String> = names.iter().map(|n| surname_key(n)).collect();
-        let mask = SurnameKeyMask::new(keys.iter().map(String::as_str));
+        let keys: Vec<Key> = names.iter().map(|n| surname_key(n)).collect();
+        let mask = SurnameKeyMask::new(&keys);
         for word in ["Ruiz", "RUIZ", "ruiz", "Duckworth", "Bashir", "Kowalczyk", "Ng", "NG", "Arcy", "al-Bashir", "d’Arcy"] {
             assert!(keys.contains(&surname_key(word)), "{word}");
             assert!(mask.may_hold_key_of(word), "{word}");
