@@ -83,6 +83,8 @@ pub struct Lexicon {
     pub pronouns: HashMap<String, (Gender, bool)>,
     /// Given names that are almost always one gender (`first_names.txt`).
     pub first_names: HashMap<String, Gender>,
+    /// Kinship nouns and the gender they state (`kinship.txt`): `husband` → male.
+    pub kinship: HashMap<String, Gender>,
     pub not_names: HashSet<String>,
     /// Labels of page-furniture lines (`READ MORE`, `WATCH`), case-sensitive.
     pub boilerplate_labels: HashSet<&'static str>,
@@ -423,6 +425,7 @@ impl Lexicon {
             .map(|e| (norm(e[0]), (gender(e.get(1)), e.get(2).is_some_and(|n| n.eq_ignore_ascii_case("plural")))))
             .collect();
         let first_names = entries(include_str!("first_names.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
+        let kinship = entries(include_str!("kinship.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
         let not_names: HashSet<String> = entries(include_str!("not_names.txt")).map(|e| norm(e[0])).collect();
         let boilerplate_labels = entries(include_str!("boilerplate.txt")).map(|e| e[0]).collect();
         let mut classes: HashMap<String, Classes> = HashMap::default();
@@ -480,6 +483,7 @@ impl Lexicon {
             numbers,
             pronouns,
             first_names,
+            kinship,
             not_names,
             boilerplate_labels,
             short_classes: ShortTable::new(classes.iter().filter_map(|(k, &c)| short_key(k).map(|key| (key, c)))),
