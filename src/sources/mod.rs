@@ -469,12 +469,31 @@ impl Builder<'_, '_> {
         if s.title.is_none() {
             s.title = m.title;
         }
-        if s.role.is_none() {
+        // A relative clause ("who was booked for her protests") is a role only until a noun phrase
+        // says what the person is ("Westbrook boss Carla Minetti", "Minetti, the Westbrook boss").
+        let text = self.doc.text;
+        if s.role.is_none_or(|r| is_relative_clause(r, text)) {
             // ("Ellen Marsh, 71, who runs a bait shop": the age is the source's, the rest its role.)
             // (Not a bare determiner: "The Home Builders Council" has no role.)
-            let premodifier = m.premodifier.filter(|p| !["the", "a", "an"].iter().any(|d| p.slice(self.doc.text).eq_ignore_ascii_case(d)));
-            let (age, role) = split_age(m.role.or(premodifier), self.doc.text);
-            s.role = role;
+            // (Nor a quantifier, "some Democrats", or a role with no word in it.)
+            let premodifier = m.premodifier.filter(|p| {
+                !["the", "a", "an", "some", "many", "most", "several", "other", "few", "all", "both", "these", "those"]
+                    .iter()
+                    .any(|d| p.slice(text).eq_ignore_ascii_case(d))
+            });
+            let noun_role = m.role.filter(|&r| !is_relative_clause(r, text) && r.slice(text).contains(char::is_alphabetic));
+            // (Before a relative clause, or in its place, only a phrase that ends in a role noun:
+            // "Cambridge cartoonist", not "Asked about" or "Former prosecutor and".)
+            let ends_in_role = |r: Span| r.slice(text).rsplit(' ').next().is_some_and(|w| lexicon().is_role(w));
+            let candidate = match (noun_role, m.role) {
+                (Some(r), _) => Some(r),
+                (None, Some(relative)) => premodifier.filter(|&p| ends_in_role(p)).or(Some(relative)),
+                (None, None) => premodifier,
+            };
+            let (age, role) = split_age(candidate, text);
+            if s.role.is_none() || role.is_some_and(|r| !is_relative_clause(r, text) && ends_in_role(r)) {
+                s.role = role;
+            }
             s.age = s.age.or(age);
         }
         if s.gender == Gender::Unknown {
@@ -987,6 +1006,12 @@ fn name_gender_of(doc: &Document, m: &Mention) -> Gender {
         (Some(first), Some(_)) => lexicon().first_name_gender(first),
         _ => Gender::Unknown,
     }
+}
+
+/// True when `role` is a relative clause (`who runs a bait shop`), not a noun phrase.
+fn is_relative_clause(role: Span, text: &str) -> bool {
+    let first = role.slice(text).split(' ').next().unwrap_or("");
+    ["who", "whose", "whom", "which", "that"].iter().any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// A role that opens with an age (`71, who runs a bait shop`, `45`): the age, and the role
