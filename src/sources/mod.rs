@@ -377,6 +377,16 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         if src.title.is_none() {
             src.title = title;
         }
+        // So with a role before the name ("Westbrook boss Carla Minetti was furious"), when the
+        // quotes gave none or only a relative clause: a singular role noun right before the name
+        // and the capitalised words before it.
+        if src.role.is_none_or(|r| is_relative_clause(r, doc.text)) && a > 0 && a < t {
+            // (Not the title again: "Council member Yvonne Delacroix" has that title.)
+            let is_title = |r: Span| src.title.is_some_and(|t| t.slice(doc.text).eq_ignore_ascii_case(r.slice(doc.text)));
+            if let Some(role) = role_before_name(doc, a).filter(|&r| !is_title(r)) {
+                src.role = Some(role);
+            }
+        }
     }
     for s in sources.iter_mut() {
         s.mentions.sort();
@@ -1006,6 +1016,43 @@ fn name_gender_of(doc: &Document, m: &Mention) -> Gender {
         (Some(first), Some(_)) => lexicon().first_name_gender(first),
         _ => Gender::Unknown,
     }
+}
+
+/// The role written before the name that starts at token `a`: a lower-case singular role noun
+/// and the capitalised words before it ("Westbrook boss", "High school teacher"), within the
+/// narrative, opening a clause or a noun phrase (after the sentence's start, a comma, a
+/// determiner or a preposition); none after a plural ("told reporters Carla Minetti ..."), a
+/// verb ("defeated rival Ada Moreno") or an adjective ("presidential nominee", which is only
+/// part of the role).
+fn role_before_name(doc: &Document, a: usize) -> Option<Span> {
+    use crate::quotes::np::{Words, word_is_lower_in};
+    const OPENERS: &Words = &Words::new(&[
+        "the", "a", "an", "his", "her", "their", "its", "our", "by", "to", "from", "with", "for", "and", "of", "as", "said", "says",
+    ]);
+    let noun = a - 1;
+    if !doc.is_narrative(noun) || !doc.tokens[noun].is_word() || doc.has_class(noun, Classes::CAP) {
+        return None;
+    }
+    let w = doc.word(noun);
+    if w.ends_with("ed") || !lexicon().role_singular.contains(crate::lexicon::lower(w).as_ref()) {
+        return None;
+    }
+    let mut start = noun;
+    while start > 0
+        && noun - start < 3
+        && doc.is_narrative(start - 1)
+        && doc.tokens[start - 1].is_word()
+        && doc.has_class(start - 1, Classes::CAP)
+        && !word_is_lower_in(OPENERS, doc, start - 1)
+    {
+        start -= 1;
+    }
+    let opens = start == 0
+        || doc.paragraph_of(start - 1) != doc.paragraph_of(start)
+        || doc.word_in(start - 1, &[".", "?", "!"])
+        || !doc.tokens[start - 1].is_word() && doc.word_in(start - 1, &[",", "(", "—", "–", ":"])
+        || word_is_lower_in(OPENERS, doc, start - 1);
+    opens.then(|| doc.token_span(start, a))
 }
 
 /// True when `role` is a relative clause (`who runs a bait shop`), not a noun phrase.
