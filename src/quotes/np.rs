@@ -895,7 +895,8 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
         // (The writer's commas only: a quote before the speaker holds commas of its own.)
         // (Not inside a relative clause, "X, whose hometown, Miami, is ..., argues"; nor before a
         // participle, which takes the sentence's subject: "X, ..., has picked up ..., telling".)
-        let relative = (*commas.last()?..c2).any(|k| word_is_lower_in(words!["who", "whose", "which", "where"], doc, k));
+        // ("Residents, many of whom have lived there for decades, say ...": `whom` too.)
+        let relative = (*commas.last()?..c2).any(|k| word_is_lower_in(words!["who", "whom", "whose", "which", "where"], doc, k));
         let participle = doc.word(v).ends_with("ing");
         // (Nor a segment holding a modal or an auxiliary before any relative word: in `If X acts
         // now, members could push ..., said Y` the segment before the cue is a clause, and Y the
@@ -909,8 +910,8 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
                     doc.is_narrative(k)
                         && !word_is_lower_in(
                             words![
-                                "who", "whose", "which", "where", "that", "when", "because", "since", "although", "though", "after",
-                                "before", "until"
+                                "who", "whom", "whose", "which", "where", "that", "when", "because", "since", "although", "though",
+                                "after", "before", "until"
                             ],
                             doc,
                             k,
