@@ -344,9 +344,11 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
             return None;
         }
         // `Pike noted the slope, testifying “it seemed ...”`: a participle after a comma takes
-        // the subject of its sentence.
+        // the subject of its sentence (or of a relative clause of place or time just before it:
+        // `..., where protesters had gathered, chanting “...”`).
         if is_participle(doc, &c) && k > lo && doc.word_in(k - 1, &[",", "—", "–"]) && j - c.end <= 1 {
-            let m = reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k)?;
+            let m = reported::relative_clause_subject(doc, lo, k)
+                .or_else(|| reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k))?;
             return Some((m, c, "direct/participle"));
         }
         // Inverted before the quote: `..., asks editor Rhea Valcourt, "...`. (Not after a

@@ -549,6 +549,7 @@ fn try_cue(
         };
         let m = speaker_before()
             .or_else(subordinate_speaker)
+            .or_else(|| relative_clause_subject(doc, lead, cue.start))
             .or_else(clause_subject)
             // (From the sentence's start even after an earlier quote: "X urged ..., saying ...".)
             .or_else(|| leading_subject(doc, skip_intro(doc, lead, cue.start), cue.start))
@@ -1542,6 +1543,22 @@ fn object_end(doc: &Document, a: usize, b: usize) -> usize {
 fn is_subject_pronoun(w: &str) -> bool {
     let head = w.split(['\'', '’']).next().unwrap_or(w);
     is_lower_in(words!["he", "she", "they", "we", "i", "it", "there"], head)
+}
+
+/// `..., where about 50 protesters had gathered on Wednesday, chanting ...`: the subject of a
+/// relative clause of place or time (`, where` / `, when`, or after a dash) that ends right before the participle
+/// at `participle`, whose comma closes it; `lead` is the sentence's start.
+pub(super) fn relative_clause_subject(doc: &Document, lead: usize, participle: usize) -> Option<Mention> {
+    let comma = participle.checked_sub(1).filter(|&c| c > lead && doc.word_is(c, ","))?;
+    let wh = (lead + 1..comma)
+        .rev()
+        .take(20)
+        .take_while(|&k| !doc.word_in(k, &[",", ";", "—", "–"]))
+        .find(|&k| word_is_lower_in(words!["where", "when"], doc, k))?;
+    if !doc.word_in(wh - 1, &[",", "—", "–"]) {
+        return None;
+    }
+    leading_subject(doc, wh + 1, comma)
 }
 
 /// The subject at the start of a sentence, for participle cues (`Jaberi cautioned ..., saying ...`).
