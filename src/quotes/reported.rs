@@ -1870,6 +1870,13 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
             && (doc.is_narrative(k - 1) && (doc.word_in(k - 1, &[",", ";", "—", "–"]) || word_is_lower_in(JOINERS, doc, k - 1))
                 || comma_in_quote(k))
     };
+    // A third-person present in -s (`warns`, `calls`), not a plural noun's look-alike in -ss.
+    let present_s = |k: usize| {
+        let w = doc.word(k);
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.starts_with(|c: char| c.is_lowercase())
+    };
+    // The cue that attributes the content, just before it (past `that`).
+    let attributing_cue_present = (a.saturating_sub(3)..a).rev().find_map(|k| cue_at(doc, k)).is_some_and(|c| present_s(c.start));
     for k in a + 3..b {
         let Some(cue) = cue_at(doc, k) else { continue };
         if cue.according || cue.verb.class == VerbClass::Belief {
@@ -1895,7 +1902,10 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
                 && cue.verb.class == VerbClass::Speech
                 && doc.word(k).ends_with("ed")
                 && cue.end - cue.start == 1
-                && !(a..k).any(|j| word_is_lower_in(words!["had", "'d", "’d"], doc, j));
+                && !(a..k).any(|j| word_is_lower_in(words!["had", "'d", "’d"], doc, j))
+            // (So is one in the present after a cue in the present: "The letter warns that the
+            // ward is unsafe and calls for an inquiry".)
+            || doc.word_is(k - 1, "and") && cue.verb.class == VerbClass::Speech && present_s(k) && attributing_cue_present;
         let open = if shared {
             Some(k)
         } else {
