@@ -635,7 +635,7 @@ fn try_cue(
                 return None;
             }
         }
-        let document = is_document(doc, &m, cue.start);
+        let document = is_document_from(doc, &m, m_first, cue.start);
         let person_like = m.kind != np::MentionKind::Descriptor || !document;
         // (A person's finding is attributed after a clause too: "The effect was strongest in
         // younger patients, the researchers found.")
@@ -904,10 +904,14 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
 
 /// Whether mention `m`, the subject of the cue at token `cue`, names a document.
 pub(super) fn is_document(doc: &Document, m: &Mention, cue: usize) -> bool {
-    let lex = lexicon();
     // (The mention's tokens are found from the cue's, which they come just before.)
+    is_document_from(doc, m, doc.token_after_near(m.span.start, cue), cue)
+}
+
+/// [`is_document`] for a caller that knows the mention's first token, `first`.
+fn is_document_from(doc: &Document, m: &Mention, first: usize, cue: usize) -> bool {
+    let lex = lexicon();
     let mut e = doc.token_after_near(m.span.end, cue);
-    let first = doc.token_after_near(m.span.start, cue);
     // (Before a participle that ends the phrase: "a survey published", "the emails obtained".)
     if e >= 2 && first < e - 1 && doc.word(e - 1).ends_with("ed") {
         e -= 1;
@@ -916,7 +920,28 @@ pub(super) fn is_document(doc: &Document, m: &Mention, cue: usize) -> bool {
     // classes say so. (`lower` borrows or lower-cases on the stack: no `String` per look-up.)
     let one_token = doc.tokens.get(first).is_some_and(|t| t.span() == m.span);
     doc.has_class(e.saturating_sub(1), Classes::DOCUMENT)
-        || if one_token { doc.has_class(first, Classes::DOCUMENT) } else { lex.documents.contains(&*lower(m.span.slice(doc.text))) }
+        || if one_token {
+            doc.has_class(first, Classes::DOCUMENT)
+        } else {
+            let phrase = m.span.slice(doc.text);
+            may_be_multiword_document(phrase) && lex.documents.contains(&*lower(phrase))
+        }
+}
+
+/// False when `phrase`, of more than one token, surely is no entry of the documents list once
+/// lower-cased: it has a space and its last word, after its last space, is ASCII and no
+/// multi-word entry's last word (`release` of `press release`). Lower-casing maps a character at
+/// a time and makes no spaces, so an entry with a space equal to the lower-cased phrase ends in
+/// the lower-cased last word. (Nearly every subject phrase answers here, without the lower-cased
+/// copy and the hash look-up of the whole phrase.)
+fn may_be_multiword_document(phrase: &str) -> bool {
+    static LAST_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        lexicon().documents.iter().filter_map(|d| d.rsplit_once(' ').map(|(_, last)| last)).collect()
+    });
+    match phrase.rsplit_once(' ') {
+        Some((_, last)) if last.is_ascii() => LAST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last)),
+        _ => true,
+    }
 }
 
 /// True when tokens `[a, end)` hold nothing but a short adverbial (`in a statement on Tuesday`).
