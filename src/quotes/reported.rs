@@ -621,6 +621,8 @@ fn try_cue(
     let subject = subject.filter(|m| !inverted(m));
     if let Some(m) = subject {
         let content_start = skip_that(doc, cue.end, end);
+        // (`skip_that` from `a` up to `end`: from the cue's end, as most are, it is `content_start`.)
+        let skip_that_to_end = |a: usize| if a == cue.end { content_start } else { skip_that(doc, a, end) };
         let explicit_that = content_start < end && doc.word_is(content_start, "that");
         // Right after a quote (`"...," Baxter told CBC host Ana Ruiz.`) the cue attributes that
         // quote; reported content of its own must be a clause (`"jobs," Ortiz said private
@@ -631,7 +633,7 @@ fn try_cue(
                 || doc.word_is(m_first - 1, ",") && m_first - 1 > s.first && doc.tokens[m_first - 2].is_mark());
         if after_quote {
             let a = participle_content_start(doc, cue, end);
-            if !explicit_that && !reads_as_clause(doc, skip_that(doc, a, end), end) {
+            if !explicit_that && !reads_as_clause(doc, skip_that_to_end(a), end) {
                 return None;
             }
         }
@@ -749,7 +751,7 @@ fn try_cue(
             // ("assured investors that ...": the addressee, then a clause opened by *that*.)
             addressed = cue.verb.lemma == "tell" || a < end && doc.word_is(a, "that");
         }
-        a = skip_that(doc, a, end);
+        a = skip_that_to_end(a);
         a = skip_adverbial(doc, a, end);
         let approximate_number =
             a + 1 < end && doc.word(a).eq_ignore_ascii_case("about") && matches!(doc.tokens[a + 1].kind, TokenKind::Number);
