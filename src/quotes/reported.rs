@@ -646,8 +646,10 @@ fn try_cue(
             return None;
         }
         // The mention's first token, or its appositive description's when that comes first
-        // ("his chief negotiator, Ada Moreno, told").
-        let m_start = doc.token_after_near(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)), cue.start);
+        // ("his chief negotiator, Ada Moreno, told"). (Without such a description, as most, it
+        // is `m_first`, not searched for again.)
+        let m_start_byte = m.role.map_or(m.span.start, |r| r.start.min(m.span.start));
+        let m_start = if m_start_byte == m.span.start { m_first } else { doc.token_after_near(m_start_byte, cue.start) };
         // "..., her press secretary, Ola Brandt, told The Harlow Courier.": an addressee is part of the tail.
         let tail_start = if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end };
         // (Not a second verb of a subject after an opening clause: "Rallying workers, Clinton
