@@ -126,7 +126,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         if let Some(&last) = final_cue {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
-            let found = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top, &lead);
+            let found = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top, &lead, &cues);
             if let Some(q) = found.as_ref() {
                 if extra.is_empty()
                     && matches!(q.rule, "indirect/said-after" | "indirect/said-inverted" | "mixed/said-after" | "mixed/said-inverted")
@@ -154,7 +154,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         if let Some(cue) = inverted_further_back {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
-            let found = try_cue(doc, s, s.first, end, &cue, &mut taken, &mut extra, top, &lead);
+            let found = try_cue(doc, s, s.first, end, &cue, &mut taken, &mut extra, top, &lead, &cues);
             if extra.is_empty() && found.as_ref().is_some_and(|q| matches!(q.rule, "indirect/said-inverted" | "mixed/said-inverted")) {
                 for r in taken {
                     absorbed[r] = true;
@@ -183,7 +183,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
                 None => {
                     let mut extra = Vec::new();
                     let mut taken = Vec::new();
-                    let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top, &lead);
+                    let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top, &lead, &cues);
                     (found, taken, extra)
                 }
             };
@@ -259,6 +259,7 @@ fn as_attribution(doc: &Document, s: &Sentence, end: usize, cues: &[Cue], taken:
                 "indirect/as-said",
                 taken,
                 top,
+                cues,
             );
         }
         // (A short tail only, and no infinitive: "as people continue to cross into ..." is a time.)
@@ -280,7 +281,7 @@ fn as_attribution(doc: &Document, s: &Sentence, end: usize, cues: &[Cue], taken:
     if (comma + 1..end).filter(|&k| doc.tokens[k].is_word()).count() < 3 {
         return None;
     }
-    make(doc, s, comma + 1, end, Some(cue_span), lemma, Some(m), "indirect/as-said", taken, top)
+    make(doc, s, comma + 1, end, Some(cue_span), lemma, Some(m), "indirect/as-said", taken, top, cues)
 }
 
 /// `In a poll released Monday, 54 percent of residents opposed ...`: a sentence with no cue
@@ -306,7 +307,7 @@ fn in_document(doc: &Document, s: &Sentence, end: usize, taken: &mut Vec<usize>,
         return None;
     }
     let m = Mention::bare(doc.token_span(first + 1, comma), np::MentionKind::Descriptor);
-    make(doc, s, comma + 1, end, Some(doc.tokens[first].span()), "in", Some(m), "indirect/in-document", taken, top)
+    make(doc, s, comma + 1, end, Some(doc.tokens[first].span()), "in", Some(m), "indirect/in-document", taken, top, &[])
 }
 
 /// The sentence's last token index, exclusive, without its final punctuation.
@@ -335,6 +336,7 @@ fn try_cue(
     extra: &mut Vec<Quote>,
     top: &[usize],
     leading_cell: &OnceCell<usize>,
+    cues: &[Cue],
 ) -> Option<Quote> {
     let lex = lexicon();
     // The sentence's leading start, worked out at most once per sentence however many cues it holds.
@@ -359,7 +361,7 @@ fn try_cue(
         if a < end && word_is_lower_in(PREPOSITION_STARTS, doc, a) {
             return None;
         }
-        return make(doc, s, a, end, Some(doc.token_span(cue.start, cue.end)), cue.verb.lemma, Some(m), "indirect/vague", absorbed, top);
+        return make(doc, s, a, end, Some(doc.token_span(cue.start, cue.end)), cue.verb.lemma, Some(m), "indirect/vague", absorbed, top, cues);
     }
     // "did not say whether", "declined to say": a refusal reports nothing. (Only in the cue's
     // own clause: "clinics that were never built, according to" is no refusal.)
@@ -421,11 +423,11 @@ fn try_cue(
             while a < end && doc.word_in(a, &[",", "—", ":"]) {
                 a += 1;
             }
-            return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-before", absorbed, top);
+            return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-before", absorbed, top, cues);
         }
         // CONTENT, according to X. And "Fundraising, according to the campaign, has surged":
         // a claim in two pieces, as with a parenthetical "he said".
-        let before = make(doc, s, first, cue.start, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top);
+        let before = make(doc, s, first, cue.start, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top, cues);
         let rest = m_end + 1;
         let continues = m_end < end
             && doc.word_is(m_end, ",")
@@ -440,7 +442,7 @@ fn try_cue(
             // (Nor a clause with an attribution of its own: "..., according to X, Y said ...".)
             && (rest..end).all(|k| cue_at(doc, k).is_none());
         if continues {
-            if let Some(after) = make(doc, s, rest, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top) {
+            if let Some(after) = make(doc, s, rest, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top, cues) {
                 if before.is_some() {
                     extra.push(after);
                     return before;
@@ -483,7 +485,7 @@ fn try_cue(
             if !reported_clause(doc, cue, a, comma) {
                 return None;
             }
-            return make(doc, s, a, comma, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
+            return make(doc, s, a, comma, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top, cues);
         }
         // ("... by saying ...", "... after telling reporters ...": a participle after a preposition.)
         let attached = k > s.first
@@ -563,7 +565,7 @@ fn try_cue(
                 }
             })?;
         let a = skip_that(doc, participle_content_start(doc, cue, end), end);
-        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
+        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top, cues);
     }
     // "X are preparing a motion, and have alleged that ...": a second verb shares the sentence's subject.
     let coordinated = {
@@ -674,7 +676,7 @@ fn try_cue(
             while b > first && doc.word_in(b - 1, &[",", "—", "–"]) {
                 b -= 1;
             }
-            return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed, top);
+            return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed, top, cues);
         }
         // CONTENT, he says, REST: a parenthetical cue.
         let m_start_tok = m_start;
@@ -718,14 +720,14 @@ fn try_cue(
             if quote_follows && (np::word_is_lower_in(PREPOSITION_STARTS, doc, first) || participle_opens) {
                 return None;
             }
-            let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top);
+            let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top, cues);
             // The sentence goes on after the cue ("..., he says, and are mostly harmless ..."): a second piece.
             // (Not when another attribution follows: "..., he said, according to the filing.")
             // (A finite verb there has the first piece as its subject: "That culture, they said,
             // emphasizes ..." is one claim in two pieces.)
             let another_cue = comma + 1 < end && cue_at(doc, comma + 1).is_some_and(|c| c.according || is_participle(doc, &c));
             if let Some(after) = (!another_cue)
-                .then(|| make(doc, s, comma + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top))
+                .then(|| make(doc, s, comma + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top, cues))
                 .flatten()
             {
                 if before.is_some() {
@@ -829,9 +831,9 @@ fn try_cue(
             }
         }
         if object_content && !explicit_that && !reads_as_clause(doc, a, end) {
-            return make(doc, s, a, object_end(doc, a, b), cue_span, cue.verb.lemma, Some(m), "indirect/verb-object", absorbed, top);
+            return make(doc, s, a, object_end(doc, a, b), cue_span, cue.verb.lemma, Some(m), "indirect/verb-object", absorbed, top, cues);
         }
-        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed, top);
+        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed, top, cues);
     }
     if comma_before && cue.verb.class == VerbClass::Speech {
         // CONTENT, said X.
@@ -865,9 +867,9 @@ fn try_cue(
             b -= 1;
         }
         let _ = lex;
-        let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top);
+        let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top, cues);
         if let Some(after) =
-            rest.and_then(|ra| make(doc, s, ra, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top))
+            rest.and_then(|ra| make(doc, s, ra, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top, cues))
         {
             if before.is_some() {
                 extra.push(after);
@@ -1714,6 +1716,8 @@ fn looks_like_verb(w: &str) -> bool {
         || is_lower_in(words!["is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "does", "did"], &lw)
 }
 
+/// The quote of content `[a, b)` of sentence `s`, if it reads as one. `cues` are the cues of the
+/// sentence's content, by start (as `reported::detect` found them; none for a sentence without).
 #[allow(clippy::too_many_arguments)]
 fn make(
     doc: &Document,
@@ -1726,6 +1730,7 @@ fn make(
     rule: &'static str,
     absorbed: &mut Vec<usize>,
     top: &[usize],
+    cues: &[Cue],
 ) -> Option<Quote> {
     let (mut a, mut b) = (a, b);
     while a < b && doc.word_in(a, &[",", ":", "—", "–", ";"]) {
@@ -1744,7 +1749,7 @@ fn make(
     // A second attribution coordinated after the content (`..., though she acknowledged ...`,
     // `... and called it ...`) starts a quote of its own: the first content ends before it.
     if matches!(rule, "indirect/said-that" | "indirect/participle" | "indirect/according-to-before" | "indirect/verb-object") {
-        if let Some(c) = coordinated_attribution(doc, a, b) {
+        if let Some(c) = coordinated_attribution(doc, a, b, cues) {
             b = c;
         }
     }
@@ -1873,7 +1878,7 @@ const SUBORDINATORS: &Words = &Words::new(&[
 /// (or, for a shared subject, the cue itself) follows a comma, dash, semicolon or a coordinating
 /// or concessive conjunction. Nested attributions without one (`said the agency said ...`) stay
 /// inside the content.
-fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> {
+fn coordinated_attribution(doc: &Document, a: usize, b: usize, cues: &[Cue]) -> Option<usize> {
     const JOINERS: &Words = &Words::new(&["and", "but", "though", "although", "while", "whereas", "yet"]);
     // (A comma inside a closing quote counts too: `"... happening," adding ...`.)
     let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word_is(k - 2, ",");
@@ -1882,8 +1887,11 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
             && (doc.is_narrative(k - 1) && (doc.word_in(k - 1, &[",", ";", "—", "–"]) || word_is_lower_in(JOINERS, doc, k - 1))
                 || comma_in_quote(k))
     };
-    for k in a + 3..b {
-        let Some(cue) = cue_at(doc, k) else { continue };
+    // (The cues starting in `[a + 3, b)`, read from the sentence's list: `cue_at` of each token
+    // there, as this asked before, finds just those.)
+    let from = cues.partition_point(|c| c.start < a + 3);
+    for &cue in cues[from..].iter().take_while(|c| c.start < b) {
+        let k = cue.start;
         if cue.according || cue.verb.class == VerbClass::Belief {
             continue;
         }
