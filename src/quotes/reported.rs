@@ -126,7 +126,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         if let Some(&last) = final_cue {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
-            let found = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top, &lead);
+            let found = try_cue(doc, s, s.first, end, &last, &mut taken, &mut extra, top, &lead, &cues);
             if let Some(q) = found.as_ref() {
                 if extra.is_empty()
                     && matches!(q.rule, "indirect/said-after" | "indirect/said-inverted" | "mixed/said-after" | "mixed/said-inverted")
@@ -154,7 +154,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
         if let Some(cue) = inverted_further_back {
             let mut extra = Vec::new();
             let mut taken = Vec::new();
-            let found = try_cue(doc, s, s.first, end, &cue, &mut taken, &mut extra, top, &lead);
+            let found = try_cue(doc, s, s.first, end, &cue, &mut taken, &mut extra, top, &lead, &cues);
             if extra.is_empty() && found.as_ref().is_some_and(|q| matches!(q.rule, "indirect/said-inverted" | "mixed/said-inverted")) {
                 for r in taken {
                     absorbed[r] = true;
@@ -183,7 +183,7 @@ pub fn detect(doc: &Document, absorbed: &mut [bool]) -> Vec<Quote> {
                 None => {
                     let mut extra = Vec::new();
                     let mut taken = Vec::new();
-                    let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top, &lead);
+                    let found = try_cue(doc, s, from, end, &cue, &mut taken, &mut extra, top, &lead, &cues);
                     (found, taken, extra)
                 }
             };
@@ -259,6 +259,7 @@ fn as_attribution(doc: &Document, s: &Sentence, end: usize, cues: &[Cue], taken:
                 "indirect/as-said",
                 taken,
                 top,
+                cues,
             );
         }
         // (A short tail only, and no infinitive: "as people continue to cross into ..." is a time.)
@@ -280,7 +281,7 @@ fn as_attribution(doc: &Document, s: &Sentence, end: usize, cues: &[Cue], taken:
     if (comma + 1..end).filter(|&k| doc.tokens[k].is_word()).count() < 3 {
         return None;
     }
-    make(doc, s, comma + 1, end, Some(cue_span), lemma, Some(m), "indirect/as-said", taken, top)
+    make(doc, s, comma + 1, end, Some(cue_span), lemma, Some(m), "indirect/as-said", taken, top, cues)
 }
 
 /// `In a poll released Monday, 54 percent of residents opposed ...`: a sentence with no cue
@@ -306,7 +307,7 @@ fn in_document(doc: &Document, s: &Sentence, end: usize, taken: &mut Vec<usize>,
         return None;
     }
     let m = Mention::bare(doc.token_span(first + 1, comma), np::MentionKind::Descriptor);
-    make(doc, s, comma + 1, end, Some(doc.tokens[first].span()), "in", Some(m), "indirect/in-document", taken, top)
+    make(doc, s, comma + 1, end, Some(doc.tokens[first].span()), "in", Some(m), "indirect/in-document", taken, top, &[])
 }
 
 /// The sentence's last token index, exclusive, without its final punctuation.
@@ -335,6 +336,7 @@ fn try_cue(
     extra: &mut Vec<Quote>,
     top: &[usize],
     leading_cell: &OnceCell<usize>,
+    cues: &[Cue],
 ) -> Option<Quote> {
     let lex = lexicon();
     // The sentence's leading start, worked out at most once per sentence however many cues it holds.
@@ -359,7 +361,19 @@ fn try_cue(
         if a < end && word_is_lower_in(PREPOSITION_STARTS, doc, a) {
             return None;
         }
-        return make(doc, s, a, end, Some(doc.token_span(cue.start, cue.end)), cue.verb.lemma, Some(m), "indirect/vague", absorbed, top);
+        return make(
+            doc,
+            s,
+            a,
+            end,
+            Some(doc.token_span(cue.start, cue.end)),
+            cue.verb.lemma,
+            Some(m),
+            "indirect/vague",
+            absorbed,
+            top,
+            cues,
+        );
     }
     // "did not say whether", "declined to say": a refusal reports nothing. (Only in the cue's
     // own clause: "clinics that were never built, according to" is no refusal.)
@@ -421,11 +435,11 @@ fn try_cue(
             while a < end && doc.word_in(a, &[",", "—", ":"]) {
                 a += 1;
             }
-            return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-before", absorbed, top);
+            return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-before", absorbed, top, cues);
         }
         // CONTENT, according to X. And "Fundraising, according to the campaign, has surged":
         // a claim in two pieces, as with a parenthetical "he said".
-        let before = make(doc, s, first, cue.start, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top);
+        let before = make(doc, s, first, cue.start, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top, cues);
         let rest = m_end + 1;
         let continues = m_end < end
             && doc.word_is(m_end, ",")
@@ -440,7 +454,9 @@ fn try_cue(
             // (Nor a clause with an attribution of its own: "..., according to X, Y said ...".)
             && (rest..end).all(|k| cue_at(doc, k).is_none());
         if continues {
-            if let Some(after) = make(doc, s, rest, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top) {
+            if let Some(after) =
+                make(doc, s, rest, end, cue_span, cue.verb.lemma, Some(m), "indirect/according-to-after", absorbed, top, cues)
+            {
                 if before.is_some() {
                     extra.push(after);
                     return before;
@@ -483,7 +499,7 @@ fn try_cue(
             if !reported_clause(doc, cue, a, comma) {
                 return None;
             }
-            return make(doc, s, a, comma, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
+            return make(doc, s, a, comma, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top, cues);
         }
         // ("... by saying ...", "... after telling reporters ...": a participle after a preposition.)
         let attached = k > s.first
@@ -564,7 +580,7 @@ fn try_cue(
                 }
             })?;
         let a = skip_that(doc, participle_content_start(doc, cue, end), end);
-        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top);
+        return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top, cues);
     }
     // "X are preparing a motion, and have alleged that ...": a second verb shares the sentence's subject.
     let coordinated = {
@@ -622,6 +638,8 @@ fn try_cue(
     let subject = subject.filter(|m| !inverted(m));
     if let Some(m) = subject {
         let content_start = skip_that(doc, cue.end, end);
+        // (`skip_that` from `a` up to `end`: from the cue's end, as most are, it is `content_start`.)
+        let skip_that_to_end = |a: usize| if a == cue.end { content_start } else { skip_that(doc, a, end) };
         let explicit_that = content_start < end && doc.word_is(content_start, "that");
         // Right after a quote (`"...," Baxter told CBC host Ana Ruiz.`) the cue attributes that
         // quote; reported content of its own must be a clause (`"jobs," Ortiz said private
@@ -632,11 +650,11 @@ fn try_cue(
                 || doc.word_is(m_first - 1, ",") && m_first - 1 > s.first && doc.tokens[m_first - 2].is_mark());
         if after_quote {
             let a = participle_content_start(doc, cue, end);
-            if !explicit_that && !reads_as_clause(doc, skip_that(doc, a, end), end) {
+            if !explicit_that && !reads_as_clause(doc, skip_that_to_end(a), end) {
                 return None;
             }
         }
-        let document = is_document(doc, &m, cue.start);
+        let document = is_document_from(doc, &m, m_first, cue.start);
         let person_like = m.kind != np::MentionKind::Descriptor || !document;
         // (A person's finding is attributed after a clause too: "The effect was strongest in
         // younger patients, the researchers found.")
@@ -645,8 +663,10 @@ fn try_cue(
             return None;
         }
         // The mention's first token, or its appositive description's when that comes first
-        // ("his chief negotiator, Ada Moreno, told").
-        let m_start = doc.token_after_near(m.role.map_or(m.span.start, |r| r.start.min(m.span.start)), cue.start);
+        // ("his chief negotiator, Ada Moreno, told"). (Without such a description, as most, it
+        // is `m_first`, not searched for again.)
+        let m_start_byte = m.role.map_or(m.span.start, |r| r.start.min(m.span.start));
+        let m_start = if m_start_byte == m.span.start { m_first } else { doc.token_after_near(m_start_byte, cue.start) };
         // "..., her press secretary, Ola Brandt, told The Harlow Courier.": an addressee is part of the tail.
         let tail_start = if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end };
         // (Not a second verb of a subject after an opening clause: "Rallying workers, Clinton
@@ -671,7 +691,7 @@ fn try_cue(
             while b > first && doc.word_in(b - 1, &[",", "—", "–"]) {
                 b -= 1;
             }
-            return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed, top);
+            return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed, top, cues);
         }
         // CONTENT, he says, REST: a parenthetical cue.
         let m_start_tok = m_start;
@@ -715,14 +735,16 @@ fn try_cue(
             if quote_follows && (np::word_is_lower_in(PREPOSITION_STARTS, doc, first) || participle_opens) {
                 return None;
             }
-            let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top);
+            let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top, cues);
             // The sentence goes on after the cue ("..., he says, and are mostly harmless ..."): a second piece.
             // (Not when another attribution follows: "..., he said, according to the filing.")
             // (A finite verb there has the first piece as its subject: "That culture, they said,
             // emphasizes ..." is one claim in two pieces.)
             let another_cue = comma + 1 < end && cue_at(doc, comma + 1).is_some_and(|c| c.according || is_participle(doc, &c));
             if let Some(after) = (!another_cue)
-                .then(|| make(doc, s, comma + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top))
+                .then(|| {
+                    make(doc, s, comma + 1, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top, cues)
+                })
                 .flatten()
             {
                 if before.is_some() {
@@ -750,7 +772,7 @@ fn try_cue(
             // ("assured investors that ...": the addressee, then a clause opened by *that*.)
             addressed = cue.verb.lemma == "tell" || a < end && doc.word_is(a, "that");
         }
-        a = skip_that(doc, a, end);
+        a = skip_that_to_end(a);
         a = skip_adverbial(doc, a, end);
         let approximate_number =
             a + 1 < end && doc.word(a).eq_ignore_ascii_case("about") && matches!(doc.tokens[a + 1].kind, TokenKind::Number);
@@ -826,9 +848,9 @@ fn try_cue(
             }
         }
         if object_content && !explicit_that && !reads_as_clause(doc, a, end) {
-            return make(doc, s, a, object_end(doc, a, b), cue_span, cue.verb.lemma, Some(m), "indirect/verb-object", absorbed, top);
+            return make(doc, s, a, object_end(doc, a, b), cue_span, cue.verb.lemma, Some(m), "indirect/verb-object", absorbed, top, cues);
         }
-        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed, top);
+        return make(doc, s, a, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-that", absorbed, top, cues);
     }
     if comma_before && cue.verb.class == VerbClass::Speech {
         // CONTENT, said X.
@@ -862,9 +884,9 @@ fn try_cue(
             b -= 1;
         }
         let _ = lex;
-        let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top);
+        let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top, cues);
         if let Some(after) =
-            rest.and_then(|ra| make(doc, s, ra, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top))
+            rest.and_then(|ra| make(doc, s, ra, end, cue_span, cue.verb.lemma, Some(m), "indirect/said-inverted", absorbed, top, cues))
         {
             if before.is_some() {
                 extra.push(after);
@@ -905,10 +927,14 @@ fn leading_start(doc: &Document, s: &Sentence) -> usize {
 
 /// Whether mention `m`, the subject of the cue at token `cue`, names a document.
 pub(super) fn is_document(doc: &Document, m: &Mention, cue: usize) -> bool {
-    let lex = lexicon();
     // (The mention's tokens are found from the cue's, which they come just before.)
+    is_document_from(doc, m, doc.token_after_near(m.span.start, cue), cue)
+}
+
+/// [`is_document`] for a caller that knows the mention's first token, `first`.
+fn is_document_from(doc: &Document, m: &Mention, first: usize, cue: usize) -> bool {
+    let lex = lexicon();
     let mut e = doc.token_after_near(m.span.end, cue);
-    let first = doc.token_after_near(m.span.start, cue);
     // (Before a participle that ends the phrase: "a survey published", "the emails obtained".)
     if e >= 2 && first < e - 1 && doc.word(e - 1).ends_with("ed") {
         e -= 1;
@@ -917,7 +943,27 @@ pub(super) fn is_document(doc: &Document, m: &Mention, cue: usize) -> bool {
     // classes say so. (`lower` borrows or lower-cases on the stack: no `String` per look-up.)
     let one_token = doc.tokens.get(first).is_some_and(|t| t.span() == m.span);
     doc.has_class(e.saturating_sub(1), Classes::DOCUMENT)
-        || if one_token { doc.has_class(first, Classes::DOCUMENT) } else { lex.documents.contains(&*lower(m.span.slice(doc.text))) }
+        || if one_token {
+            doc.has_class(first, Classes::DOCUMENT)
+        } else {
+            let phrase = m.span.slice(doc.text);
+            may_be_multiword_document(phrase) && lex.documents.contains(&*lower(phrase))
+        }
+}
+
+/// False when `phrase`, of more than one token, surely is no entry of the documents list once
+/// lower-cased: it has a space and its last word, after its last space, is ASCII and no
+/// multi-word entry's last word (`release` of `press release`). Lower-casing maps a character at
+/// a time and makes no spaces, so an entry with a space equal to the lower-cased phrase ends in
+/// the lower-cased last word. (Nearly every subject phrase answers here, without the lower-cased
+/// copy and the hash look-up of the whole phrase.)
+fn may_be_multiword_document(phrase: &str) -> bool {
+    static LAST_WORDS: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| lexicon().documents.iter().filter_map(|d| d.rsplit_once(' ').map(|(_, last)| last)).collect());
+    match phrase.rsplit_once(' ') {
+        Some((_, last)) if last.is_ascii() => LAST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last)),
+        _ => true,
+    }
 }
 
 /// True when tokens `[a, end)` hold nothing but a short adverbial (`in a statement on Tuesday`).
@@ -1702,6 +1748,8 @@ fn looks_like_verb(w: &str) -> bool {
         || is_lower_in(words!["is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "does", "did"], &lw)
 }
 
+/// The quote of content `[a, b)` of sentence `s`, if it reads as one. `cues` are the cues of the
+/// sentence's content, by start (as `reported::detect` found them; none for a sentence without).
 #[allow(clippy::too_many_arguments)]
 fn make(
     doc: &Document,
@@ -1714,6 +1762,7 @@ fn make(
     rule: &'static str,
     absorbed: &mut Vec<usize>,
     top: &[usize],
+    cues: &[Cue],
 ) -> Option<Quote> {
     let (mut a, mut b) = (a, b);
     while a < b && doc.word_in(a, &[",", ":", "—", "–", ";"]) {
@@ -1732,7 +1781,7 @@ fn make(
     // A second attribution coordinated after the content (`..., though she acknowledged ...`,
     // `... and called it ...`) starts a quote of its own: the first content ends before it.
     if matches!(rule, "indirect/said-that" | "indirect/participle" | "indirect/according-to-before" | "indirect/verb-object") {
-        if let Some(c) = coordinated_attribution(doc, a, b) {
+        if let Some(c) = coordinated_attribution(doc, a, b, cues) {
             b = c;
         }
     }
@@ -1861,7 +1910,7 @@ const SUBORDINATORS: &Words = &Words::new(&[
 /// (or, for a shared subject, the cue itself) follows a comma, dash, semicolon or a coordinating
 /// or concessive conjunction. Nested attributions without one (`said the agency said ...`) stay
 /// inside the content.
-fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> {
+fn coordinated_attribution(doc: &Document, a: usize, b: usize, cues: &[Cue]) -> Option<usize> {
     const JOINERS: &Words = &Words::new(&["and", "but", "though", "although", "while", "whereas", "yet"]);
     // (A comma inside a closing quote counts too: `"... happening," adding ...`.)
     let comma_in_quote = |k: usize| k > a + 3 && doc.tokens[k - 1].is_mark() && doc.word_is(k - 2, ",");
@@ -1877,8 +1926,11 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize) -> Option<usize> 
     };
     // The cue that attributes the content, just before it (past `that`).
     let attributing_cue_present = (a.saturating_sub(3)..a).rev().find_map(|k| cue_at(doc, k)).is_some_and(|c| present_s(c.start));
-    for k in a + 3..b {
-        let Some(cue) = cue_at(doc, k) else { continue };
+    // (The cues starting in `[a + 3, b)`, read from the sentence's list: `cue_at` of each token
+    // there, as this asked before, finds just those.)
+    let from = cues.partition_point(|c| c.start < a + 3);
+    for &cue in cues[from..].iter().take_while(|c| c.start < b) {
+        let k = cue.start;
         if cue.according || cue.verb.class == VerbClass::Belief {
             continue;
         }
