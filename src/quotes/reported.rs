@@ -233,10 +233,20 @@ fn as_attribution(doc: &Document, s: &Sentence, end: usize, cues: &[Cue], taken:
     if !doc.word_is(comma, ",") || (first..comma).any(|k| !doc.is_narrative(k) || !doc.tokens[k].is_word()) {
         return None;
     }
-    let (subject_start, subject_end, cue_span, lemma) = if words_of {
-        (first + 4, comma, doc.token_span(first, first + 4), "words")
+    // The speaker phrase in `[a, b)`: it ends in a noun, not in "of the" ("As star and executive
+    // producer of the show, ..." holds no cue).
+    let subject = |a: usize, b: usize| {
+        let ends_in_function_word = word_is_lower_in(
+            words!["the", "a", "an", "of", "his", "her", "its", "their", "this", "that", "to", "for", "in", "on", "with"],
+            doc,
+            b - 1,
+        );
+        if ends_in_function_word { None } else { np::parse(doc, a, b) }
+    };
+    let (m, cue_span, lemma) = if words_of {
+        (subject(first + 4, comma)?, doc.token_span(first, first + 4), "words")
     } else if comma >= first + 3 && doc.word_is(comma - 1, "it") && word_is_lower_in(words!["put", "puts"], doc, comma - 2) {
-        (first + 1, comma - 2, doc.token_span(comma - 2, comma), "put")
+        (subject(first + 1, comma - 2)?, doc.token_span(comma - 2, comma), "put")
     } else {
         // A cue of saying or of evidence, with at most a short tail before the comma.
         // (Not a time: "As Blumenthal spoke, ...".)
@@ -244,40 +254,19 @@ fn as_attribution(doc: &Document, s: &Sentence, end: usize, cues: &[Cue], taken:
         if cue.verb.class == VerbClass::Belief || matches!(cue.verb.lemma, "speak" | "talk" | "testify" | "ask" | "answer") {
             return None;
         }
-        if cue.start == first + 1 {
+        let m = if cue.start == first + 1 {
             // "As reported by the Ledger, ...": the agent names the source.
             let by = (cue.end..comma.min(cue.end + 3)).find(|&k| doc.word_is(k, "by"))?;
-            let m = np::phrase_after(doc, by + 1, comma).filter(|m| mention_end(doc, m, by + 1) == comma)?;
-            return make(
-                doc,
-                s,
-                comma + 1,
-                end,
-                Some(doc.token_span(cue.start, cue.end)),
-                cue.verb.lemma,
-                Some(m),
-                "indirect/as-said",
-                taken,
-                top,
-                cues,
-            );
-        }
-        // (A short tail only, and no infinitive: "as people continue to cross into ..." is a time.)
-        if !(cue.end == comma || comma - cue.end <= 6 && !doc.word_is(cue.end, "to") && is_tail(doc, cue.end, comma)) {
-            return None;
-        }
-        (first + 1, cue.start, doc.token_span(cue.start, cue.end), cue.verb.lemma)
+            np::phrase_after(doc, by + 1, comma).filter(|m| mention_end(doc, m, by + 1) == comma)?
+        } else {
+            // (A short tail only, and no infinitive: "as people continue to cross into ..." is a time.)
+            if !(cue.end == comma || comma - cue.end <= 6 && !doc.word_is(cue.end, "to") && is_tail(doc, cue.end, comma)) {
+                return None;
+            }
+            subject(first + 1, cue.start)?
+        };
+        (m, doc.token_span(cue.start, cue.end), cue.verb.lemma)
     };
-    // (The subject ends in a noun, not in "of the": "As star and executive producer of the
-    // show, ..." holds no cue.)
-    if word_is_lower_in(
-        words!["the", "a", "an", "of", "his", "her", "its", "their", "this", "that", "to", "for", "in", "on", "with"],
-        doc,
-        subject_end - 1,
-    ) {
-        return None;
-    }
-    let m = np::parse(doc, subject_start, subject_end)?;
     if (comma + 1..end).filter(|&k| doc.tokens[k].is_word()).count() < 3 {
         return None;
     }
