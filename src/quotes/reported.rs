@@ -810,7 +810,8 @@ fn try_cue(
         // (A document's object may open with any word: "showed strong support for ...".)
         let object_content = super::cues::takes_object_content(cue.verb.lemma) && reads_as_object(doc, a, end)
             || cue.verb.lemma == "call" && names_object_as(doc, a, end)
-            || matches!(cue.verb.lemma, "describe" | "characterize" | "characterise") && describes_object_as(doc, a, end)
+            || matches!(cue.verb.lemma, "describe" | "characterize" | "characterise" | "defend" | "dismiss" | "hail" | "portray")
+                && describes_object_as(doc, a, end)
             || document_evidence && a < end && doc.tokens[a].is_word() && doc.is_narrative(a) && !is_subject_pronoun(doc.word(a));
         if cue.verb.lemma != "say"
             && !explicit_that
