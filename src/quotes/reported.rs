@@ -648,7 +648,8 @@ fn try_cue(
         // (A person's finding is attributed after a clause too: "The effect was strongest in
         // younger patients, the researchers found.")
         let finding_after = person_like && m_first > first && doc.word_is(m_first - 1, ",") && cue.end >= end;
-        if cue.verb.class == VerbClass::Evidence && !document && !(person_like && explicit_that) && !finding_after {
+        let attributed_evidence = document || person_like && explicit_that || finding_after;
+        if cue.verb.class == VerbClass::Evidence && !attributed_evidence {
             return None;
         }
         // The mention's first token, or its appositive description's when that comes first
