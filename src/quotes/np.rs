@@ -1268,7 +1268,13 @@ pub fn coordinated_names(doc: &Document, m: &Mention) -> Vec<Mention> {
                 && p.name.is_some_and(|n| n.end == doc.tokens[y - 1].span().end && (p.title.is_some() || n.slice(doc.text).contains(' ')))
         })
     };
-    let (Some(first), Some(last)) = (person(a, and), person(and + 1, b)) else {
+    // ("Paul and Marie Devaux": a lone given name before `and` shares the surname after it;
+    // its mention is the given name, and the sources stage gives it the surname.)
+    let lone_given = || {
+        (and == a + 1 && doc.is_name_word(a) && title_at(doc, a, and).is_none() && lexicon().first_names.contains_key(&*lower(doc.word(a))))
+            .then(|| Mention { name: Some(doc.tokens[a].span()), ..Mention::bare(doc.tokens[a].span(), MentionKind::Name) })
+    };
+    let (Some(first), Some(last)) = (person(a, and).or_else(lone_given), person(and + 1, b)) else {
         return Vec::new();
     };
     let mut parts = vec![first, last];

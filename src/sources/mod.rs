@@ -618,8 +618,19 @@ impl Builder<'_, '_> {
                 // "Ada Lunde and Ivo Brandt said": each of the people joined is a source.
                 let people = crate::quotes::np::coordinated_names(self.doc, m);
                 if !people.is_empty() {
+                    // ("Paul and Marie Devaux": a lone given name takes the last person's surname.)
+                    let surname = people.last().and_then(|p| p.name).and_then(|n| n.slice(text).rsplit(' ').next());
                     for p in &people {
-                        self.resolve(p, at, ids);
+                        match (p.name.map(|n| n.slice(text)), surname) {
+                            (Some(given), Some(surname))
+                                if p.title.is_none()
+                                    && names::word_count(given) == 1
+                                    && lexicon().first_names.contains_key(lower(given).as_ref()) =>
+                            {
+                                self.resolve_given_name(p, given, surname, at, ids)
+                            }
+                            _ => self.resolve(p, at, ids),
+                        }
                     }
                     return;
                 }
@@ -729,6 +740,25 @@ impl Builder<'_, '_> {
         let text = self.doc.text;
         let s = &self.sources[id];
         self.names.key_of(n, text) == s.key && names::given_names_agree(n.slice(text), &s.name)
+    }
+
+    /// A lone given name that shares the surname of the person named after it ("Paul" in "Paul
+    /// and Marie Devaux"): the person `given surname`, found among the sources or new.
+    fn resolve_given_name(&mut self, m: &Mention, given: &str, surname: &str, at: usize, ids: &mut Vec<usize>) {
+        let name = format!("{given} {surname}");
+        let key = names::surname_key(surname);
+        let existing = self.same_key(&key).find(|&id| {
+            let s = &self.sources[id];
+            !s.anonymous && s.kind == SourceType::Person && names::given_names_agree(&name, &s.name)
+        });
+        let id = existing.unwrap_or_else(|| {
+            let mut s = new_source(name, SourceType::Person, m, self.doc.text);
+            s.key = key;
+            s.name_gender = lexicon().first_name_gender(given);
+            self.add(s, at)
+        });
+        self.touch(id, m, at);
+        ids.push(id);
     }
 
     fn person_from_name(&mut self, n: Span, at: usize) -> usize {
