@@ -1321,7 +1321,7 @@ fn org_name_goes_on(doc: &Document, a: usize, e: usize, hi: usize) -> bool {
 
 /// True when token `e` (after `a`, before `hi`) is a plural possessive's apostrophe, glued to a
 /// word in -s and followed by a word: "a statement from the referees' body" goes on past it.
-fn plural_possessive(doc: &Document, a: usize, e: usize, hi: usize) -> bool {
+pub(super) fn plural_possessive(doc: &Document, a: usize, e: usize, hi: usize) -> bool {
     e > a
         && e + 1 < hi
         && doc.tokens[e].is_mark()

@@ -1534,7 +1534,10 @@ fn names_object_as(doc: &Document, a: usize, end: usize) -> bool {
 fn describes_object_as(doc: &Document, a: usize, end: usize) -> bool {
     (a + 1..end.min(a + 8)).find(|&k| doc.word_is(k, "as")).is_some_and(|as_at| {
         as_at + 1 < end
-            && (a..as_at).all(|k| doc.tokens[k].is_word() && doc.is_narrative(k) && !doc.has_class(k, Classes::VERB))
+            // (A plural possessive's apostrophe too: "dismissed the inspectors' report as a smear".)
+            && (a..as_at).all(|k| {
+                doc.tokens[k].is_word() && doc.is_narrative(k) && !doc.has_class(k, Classes::VERB) || np::plural_possessive(doc, a, k, as_at)
+            })
             && (doc.has_class(a, Classes::PRONOUN)
                 || np::is_cap(doc.word(a))
                 || word_is_lower_in(
