@@ -622,11 +622,10 @@ impl Builder<'_, '_> {
                     let surname = people.last().and_then(|p| p.name).and_then(|n| n.slice(text).rsplit(' ').next());
                     for p in &people {
                         match (p.name.map(|n| n.slice(text)), surname) {
-                            (Some(given), Some(surname))
-                                if p.title.is_none()
-                                    && names::word_count(given) == 1
-                                    && lexicon().first_names.contains_key(lower(given).as_ref()) =>
-                            {
+                            // (An untitled one-word name among them is such a given name:
+                            // `coordinated_names` checks it against the first-name list, and
+                            // gives every other part a title or a full name.)
+                            (Some(given), Some(surname)) if p.title.is_none() && names::word_count(given) == 1 => {
                                 self.resolve_given_name(p, given, surname, at, ids)
                             }
                             _ => self.resolve(p, at, ids),
@@ -946,7 +945,7 @@ impl Builder<'_, '_> {
         s.key = Key::new(head);
         s.anonymous = matches!(kind, SourceType::Anonymous | SourceType::Group);
         s.descriptor = s.anonymous.then_some(m.span);
-        s.plural = lex.role_plural.contains(head) || head.ends_with('s') && !head.ends_with("ss");
+        s.plural = plural;
         s.count = if kind == SourceType::Anonymous { anonymity::count(words, s.plural) } else { None };
         if kind == SourceType::Organisation || kind == SourceType::Document {
             s.role = None;
@@ -985,12 +984,12 @@ fn new_source(name: String, kind: SourceType, m: &Mention, text: &str) -> Source
     }
 }
 
-/// Gender from the mention's own words: an honorific, or a gendered pronoun.
 /// The gender a title gives (`Mrs.` female, `Sen.` unknown).
 fn title_gender(title: &str) -> Gender {
     lexicon().titles.get(lower(title).as_ref()).copied().unwrap_or(Gender::Unknown)
 }
 
+/// Gender from the mention's own words: an honorific, or a gendered pronoun.
 fn gender_of(doc: &Document, m: &Mention) -> Gender {
     let lex = lexicon();
     if let Some(t) = m.title {
