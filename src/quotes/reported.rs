@@ -514,8 +514,7 @@ fn try_cue(
                     c.start == k
                         && (c.end == comma && matches!(c.verb.lemma, "say" | "tell")
                             || c.verb.class == VerbClass::Speech && !c.according && c.end < comma && {
-                                let t =
-                                    if takes_addressee(c.verb.lemma) { skip_addressee(doc, c.end, comma).unwrap_or(c.end) } else { c.end };
+                                let t = after_addressee(doc, c, comma);
                                 t >= comma || is_tail(doc, t, comma)
                             })
                 })
@@ -658,7 +657,7 @@ fn try_cue(
         let m_start_byte = m.role.map_or(m.span.start, |r| r.start.min(m.span.start));
         let m_start = if m_start_byte == m.span.start { m_first } else { doc.token_after_near(m_start_byte, cue.start) };
         // "..., her press secretary, Ola Brandt, told The Harlow Courier.": an addressee is part of the tail.
-        let tail_start = if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end };
+        let tail_start = after_addressee(doc, cue, end);
         // (Not a second verb of a subject after an opening clause: "Rallying workers, Clinton
         // tried ... and promised to deliver change" attributes no opening clause.)
         // ("CONTENT, the mayor said Monday, adding that ...": the tail ends where a participle
@@ -1068,6 +1067,12 @@ fn participle_content_start(doc: &Document, cue: &Cue, end: usize) -> usize {
     } else {
         cue.end
     }
+}
+
+/// The token after `cue` and its addressee, if the cue takes one (`told reporters ...`), before
+/// `end`; else the cue's end.
+fn after_addressee(doc: &Document, cue: &Cue, end: usize) -> usize {
+    if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end }
 }
 
 fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
