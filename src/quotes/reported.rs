@@ -1923,8 +1923,9 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize, cues: &[Cue]) -> 
         let w = doc.word(k);
         w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.starts_with(|c: char| c.is_lowercase())
     };
-    // The cue that attributes the content, just before it (past `that`).
-    let attributing_cue_present = (a.saturating_sub(3)..a).rev().find_map(|k| cue_at(doc, k)).is_some_and(|c| present_s(c.start));
+    // Whether the cue that attributes the content, just before it (past `that`), is in the
+    // present (asked only of a second cue in the present after `and`: most calls find none).
+    let attributing_cue_present = || (a.saturating_sub(3)..a).rev().find_map(|k| cue_at(doc, k)).is_some_and(|c| present_s(c.start));
     // (The cues starting in `[a + 3, b)`, read from the sentence's list: `cue_at` of each token
     // there, as this asked before, finds just those.)
     let from = cues.partition_point(|c| c.start < a + 3);
@@ -1956,7 +1957,7 @@ fn coordinated_attribution(doc: &Document, a: usize, b: usize, cues: &[Cue]) -> 
                 && !(a..k).any(|j| word_is_lower_in(words!["had", "'d", "’d"], doc, j))
             // (So is one in the present after a cue in the present: "The letter warns that the
             // ward is unsafe and calls for an inquiry".)
-            || doc.word_is(k - 1, "and") && cue.verb.class == VerbClass::Speech && present_s(k) && attributing_cue_present;
+            || doc.word_is(k - 1, "and") && cue.verb.class == VerbClass::Speech && present_s(k) && attributing_cue_present();
         let open = if shared {
             Some(k)
         } else {
