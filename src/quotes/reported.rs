@@ -1851,7 +1851,9 @@ fn make(
     if let Some(c) = (a..b).find(|&k| doc.word_is(k, ":") && doc.is_narrative(k)) {
         b = c;
     }
-    if b <= a || b - a < 2 {
+    // (One word is a piece of a claim split by a parenthetical cue: "Otherwise, she said,
+    // countries ...".)
+    if b <= a || b - a < 2 && !(rule == "indirect/said-parenthetical" && doc.tokens[a].is_word()) {
         return None;
     }
     // Regions wholly inside the content.
