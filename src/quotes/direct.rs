@@ -347,7 +347,10 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         // the subject of its sentence (or of a relative clause of place or time just before it:
         // `..., where protesters had gathered, chanting “...”`).
         if is_participle(doc, &c) && k > lo && doc.word_in(k - 1, &[",", "—", "–"]) && j - c.end <= 1 {
-            let m = reported::relative_clause_subject(doc, lo, k)
+            // (After a claim and its speaker, the speaker's: `The two will meet next week, Spiro
+            // said, adding, "..."`.)
+            let m = reported::claim_speaker_before(doc, lo, k)
+                .or_else(|| reported::relative_clause_subject(doc, lo, k))
                 .or_else(|| reported::leading_subject(doc, reported::skip_intro(doc, lo, k), k))?;
             return Some((m, c, "direct/participle"));
         }

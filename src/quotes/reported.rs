@@ -504,25 +504,6 @@ fn try_cue(
                 return None;
             }
         }
-        // `Washington did not complain, a Chinese official said, adding that ...`: after a claim
-        // and its speaker, the participle is the speaker's, not the claim's subject's.
-        let speaker_before = || {
-            let comma = cue.start.checked_sub(1).filter(|&c| c > lead && doc.word_is(c, ","))?;
-            // (Also past a short tail: "..., the mayor said in a statement Monday, adding ...".)
-            let said = (comma.saturating_sub(10).max(lead + 1)..comma).rev().find_map(|k| {
-                cue_at(doc, k).filter(|c| {
-                    c.start == k
-                        && (c.end == comma && matches!(c.verb.lemma, "say" | "tell")
-                            || c.verb.class == VerbClass::Speech && !c.according && c.end < comma && {
-                                let t = after_addressee(doc, c, comma);
-                                t >= comma || is_tail(doc, t, comma)
-                            })
-                })
-            })?;
-            let m = np::subject_before(doc, said.start, lead)?;
-            let start = doc.token_after_near(m.span.start, said.start);
-            (start > lead + 1 && doc.word_is(start - 1, ",")).then_some(m)
-        };
         // `Protest groups say ..., and the ACLU has sued the city, saying ...`: the subject of the
         // last clause joined by `, and` / `, but` before the participle.
         let clause_subject = || {
@@ -551,7 +532,7 @@ fn try_cue(
             // arguing" is the main clause's.)
             (start > lead + 1 && word_is_lower_in(SUBORDINATORS, doc, start - 1)).then_some(m)
         };
-        let m = speaker_before()
+        let m = claim_speaker_before(doc, lead, cue.start)
             .or_else(subordinate_speaker)
             .or_else(|| relative_clause_subject(doc, lead, cue.start))
             .or_else(clause_subject)
@@ -1882,6 +1863,28 @@ fn make(
     absorbed.extend_from_slice(&inside);
     let rule = if kind == QuoteKind::Mixed { mixed_rule(rule) } else { rule };
     Some(Quote { span, kind, cue, cue_lemma: Some(lemma), mention, follows: None, rule, paragraph: s.paragraph, words: (0, 0) })
+}
+
+/// `Washington did not complain, a Chinese official said, adding that ...`: after a claim and its
+/// speaker, a participle opening at `participle` (after a comma) is the speaker's, not the
+/// claim's subject's. The speaker's mention, when the words before the participle's comma end
+/// with such an attribution (past a short tail: "..., the mayor said in a statement Monday,
+/// adding ..."); `lead` is where the sentence's words begin.
+pub(super) fn claim_speaker_before(doc: &Document, lead: usize, participle: usize) -> Option<Mention> {
+    let comma = participle.checked_sub(1).filter(|&c| c > lead && doc.word_is(c, ","))?;
+    let said = (comma.saturating_sub(10).max(lead + 1)..comma).rev().find_map(|k| {
+        cue_at(doc, k).filter(|c| {
+            c.start == k
+                && (c.end == comma && matches!(c.verb.lemma, "say" | "tell")
+                    || c.verb.class == VerbClass::Speech && !c.according && c.end < comma && {
+                        let t = after_addressee(doc, c, comma);
+                        t >= comma || is_tail(doc, t, comma)
+                    })
+        })
+    })?;
+    let m = np::subject_before(doc, said.start, lead)?;
+    let start = doc.token_after_near(m.span.start, said.start);
+    (start > lead + 1 && doc.word_is(start - 1, ",")).then_some(m)
 }
 
 /// Finite verbs that are not in `FINITE_AUXILIARIES`: modals and forms of *do*.
