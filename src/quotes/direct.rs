@@ -483,14 +483,37 @@ fn looks_like_title(doc: &Document, r: &QuoteRegion) -> bool {
     title_case_words(doc, r) && !matches!(last, "." | "?" | "!" | ",") || names_a_work(doc, r)
 }
 
-/// A title-case region after a preposition or a possessive names a show, a book or a paper, even
-/// with the sentence's period inside its marks: `said on Fox News's “Fox and Friends.”`, `told
-/// “Meet the Press.”`, `a host of “Morning Joe,”`.
+/// A title-case region after a preposition, a possessive or the noun of a work names a show, a
+/// book or a paper, even with the sentence's period inside its marks: `said on Fox News's “Fox
+/// and Friends.”`, `told “Meet the Press.”`, `a host of “Morning Joe,”`, `the TV show “Money
+/// Talk.”`.
 fn names_a_work(doc: &Document, r: &QuoteRegion) -> bool {
+    const WORKS: &np::Words = &np::Words::new(&[
+        "show",
+        "film",
+        "movie",
+        "book",
+        "novel",
+        "memoir",
+        "series",
+        "program",
+        "programme",
+        "podcast",
+        "documentary",
+        "album",
+        "song",
+        "play",
+        "musical",
+        "episode",
+        "column",
+        "newsletter",
+        "magazine",
+    ]);
     let before = if r.open > 0 { doc.word(r.open - 1) } else { "" };
     let introduced = np::is_lower_in(words!["on", "in", "at", "to", "from", "with", "of", "told"], before)
         || before.ends_with("'s")
-        || before.ends_with("’s");
+        || before.ends_with("’s")
+        || np::is_lower_in(WORKS, before) && before.starts_with(|c: char| c.is_lowercase());
     introduced && title_case_words(doc, r)
 }
 
