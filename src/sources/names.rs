@@ -540,7 +540,9 @@ pub fn affiliation(role: &str) -> Option<String> {
         let joiner = run.1 > 0
             && matches!(clean, "of" | "for" | "and" | "the" | "&")
             && words.peek().is_some_and(|(_, n)| n.starts_with(|c: char| c.is_uppercase()));
-        if (cap && !(i == 0 && matches!(clean, "The" | "A" | "An"))) || joiner {
+        // (A capitalised determiner opening the role is no organisation: `Its chief executive`.)
+        let determiner = i == 0 && matches!(clean, "The" | "A" | "An" | "Its" | "His" | "Her" | "Their" | "Our" | "My" | "This" | "That");
+        if (cap && !determiner) || joiner {
             if run.1 == 0 {
                 run.0 = i;
             }
