@@ -119,12 +119,14 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         hi = hi.min(n);
     }
     // The attribution ends with the sentence (a new sentence after the close mark is narrative).
+    let mut ended_sentence = false;
     if sentence.last > k0 {
         hi = hi.min(sentence.last);
     } else if let Some(next) = doc.sentences.get(doc.sentence_of[close] as usize + 1) {
         if next.paragraph == r.paragraph && next.first == k0 {
             // The quote ended its sentence; only a cue right here counts ("...?" she asked.)
             hi = hi.min(next.last);
+            ended_sentence = true;
         }
     }
     let mut a = k0;
@@ -144,7 +146,16 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
     for k in a + 1..hi.min(a + 30) {
         if let Some(c) = cue_at(doc, k).filter(|c| c.verb.class != VerbClass::Belief && !c.according) {
             // (`"...," the letter reads`, but not `"...," he read aloud`: a reader is not the source.)
-            if let Some(m) = np::subject_before(doc, k, a).filter(|m| c.verb.lemma != "read" || reported::is_document(doc, m, k)) {
+            // (After a quote that ended its sentence, a cue with content of its own starts a new
+            // claim: `"It shows a lack of care." Reid said both bills are "dead."`.)
+            let only_attribution = || {
+                let t = reported::after_addressee(doc, &c, hi);
+                !(t < hi && (doc.word_is(t, "that") || reported::reads_as_clause(doc, t, hi)))
+            };
+            if let Some(m) = np::subject_before(doc, k, a)
+                .filter(|m| c.verb.lemma != "read" || reported::is_document(doc, m, k))
+                .filter(|_| !ended_sentence || only_attribution())
+            {
                 if doc.token_after_near(m.span.start, k) == a || doc.token_after_near(m.span.start, k) == a + 1 && doc.word_is(a, ",") {
                     return Some((m, c, "direct/speaker-said"));
                 }
@@ -332,7 +343,9 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
     let colon = j < r.open && doc.word_is(j, ":");
     for k in (lo..j).rev().take(8) {
         let Some(c) = cue_at(doc, k) else { continue };
-        if c.verb.class == VerbClass::Belief || c.end > j {
+        // (After an article a verb's form is an adjective: `said in a written statement: "...`.)
+        let adjective = k > lo && np::word_is_lower_in(words!["a", "an", "the"], doc, k - 1);
+        if c.verb.class == VerbClass::Belief || c.end > j || adjective {
             continue;
         }
         if c.according {
@@ -346,6 +359,14 @@ fn before(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'
         // `Pike noted the slope, testifying “it seemed ...”`: a participle after a comma takes
         // the subject of its sentence (or of a relative clause of place or time just before it:
         // `..., where protesters had gathered, chanting “...”`).
+        // (Or after a statement that the sentence's subject issued: `released a statement
+        // Thursday saying, "...`, `issued a statement condemning "...`.)
+        if is_participle(doc, &c) && j - c.end <= 1 {
+            if let Some(v) = reported::statement_verb_before(doc, lo, k) {
+                let m = np::subject_before(doc, v, lo).or_else(|| reported::leading_subject(doc, reported::skip_intro(doc, lo, v), v))?;
+                return Some((m, c, "direct/participle"));
+            }
+        }
         if is_participle(doc, &c) && k > lo && doc.word_in(k - 1, &[",", "—", "–"]) && j - c.end <= 1 {
             // (After a claim and its speaker, the speaker's: `The two will meet next week, Spiro
             // said, adding, "..."`.)

@@ -494,8 +494,19 @@ fn try_cue(
         let attached = k > s.first
             && (doc.word_in(k - 1, &[",", "—", "–"])
                 || word_is_lower_in(words!["and", "while", "by", "after", "before", "when", "in"], doc, k - 1));
-        if !attached {
+        // (Or right after a statement that the sentence's subject issued: `released a statement
+        // Thursday saying that ...`, the statement's words and so its author's.)
+        let statement_verb = if attached { None } else { statement_verb_before(doc, lead, k) };
+        if !attached && statement_verb.is_none() {
             return None;
+        }
+        if let Some(v) = statement_verb {
+            let a = skip_that(doc, participle_content_start(doc, cue, end), end);
+            if !reported_clause(doc, cue, a, end) {
+                return None;
+            }
+            let m = np::subject_before(doc, v, lead).or_else(|| leading_subject(doc, skip_intro(doc, lead, v), v))?;
+            return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top, cues);
         }
         // (After a preposition, only with a clause: not "after calling off classes".)
         if !doc.word_in(k - 1, &[",", "—", "–"]) && !word_is_lower_in(words!["and", "while"], doc, k - 1) {
@@ -1052,7 +1063,7 @@ fn participle_content_start(doc: &Document, cue: &Cue, end: usize) -> usize {
 
 /// The token after `cue` and its addressee, if the cue takes one (`told reporters ...`), before
 /// `end`; else the cue's end.
-fn after_addressee(doc: &Document, cue: &Cue, end: usize) -> usize {
+pub(super) fn after_addressee(doc: &Document, cue: &Cue, end: usize) -> usize {
     if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end }
 }
 
@@ -1286,7 +1297,7 @@ fn skip_one_intro(doc: &Document, first: usize, limit: usize) -> usize {
 /// True when `[a, end)` reads as a clause, not a noun-phrase object (`declared victory over
 /// the group`, `added a goal`): it opens with a subject-like word and holds a finite verb before
 /// its first comma or subordinate clause.
-fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
+pub(super) fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
     const FINITE: &Words = &Words::new(&[
         "is",
         "are",
@@ -1885,6 +1896,59 @@ pub(super) fn claim_speaker_before(doc: &Document, lead: usize, participle: usiz
     let m = np::subject_before(doc, said.start, lead)?;
     let start = doc.token_after_near(m.span.start, said.start);
     (start > lead + 1 && doc.word_is(start - 1, ",")).then_some(m)
+}
+
+/// `released a statement Thursday saying ...`, `issued a brief letter condemning ...`: a
+/// participle at `participle` right after a statement that is a verb's object (past a time: a
+/// weekday, `on Monday`, `late Friday`) says what the statement says, and the statement's
+/// author is that verb's subject. The verb's token, when the words before the participle (from
+/// `lead`) read so.
+pub(super) fn statement_verb_before(doc: &Document, lead: usize, participle: usize) -> Option<usize> {
+    const STATEMENTS: &Words =
+        &Words::new(&["statement", "letter", "tweet", "post", "message", "memo", "release", "email", "e-mail", "note"]);
+    const TIMES: &Words = &Words::new(&[
+        "on",
+        "late",
+        "early",
+        "last",
+        "this",
+        "today",
+        "yesterday",
+        "tonight",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]);
+    let mut k = participle;
+    while k > lead && participle - k < 3 && word_is_lower_in(TIMES, doc, k - 1) {
+        k -= 1;
+    }
+    let noun = k.checked_sub(1).filter(|&n| n > lead + 1 && word_is_lower_in(STATEMENTS, doc, n))?;
+    // (One modifier may stand before the noun: `a joint statement`, `a press release`.)
+    let determiner = |j: usize| word_is_lower_in(words!["a", "an", "the", "his", "her", "its", "their", "our"], doc, j);
+    let det = if determiner(noun - 1) {
+        noun - 1
+    } else if noun >= lead + 3 && determiner(noun - 2) && doc.word(noun - 1).starts_with(|c: char| c.is_ascii_lowercase()) {
+        noun - 2
+    } else {
+        return None;
+    };
+    let verb = det.checked_sub(1).filter(|&v| v > lead)?;
+    let w = doc.word(verb);
+    let verbish = w.starts_with(|c: char| c.is_ascii_lowercase())
+        && (w.len() > 3 && w.ends_with("ed")
+            || np::is_lower_in(words!["sent", "put", "wrote", "out", "issues", "releases", "posts", "sends"], w));
+    // (`put out a statement`: the verb is the one before its particle.)
+    let verb = if w == "out" { verb.checked_sub(1).filter(|&v| v > lead)? } else { verb };
+    verbish.then_some(verb)
 }
 
 /// Finite verbs that are not in `FINITE_AUXILIARIES`: modals and forms of *do*.
