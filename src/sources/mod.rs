@@ -482,6 +482,9 @@ impl Builder<'_, '_> {
         // A relative clause ("who was booked for her protests") is a role only until a noun phrase
         // says what the person is ("Westbrook boss Carla Minetti", "Minetti, the Westbrook boss").
         let text = self.doc.text;
+        // (A circumstance is no role at all: "Ardant, speaking at a news conference, said", "Blunt, after a
+        // long pause, said".)
+        let m_role = m.role.filter(|&r| !is_circumstance(r, text));
         if s.role.is_none_or(|r| is_relative_clause(r, text)) {
             // ("Ellen Marsh, 71, who runs a bait shop": the age is the source's, the rest its role.)
             // (Not a bare determiner: "The Home Builders Council" has no role.)
@@ -491,11 +494,11 @@ impl Builder<'_, '_> {
                     .iter()
                     .any(|d| p.slice(text).eq_ignore_ascii_case(d))
             });
-            let noun_role = m.role.filter(|&r| !is_relative_clause(r, text) && r.slice(text).contains(char::is_alphabetic));
+            let noun_role = m_role.filter(|&r| !is_relative_clause(r, text) && r.slice(text).contains(char::is_alphabetic));
             // (Before a relative clause, or in its place, only a phrase that ends in a role noun:
             // "Cambridge cartoonist", not "Asked about" or "Former prosecutor and".)
             let ends_in_role = |r: Span| r.slice(text).rsplit(' ').next().is_some_and(|w| lexicon().is_role(w));
-            let candidate = match (noun_role, m.role) {
+            let candidate = match (noun_role, m_role) {
                 (Some(r), _) => Some(r),
                 (None, Some(relative)) => premodifier.filter(|&p| ends_in_role(p)).or(Some(relative)),
                 (None, None) => premodifier,
@@ -524,7 +527,7 @@ impl Builder<'_, '_> {
         if s.kind == SourceType::Person && may_change {
             // (A premodifier names an organisation only with two words or more: "Iraqi Army
             // spokesman" does, "Anbar tribal figure" does not.)
-            let found = m.role.and_then(|r| names::affiliation(r.slice(self.doc.text)).map(|a| (r, a))).or_else(|| {
+            let found = m_role.and_then(|r| names::affiliation(r.slice(self.doc.text)).map(|a| (r, a))).or_else(|| {
                 m.premodifier.and_then(|r| names::affiliation(r.slice(self.doc.text)).filter(|a| a.contains(' ')).map(|a| (r, a)))
             });
             if let Some((r, a)) = found {
@@ -691,7 +694,7 @@ impl Builder<'_, '_> {
                 let mut s = new_source(name, kind, m, text);
                 s.key = key;
                 if kind == SourceType::Person {
-                    s.affiliation = m.role.and_then(|r| names::affiliation(r.slice(text)));
+                    s.affiliation = m.role.filter(|&r| !is_circumstance(r, text)).and_then(|r| names::affiliation(r.slice(text)));
                 }
                 let id = self.add(s, at);
                 self.touch(id, m, at);
@@ -1082,6 +1085,25 @@ fn role_before_name(doc: &Document, a: usize) -> Option<Span> {
         || !doc.tokens[start - 1].is_word() && doc.word_in(start - 1, &[",", "(", "—", "–", ":"])
         || word_is_lower_in(OPENERS, doc, start - 1);
     opens.then(|| doc.token_span(start, a))
+}
+
+/// True when the appositive `role` tells what the person was doing, not who they are: a
+/// participle clause (`speaking at a news conference`, `asked whether the deal would hold`) or a
+/// circumstance (`after a long pause`, `in a statement`). (Not a participle adjective before a
+/// role noun: `managing director`, `retired general`.)
+fn is_circumstance(role: Span, text: &str) -> bool {
+    let words = role.slice(text);
+    let first = words.split(' ').next().unwrap_or("");
+    let participle = first.len() > 4
+        && (first.ends_with("ing") || first.ends_with("ed"))
+        && first.starts_with(|c: char| c.is_lowercase())
+        // (Its head is the last word before any preposition: `managing director of X`.)
+        && !words
+            .split(' ')
+            .take_while(|w| !["of", "at", "for", "in", "with", "on", "to"].contains(w))
+            .last()
+            .is_some_and(|w| lexicon().is_role(w.trim_end_matches(',')));
+    participle || ["after", "before", "during", "while", "when", "without", "in", "on", "as"].contains(&first)
 }
 
 /// True when `role` is a relative clause (`who runs a bait shop`), not a noun phrase.
