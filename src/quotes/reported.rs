@@ -1664,7 +1664,20 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
 /// The subject opening at `first` when the comma at `comma` opens an appositive and a lower-case
 /// word (its verb) follows the appositive's closing comma, before `limit`.
 fn appositive_subject(doc: &Document, first: usize, comma: usize, limit: usize) -> Option<Mention> {
-    let close = (comma + 1..limit.min(comma + 14)).find(|&j| doc.word_in(j, &[",", ";", ":", ".", "(", ")"]))?;
+    // (A period glued to an abbreviation before a comma does not close it: `Mark Kirk, R-Ill., ...`.)
+    let abbreviation_period = |j: usize| {
+        doc.word_is(j, ".")
+            && doc.tokens[j].span().start == doc.tokens[j - 1].span().end
+            && j + 1 < limit
+            && doc.word_in(j + 1, &[",", ")"])
+    };
+    let closes = |j: &usize| doc.word_in(*j, &[",", ";", ":", ".", "(", ")"]) && !abbreviation_period(*j);
+    let mut close = (comma + 1..limit.min(comma + 14)).find(closes)?;
+    // (A relative clause may follow a party tag or an age, each in its commas: `Sen. Mark Kirk,
+    // R-Ill., who faces a tough race, rescinded ...`.)
+    if doc.word_is(close, ",") && close + 1 < limit && word_is_lower_in(words!["who", "whose"], doc, close + 1) {
+        close = (close + 2..limit.min(close + 24)).find(closes)?;
+    }
     let verb = close + 1;
     if !doc.word_is(close, ",") || verb >= limit || !doc.tokens[verb].is_word() || !doc.word(verb).starts_with(|c: char| c.is_lowercase()) {
         return None;
