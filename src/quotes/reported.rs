@@ -1358,6 +1358,14 @@ pub(super) fn reads_as_clause(doc: &Document, a: usize, end: usize) -> bool {
         return false;
     }
     let first = doc.word(a);
+    // A pronoun with its verb contracted is a clause's start: "he'd be", "they're", "it's".
+    let contracted = first.split_once(['\'', '’']).is_some_and(|(stem, verb)| {
+        is_lower_in(words!["he", "she", "it", "they", "we", "i", "you", "there", "that"], stem)
+            && is_lower_in(words!["d", "ll", "s", "re", "m", "ve"], verb)
+    });
+    if contracted {
+        return true;
+    }
     // (A bare noun phrase subject counts when a finite verb follows within a few words:
     // "claimed department staff had been told ...".)
     let finite_soon = (a + 1..end.min(a + 4)).any(|k| word_is_lower_in(FINITE, doc, k));
