@@ -1209,7 +1209,8 @@ fn appositive_name(doc: &Document, a: usize, b: usize) -> Option<Mention> {
 
 /// Fractions and hyphenated numbers: "half", "a third", "two-thirds", "Seventy-four".
 fn is_fraction_or_compound_number(w: &str) -> bool {
-    const FRACTIONS: &Words = &Words::new(&["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths"]);
+    const FRACTIONS: &Words =
+        &Words::new(&["half", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths", "tenth", "tenths"]);
     is_lower_in(FRACTIONS, w)
         || w.contains('-')
             && w.split('-').all(|p| lexicon().numbers.contains_key(crate::lexicon::lower(p).as_ref()) || is_lower_in(FRACTIONS, p))
