@@ -17,19 +17,47 @@ pub fn detect(doc: &Document, taken: &[Quote]) -> Vec<Quote> {
         // The attribution: the next paragraph, or the paragraph's own last sentence.
         let last_sentence = doc.sentences[doc.sentence_of[para.last - 1] as usize];
         // A line of its own must say more than a name (a role, a handle), or it is a heading.
+        // (Or a post's signature glued to its last sentence, after its links and tags: `... days.
+        // #NVStorm pic.twitter.com/x — Norvale Power (@norvalepower) December 22, 2018`.)
+        let glued_signature = || {
+            (last_sentence.first + 1..para.last)
+                .rev()
+                .take(16)
+                .filter(|&k| doc.word_in(k, &["—", "–", "―"]))
+                .find_map(|k| bare_name(doc, k, last_sentence.last, true).map(|m| (k, m)))
+        };
         let (content_end, mention) = if let Some(m) =
             (last_sentence.first > para.first).then(|| bare_name(doc, last_sentence.first, last_sentence.last, false)).flatten()
         {
             (last_sentence.first, m)
+        } else if let Some(found) = glued_signature() {
+            found
         } else if let Some(m) = doc.paragraphs.get(p + 1).and_then(|n| bare_name(doc, n.first, n.last, true)) {
             (para.last, m)
         } else {
             continue;
         };
         // The content: the paragraph's own words, at least a sentence's worth, not already a quote.
+        // (Past a post's markup, `<tweet id="..." author="@x">`, as some archives keep it.)
         let (mut a, mut b) = (para.first, content_end);
+        if doc.word_is(a, "<") {
+            a = (a..b.min(a + 40)).find(|&k| doc.word_is(k, ">")).map_or(a, |k| k + 1);
+        }
         while a < b && doc.tokens[a].is_mark() {
             a += 1;
+        }
+        // (Without the post's trailing links and tags: `pic.twitter.com/x`, `https://t.co/x`, `#NVStorm`.)
+        let content_text = doc.text[doc.tokens[a].span().start..doc.tokens[b.max(a + 1) - 1].span().end].trim_end();
+        let mut kept = content_text.len();
+        while let Some((rest, last)) = content_text[..kept].trim_end().rsplit_once(char::is_whitespace) {
+            if !(last.starts_with('#') || last.contains("://") || last.contains("twitter.com/") || last.starts_with("t.co/")) {
+                break;
+            }
+            kept = rest.len();
+        }
+        let kept_end = doc.tokens[a].span().start + kept;
+        while b > a + 1 && doc.tokens[b - 1].span().start >= kept_end {
+            b -= 1;
         }
         while b > a && (doc.tokens[b - 1].is_mark() || doc.word_in(b - 1, &[".", "!", "?"])) {
             b -= 1;
