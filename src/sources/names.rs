@@ -2,9 +2,9 @@
 //! occurs, its surname key, and its fullest form.
 
 use crate::Span;
-use crate::lexicon::{Classes, Gender, lexicon, lower};
+use crate::lexicon::{Classes, Gender, lexicon, lower, pack_le};
 use crate::quotes::np::{Words, is_lower_in, title_at, word_is_lower_in, words};
-use crate::text::{Document, TokenKind};
+use crate::text::{Document, TokenKind, ascii_alnum_bytes};
 use rustc_hash::FxHashMap;
 use std::collections::hash_map::Entry;
 
@@ -291,21 +291,35 @@ pub fn surname_key(name: &str) -> Key {
     with_surname_key(name, Key::new)
 }
 
-/// [`Key::new`] of the lower case of `word`, for a word of ASCII letters and digits: packed
-/// straight from its bytes when it is short (no lower-cased copy first).
-fn ascii_alphanumeric_key(word: &str) -> Key {
+/// [`Key::new`] of the lower case of `word` when it is all ASCII letters and digits (such a
+/// word is its own surname key), else `None`.
+fn alphanumeric_key(word: &str) -> Option<Key> {
     let b = word.as_bytes();
-    debug_assert!(b.iter().all(u8::is_ascii_alphanumeric));
     if b.len() < 16 {
-        let mut packed = [0u8; 16];
-        for (d, s) in packed.iter_mut().zip(b) {
-            *d = s.to_ascii_lowercase();
-        }
-        packed[15] = b.len() as u8;
-        Key::Short(u128::from_le_bytes(packed))
-    } else {
-        Key::new(&lower(word))
+        return short_alphanumeric_key(b).map(Key::Short);
     }
+    b.iter().all(u8::is_ascii_alphanumeric).then(|| Key::new(&lower(word)))
+}
+
+/// [`Key::Short`]'s packing of the lower case of `b` (at most 15 bytes), when they are all ASCII
+/// letters and digits: tested and lower-cased eight bytes at a time, as two integers, instead of
+/// a byte at a time (`surname_key` is asked of every capitalised word, several times).
+#[inline]
+fn short_alphanumeric_key(b: &[u8]) -> Option<u128> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let n = b.len();
+    debug_assert!(n < 16);
+    let (lo, hi) = if n <= 8 { (pack_le(b), 0) } else { (pack_le(&b[..8]), pack_le(&b[8..])) };
+    // The high bits of the first `k` bytes (the padding bytes are zero: no letter or digit).
+    let first = |k: usize| if k >= 8 { HIGH_BITS } else { HIGH_BITS & ((1u64 << (8 * k)) - 1) };
+    let (lo_alnum, hi_alnum) = (ascii_alnum_bytes(lo), ascii_alnum_bytes(hi));
+    if lo_alnum != first(n) || hi_alnum != first(n.saturating_sub(8)) {
+        return None;
+    }
+    // (Setting the case bit, 0x20, lower-cases a capital and leaves a small letter or a digit as
+    // it is; a letter's or digit's high bit shifted down by two is that bit.)
+    let (lo, hi) = (lo | lo_alnum >> 2, hi | hi_alnum >> 2);
+    Some(lo as u128 | (hi as u128) << 64 | (n as u128) << 120)
 }
 
 /// A clustering key (a name's [`surname_key`], a description's head noun) as the sources
@@ -372,8 +386,8 @@ fn with_surname_key(name: &str, f: impl FnOnce(&str) -> Key) -> Key {
     // One word of ASCII letters and digits (most calls: `add_name_mentions` asks it of every
     // capitalised word): it is its own last word, with nothing to trim, no `'s` and no `al-` or
     // `d'` prefix (those need an apostrophe or a hyphen), so its key is just its lower case.
-    if name.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return ascii_alphanumeric_key(name);
+    if let Some(key) = alphanumeric_key(name) {
+        return key;
     }
     // (An ASCII name, most of the rest, by its bytes: no characters decoded.)
     let last = if name.is_ascii() {
@@ -382,8 +396,8 @@ fn with_surname_key(name: &str, f: impl FnOnce(&str) -> Key) -> Key {
         name.split_whitespace().last().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric())
     };
     // (So is a last word of ASCII letters and digits: `Ruiz` of `Ana Ruiz`, most full names.)
-    if last.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return ascii_alphanumeric_key(last);
+    if let Some(key) = alphanumeric_key(last) {
+        return key;
     }
     let lower = lower(last);
     let mut w: &str = &lower;
@@ -570,6 +584,29 @@ pub fn affiliation(role: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// `alphanumeric_key` is `Key::new` of the lower case of a word of ASCII letters and digits,
+    /// and `None` for any other word, at every length around the packed key's 15 bytes and with
+    /// every byte in every position.
+    #[test]
+    fn alphanumeric_key_is_the_lower_case_key_of_alphanumeric_words() {
+        let mut cases: Vec<String> = Vec::new();
+        for n in 0..=18 {
+            let base: String = "aB3zZ9qMnOpXy0Kw7Lc".chars().take(n).collect();
+            cases.push(base.clone());
+            for at in 0..n {
+                for c in (0u8..=127).map(char::from).chain(['é', '’']) {
+                    let mut w: Vec<char> = base.chars().collect();
+                    w[at] = c;
+                    cases.push(w.into_iter().collect());
+                }
+            }
+        }
+        for w in &cases {
+            let expected = w.bytes().all(|b| b.is_ascii_alphanumeric()).then(|| Key::new(&w.to_ascii_lowercase()));
+            assert_eq!(alphanumeric_key(w), expected, "{w:?}");
+        }
+    }
+
     #[test]
     fn ascii_last_word_and_trim_agree_with_the_char_versions() {
         let mut cases: Vec<String> = (0u8..128).map(|b| format!("{c}Ann{c} {c}Lee's{c}{c}", c = b as char)).collect();

@@ -11,7 +11,7 @@ mod sentences;
 mod tokens;
 
 pub use marks::{Family, QuoteRegion};
-pub(crate) use tokens::ascii_alnum_run;
+pub(crate) use tokens::{ascii_alnum_bytes, ascii_alnum_run};
 pub use tokens::{Token, TokenKind};
 
 use crate::Span;
