@@ -399,6 +399,11 @@ fn with_surname_key(name: &str, f: impl FnOnce(&str) -> Key) -> Key {
     if let Some(key) = alphanumeric_key(last) {
         return key;
     }
+    // (And the possessive of such a word, `Ruiz's`: the steps below drop the `'s` and find no
+    // prefix, which needs an apostrophe or a hyphen, so its key is the word's.)
+    if let Some(key) = possessive_stem(last).and_then(alphanumeric_key) {
+        return key;
+    }
     let lower = lower(last);
     let mut w: &str = &lower;
     for suffix in ["'s", "’s"] {
@@ -412,6 +417,11 @@ fn with_surname_key(name: &str, f: impl FnOnce(&str) -> Key) -> Key {
         }
     }
     f(w)
+}
+
+/// The word before a final `'s` or `’s` of `word`, when there is one.
+fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).filter(|stem| !stem.is_empty())
 }
 
 /// `name.split_whitespace().last().unwrap_or("")` for an ASCII `name`.
@@ -436,8 +446,9 @@ fn trim_ascii_non_alphanumeric(word: &str) -> &str {
 
 /// A quick necessary test for "is the surname key of this word one of a few keys": a 256-bit
 /// mask of the keys' (length, first byte, last byte). A word of ASCII letters and digits is its
-/// own key in lower case ([`with_surname_key`]'s first case), so when its triple's bit is clear
-/// its key is none of them, and the key need not be built and hashed. Other words always pass.
+/// own key in lower case ([`with_surname_key`]'s first case), and the possessive of one has the
+/// key of the word (`Ruiz's`, its possessive case), so when its triple's bit is clear its key is
+/// none of them, and the key need not be built and hashed. Other words always pass.
 pub struct SurnameKeyMask([u64; 4]);
 
 impl SurnameKeyMask {
@@ -457,7 +468,7 @@ impl SurnameKeyMask {
 
     /// False only when the surname key of `word` is surely none of the keys.
     pub fn may_hold_key_of(&self, word: &str) -> bool {
-        let b = word.as_bytes();
+        let b = possessive_stem(word).unwrap_or(word).as_bytes();
         let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return true };
         if !b.iter().all(|c| c.is_ascii_alphanumeric()) {
             return true;
@@ -687,6 +698,14 @@ mod tests {
             "Ana ÉCO",
             "Mr. O'Brien",
             "Trump’s",
+            "Trump's",
+            "Ana Ruiz's.",
+            "Wolfeschlegelsteinhausen's",
+            "'s",
+            "’s",
+            "s's",
+            "Al-Amin's",
+            "d'Arcy's",
             "X2",
             "  ",
         ];
@@ -701,11 +720,13 @@ mod tests {
         let names = ["Ana Ruiz", "Donald Duckworth's", "Omar al-Bashir", "Kowalczyk", "Jean d’Arcy", "Ng"];
         let keys: Vec<Key> = names.iter().map(|n| surname_key(n)).collect();
         let mask = SurnameKeyMask::new(&keys);
-        for word in ["Ruiz", "RUIZ", "ruiz", "Duckworth", "Bashir", "Kowalczyk", "Ng", "NG", "Arcy", "al-Bashir", "d’Arcy"] {
+        for word in ["Ruiz", "RUIZ", "ruiz", "Duckworth", "Bashir", "Kowalczyk", "Ng", "NG", "Arcy", "al-Bashir", "d’Arcy", "Ruiz's", "Ng’s"] {
             assert!(keys.contains(&surname_key(word)), "{word}");
             assert!(mask.may_hold_key_of(word), "{word}");
         }
         let others = ["Smith", "Johnson", "Ottawa", "Monday", "The", "Canada", "Trudeau", "Police", "Ford", "Toronto"];
         assert!(others.iter().filter(|w| mask.may_hold_key_of(w)).count() <= 2);
+        let possessives = others.map(|w| format!("{w}'s"));
+        assert!(possessives.iter().filter(|w| mask.may_hold_key_of(w)).count() <= 2);
     }
 }
