@@ -141,7 +141,7 @@ impl NameIndex {
                     let name = span.slice(doc.text);
                     let bare = name.strip_suffix("'s").or_else(|| name.strip_suffix("’s")).unwrap_or(name);
                     every_full_name.push(Span::new(span.start, span.start + bare.len()));
-                    full_names.entry(surname_key(name)).or_insert(Span::new(span.start, span.start + bare.len()));
+                    full_names.entry(surname_key_of_tokens(doc, ns, k)).or_insert(Span::new(span.start, span.start + bare.len()));
                 }
                 // The name's gender, from its title or its first name: looked up only for a name
                 // kept below (about half of them).
@@ -315,6 +315,20 @@ fn kin_gender(noun: &str) -> Gender {
 /// The clustering key of a name: its last word, lower case, without `al-` or a possessive.
 pub fn surname_key(name: &str) -> Key {
     with_surname_key(name, Key::new)
+}
+
+/// [`surname_key`] of the name that tokens `first..end` make (two or more): the key of its last
+/// token when that is a word of ASCII letters and digits after white space (most full names),
+/// without looking for the last word in the name's bytes.
+fn surname_key_of_tokens(doc: &Document, first: usize, end: usize) -> Key {
+    let last = doc.tokens[end - 1].span();
+    // (No token holds white space, so after white space the last token is the name's last word,
+    // as `split_whitespace` cuts it, and a word of letters and digits has nothing to trim.)
+    let after_white_space = end - 1 > first && is_ascii_white_space(doc.text.as_bytes()[last.start - 1]);
+    if let Some(key) = after_white_space.then(|| alphanumeric_key(last.slice(doc.text))).flatten() {
+        return key;
+    }
+    surname_key(doc.token_span(first, end).slice(doc.text))
 }
 
 /// [`Key::new`] of the lower case of `word` when it is all ASCII letters and digits (such a
