@@ -173,7 +173,7 @@ impl NameIndex {
                                 && !is_lower_in(PREPS, w)
                                 && !is_lower_in(words!["and", "or"], w)
                     });
-                if subject_like && !after_preposition && !possessive && !is_organisation(span.slice(doc.text), title_end.is_some()) {
+                if subject_like && !after_preposition && !possessive && (title_end.is_some() || !is_organisation_of_tokens(doc, ns, k)) {
                     occurrences.push((span, gender()));
                 }
                 t = k.max(t + 1);
@@ -549,6 +549,32 @@ pub fn given_names_agree(a: &str, b: &str) -> bool {
     given_name(a).is_none_or(|g| given_name(b).is_none_or(|f| same_given_name(f, g)))
 }
 
+/// [`is_organisation`] of the name that tokens `first..end` make (without a title), from the
+/// tokens' classes when each word of the name is one token of ASCII letters and digits with a
+/// small letter in it, the tokens apart by white space only (most names): no word is then an
+/// acronym, and nothing is trimmed from a word, so a word is an organisation word by its
+/// lexicon classes, which the tokenizer has already looked up. Other names are asked of
+/// `is_organisation` by their text. (`NameIndex::build` asks it of most names it finds.)
+fn is_organisation_of_tokens(doc: &Document, first: usize, end: usize) -> bool {
+    let bytes = doc.text.as_bytes();
+    let mut organisation_word = false;
+    for j in first..end {
+        let span = doc.tokens[j].span();
+        let w = &bytes[span.start..span.end];
+        let spaced = j == first || {
+            let gap = &bytes[doc.tokens[j - 1].span().end..span.start];
+            !gap.is_empty() && gap.iter().all(|&b| is_ascii_white_space(b))
+        };
+        if !spaced || !w.iter().all(u8::is_ascii_alphanumeric) || !w.iter().any(u8::is_ascii_lowercase) {
+            return is_organisation(doc.token_span(first, end).slice(doc.text), false);
+        }
+        // (As `is_organisation_word`: a suffix, or a capitalised head of more than three letters.)
+        let c = doc.tokens[j].classes;
+        organisation_word |= c.has(Classes::ORG_SUFFIX) || (c.has(Classes::ORG_HEAD) && w[0].is_ascii_uppercase() && w.len() > 3);
+    }
+    organisation_word
+}
+
 /// True when a capitalised name is an organisation (`Delmar Construction Ltd.`, `Health Canada`'s ministry...).
 pub fn is_organisation(name: &str, has_title: bool) -> bool {
     if has_title {
@@ -668,6 +694,31 @@ mod tests {
             assert_eq!(trim_ascii_non_alphanumeric(last), last.trim_matches(|c: char| !c.is_alphanumeric()), "{s:?}");
             assert_eq!(trim_ascii_non_alphanumeric(s), s.trim_matches(|c: char| !c.is_alphanumeric()), "{s:?}");
         }
+    }
+
+    /// `is_organisation_of_tokens` answers as `is_organisation` of the tokens' text, for every run
+    /// of up to five word tokens of a text of names, organisations, acronyms and joined words.
+    #[test]
+    fn is_organisation_of_tokens_is_is_organisation() {
+        let text = "Delmar Construction Ltd. and Health Canada said Ana Ruiz of Harlow County Council, NV Power, \
+                    the Ministry of Health, John Smith III, U.S. Steel, Acme Corp, Jean-Luc Picard, Bank  of\tMontreal \
+                    Rita O'Neil, Ford Motor Company, CNBC, Local GP Dr Anjali Rao, Ontario Hydro Inc and 3M Canada.";
+        let doc = Document::new(text);
+        let n = doc.tokens.len();
+        let (mut runs, mut organisations) = (0, 0);
+        for first in 0..n {
+            for end in first + 1..(first + 6).min(n + 1) {
+                if !(first..end).all(|j| doc.tokens[j].is_word()) {
+                    break;
+                }
+                let name = doc.token_span(first, end).slice(text);
+                let organisation = is_organisation(name, false);
+                assert_eq!(is_organisation_of_tokens(&doc, first, end), organisation, "{name:?}");
+                runs += 1;
+                organisations += organisation as usize;
+            }
+        }
+        assert!(runs > 100 && organisations > 20 && organisations < runs - 20, "{runs} {organisations}");
     }
 
     #[test]
