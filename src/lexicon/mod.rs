@@ -230,7 +230,7 @@ fn lower_alnum_eight(rest: &[u8], at: usize, n: usize) -> u64 {
 /// token). Two loads that may overlap cover 4 to 8 bytes; three single bytes cover 1 to 3 (the
 /// overlapping bytes are the same bytes, so OR-ing them in twice changes nothing).
 #[inline]
-fn pack_le(b: &[u8]) -> u64 {
+pub(crate) fn pack_le(b: &[u8]) -> u64 {
     let n = b.len();
     debug_assert!(n <= 8);
     if n >= 4 {

@@ -11,7 +11,7 @@ mod sentences;
 mod tokens;
 
 pub use marks::{Family, QuoteRegion};
-pub(crate) use tokens::ascii_alnum_run;
+pub(crate) use tokens::{ascii_alnum_bytes, ascii_alnum_run};
 pub use tokens::{Token, TokenKind};
 
 use crate::Span;
@@ -111,12 +111,15 @@ impl<'a> Document<'a> {
             t += 1;
         }
         let sentences = sentences::split(text, &tokens, &paragraphs, &region_of, &stops.may_end_sentence, text.len() / 96 + 1);
-        let mut sentence_of = vec![0u32; tokens.len()];
+        // (Filled sentence by sentence, not zeroed first and then written over: the sentences
+        // are in token order and do not overlap; a token in none, if there were one, keeps 0.)
+        let mut sentence_of = Vec::with_capacity(tokens.len());
         for (i, s) in sentences.iter().enumerate() {
-            for slot in &mut sentence_of[s.first..s.last] {
-                *slot = i as u32;
-            }
+            debug_assert!(s.first >= sentence_of.len(), "sentences in order, not overlapping");
+            sentence_of.resize(s.first, 0);
+            sentence_of.extend(std::iter::repeat_n(i as u32, s.last - s.first));
         }
+        sentence_of.resize(tokens.len(), 0);
         Document { text, paragraphs, tokens, regions, sentences, region_of, sentence_of }
     }
 

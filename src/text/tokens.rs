@@ -316,7 +316,7 @@ const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 /// The high bit of each byte of `x` set when that byte is an ASCII letter or digit, all eight
 /// bytes tested at once (the bytes of a character beyond ASCII are neither).
 #[inline]
-fn ascii_alnum_bytes(x: u64) -> u64 {
+pub(crate) fn ascii_alnum_bytes(x: u64) -> u64 {
     // With each byte's high bit cleared, adding at most 0x80 to a byte carries into no other:
     // the sum's high bit says whether the byte is at least `lo` (and the second, above `hi`).
     let in_range = |v: u64, lo: u8, hi: u8| (v + ONES * (0x80 - lo as u64)) & !(v + ONES * (0x7F - hi as u64));
