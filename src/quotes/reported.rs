@@ -738,6 +738,10 @@ fn try_cue(
         }
         // "who asked that her name not be used", "asked not to be identified": a request for
         // anonymity is the source's terms, not a claim (the source stage reads it as the reason).
+        // "pleaded guilty", "pleads not guilty", "pled no contest": a plea entered in court, not a claim.
+        if cue.verb.lemma == "plead" && cue.end < end && word_is_lower_in(words!["guilty", "not", "no", "innocent"], doc, cue.end) {
+            return None;
+        }
         if matches!(cue.verb.lemma, "ask" | "request")
             && (cue.end..end.min(cue.end + 8)).any(|k| {
                 word_is_lower_in(words!["name", "named", "identified", "identify", "anonymity", "anonymous", "anonymously"], doc, k)

@@ -825,7 +825,9 @@ mod tests {
         let names = ["Ana Ruiz", "Donald Duckworth's", "Omar al-Bashir", "Kowalczyk", "Jean d’Arcy", "Ng"];
         let keys: Vec<Key> = names.iter().map(|n| surname_key(n)).collect();
         let mask = SurnameKeyMask::new(&keys);
-        for word in ["Ruiz", "RUIZ", "ruiz", "Duckworth", "Bashir", "Kowalczyk", "Ng", "NG", "Arcy", "al-Bashir", "d’Arcy", "Ruiz's", "Ng’s"] {
+        for word in
+            ["Ruiz", "RUIZ", "ruiz", "Duckworth", "Bashir", "Kowalczyk", "Ng", "NG", "Arcy", "al-Bashir", "d’Arcy", "Ruiz's", "Ng’s"]
+        {
             assert!(keys.contains(&surname_key(word)), "{word}");
             assert!(mask.may_hold_key_of(word), "{word}");
         }

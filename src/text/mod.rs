@@ -11,8 +11,8 @@ mod sentences;
 mod tokens;
 
 pub use marks::{Family, QuoteRegion};
-pub(crate) use tokens::{ascii_alnum_bytes, ascii_alnum_run};
 pub use tokens::{Token, TokenKind};
+pub(crate) use tokens::{ascii_alnum_bytes, ascii_alnum_run};
 
 use crate::Span;
 use crate::lexicon::Classes;
