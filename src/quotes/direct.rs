@@ -567,6 +567,23 @@ fn reads_as_speech(doc: &Document, r: &QuoteRegion) -> bool {
     if looks_like_title(doc, r) || title_case && embedded {
         return false;
     }
+    // A headline with its byline after it is a title: `"Posthumous books could sell," by the
+    // Globe's Jo Kahn`.
+    let byline = r.close.is_some_and(|c| {
+        let mut k = c + 1;
+        if k < doc.tokens.len() && doc.word_is(k, ",") {
+            k += 1;
+        }
+        if k + 1 >= doc.tokens.len() || !doc.word_is(k, "by") {
+            return false;
+        }
+        // (`by Ben Sisario`, `by the Globe's Jo Kahn`)
+        let name = if doc.word_is(k + 1, "the") { k + 2 } else { k + 1 };
+        name < doc.tokens.len() && np::is_cap(doc.word(name))
+    });
+    if byline {
+        return false;
+    }
     // A paragraph that is only a quote in title case is a subheading: `'All Bets Are Off.'`.
     let para = doc.paragraphs[r.paragraph];
     let whole_paragraph = r.open == para.first && r.close.is_none_or(|c| (c + 1..para.last).all(|k| !doc.tokens[k].is_word()));
