@@ -529,24 +529,39 @@ fn names_a_work(doc: &Document, r: &QuoteRegion) -> bool {
         "column",
         "newsletter",
         "magazine",
+        "report",
+        "study",
+        "paper",
+        "article",
+        "essay",
+        "headline",
     ]);
     let before = if r.open > 0 { doc.word(r.open - 1) } else { "" };
+    // (After the noun of a work, a title may run long: `the book “Failure to Adjust: How
+    // Americans Got Left Behind in the Global Economy.”`.)
+    if np::is_lower_in(WORKS, before) && before.starts_with(|c: char| c.is_lowercase()) {
+        return title_case_words_up_to(doc, r, 16);
+    }
     let introduced = np::is_lower_in(words!["on", "in", "at", "to", "from", "with", "of", "told"], before)
         || before.ends_with("'s")
-        || before.ends_with("’s")
-        || np::is_lower_in(WORKS, before) && before.starts_with(|c: char| c.is_lowercase());
+        || before.ends_with("’s");
     introduced && title_case_words(doc, r)
 }
 
 /// True when the region holds one to eight words, each capitalised or of at most three bytes.
-/// (Read in place and given up at the ninth word: regions are often long quotes, and a `Vec` of
-/// their words was collected for this.)
 fn title_case_words(doc: &Document, r: &QuoteRegion) -> bool {
+    title_case_words_up_to(doc, r, 8)
+}
+
+/// True when the region holds one to `most` words, each capitalised or of at most three bytes.
+/// (Read in place and given up past `most` words: regions are often long quotes, and a `Vec` of
+/// their words was collected for this.)
+fn title_case_words_up_to(doc: &Document, r: &QuoteRegion, most: usize) -> bool {
     let mut words = 0;
     for k in (r.first..r.last).filter(|&k| doc.tokens[k].is_word()) {
         words += 1;
         let w = doc.word(k);
-        if words > 8 || !(w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3) {
+        if words > most || !(w.starts_with(|c: char| c.is_uppercase()) || w.len() <= 3) {
             return false;
         }
     }
