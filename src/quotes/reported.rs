@@ -1864,8 +1864,15 @@ fn make(
             b = c;
         }
     }
-    // Stop at a colon that introduces a full quote: `said the plan was sound: "..."`.
-    if let Some(c) = (a..b).find(|&k| doc.word_is(k, ":") && doc.is_narrative(k)) {
+    // Stop at a colon that introduces a full quote: `said the plan was sound: "..."`. (Content
+    // before its cue starts after its last colon instead: in `The tax has not hurt the city:
+    // London was the capital of finance, according to one index` the claim is the second clause.)
+    let before_cue = cue.is_some_and(|c| b > a && c.start >= doc.tokens[b - 1].span().end);
+    if before_cue {
+        if let Some(c) = (a..b).rev().find(|&k| doc.word_is(k, ":") && doc.is_narrative(k)) {
+            a = c + 1;
+        }
+    } else if let Some(c) = (a..b).find(|&k| doc.word_is(k, ":") && doc.is_narrative(k)) {
         b = c;
     }
     // (One word is a piece of a claim split by a parenthetical cue: "Otherwise, she said,
