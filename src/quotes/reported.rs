@@ -340,7 +340,9 @@ fn try_cue(
                     || !doc.tokens[cue.start - 2].is_word()
                     || word_is_lower_in(words!["and", "but", "many", "some", "other", "most"], doc, cue.start - 2))
         };
-        if !vague {
+        // (Not a comparison: "... next week, as many people expected", "better than most feared".)
+        let comparison = (cue.start.saturating_sub(4).max(s.first)..cue.start - 1).any(|k| word_is_lower_in(words!["as", "than"], doc, k));
+        if !vague || comparison {
             return None;
         }
         let m = np::subject_before(doc, cue.start, s.first)?;
