@@ -562,6 +562,14 @@ fn try_cue(
                 }
             })?;
         let a = skip_that(doc, participle_content_start(doc, cue, end), end);
+        // (", speaking on condition of anonymity", ", speaking by phone from Nice", ", remarking
+        // in particular on ...": how the speaker spoke, not what was said.)
+        if a < end
+            && matches!(cue.verb.lemma, "speak" | "talk" | "remark" | "comment" | "write")
+            && word_is_lower_in(MANNER_PREPOSITIONS, doc, a)
+        {
+            return None;
+        }
         return make(doc, s, a, end, cue_span, cue.verb.lemma, Some(m), "indirect/participle", absorbed, top, cues);
     }
     // "X are preparing a motion, and have alleged that ...": a second verb shares the sentence's subject.
@@ -673,6 +681,11 @@ fn try_cue(
             }
             while b > first && doc.word_in(b - 1, &[",", "—", "–"]) {
                 b -= 1;
+            }
+            // (Not an adverbial with no clause of its own: "Then, last week, Eric Trump called.",
+            // "In a direct appeal to voters, Mr. Khan pleaded with them ...".)
+            if adverbial_only(doc, first, b) {
+                return None;
             }
             return make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-after", absorbed, top, cues);
         }
@@ -1983,6 +1996,21 @@ pub(super) fn statement_verb_before(doc: &Document, lead: usize, participle: usi
     // (`put out a statement`: the verb is the one before its particle.)
     let verb = if w == "out" { verb.checked_sub(1).filter(|&v| v > lead)? } else { verb };
     verbish.then_some(verb)
+}
+
+/// Prepositions that open an account of how, where or when someone spoke (`speaking by phone`).
+const MANNER_PREPOSITIONS: &Words =
+    &Words::new(&["on", "by", "from", "in", "at", "with", "during", "after", "before", "under", "via", "through", "to"]);
+
+/// True when tokens `[a, b)`, at most five, are a time adverbial (`Then, last week`, `Earlier
+/// this year`) or a short prepositional phrase (`After a long filibuster`) with no clause at
+/// their start or after a comma, not a claim (`Then, the race tightened`).
+fn adverbial_only(doc: &Document, a: usize, b: usize) -> bool {
+    const TIME_WORDS: &Words = &Words::new(&["then", "earlier", "later", "last", "next", "yesterday", "today", "now"]);
+    if a >= b || b - a > 5 || !(word_is_lower_in(TIME_WORDS, doc, a) || b - a <= 4 && word_is_lower_in(PREPOSITION_STARTS, doc, a)) {
+        return false;
+    }
+    !(a..b).any(|k| (k == a || doc.word_is(k - 1, ",")) && reads_as_clause(doc, k, b))
 }
 
 /// Finite verbs that are not in `FINITE_AUXILIARIES`: modals and forms of *do*.
