@@ -648,7 +648,11 @@ pub fn parse(doc: &Document, a: usize, b: usize) -> Option<Mention> {
 /// preposition) is a noun that can speak: `who` after "a spokesman for Sen. Ada Ruiz" is the
 /// spokesman, after "a penalty from captain Ada Ruiz" the captain.
 fn head_can_speak(doc: &Document, a: usize, b: usize) -> bool {
-    let head_end = (a..b).find(|&k| word_is_lower_in(PREPOSITIONS, doc, k)).unwrap_or(b);
+    let mut head_end = (a..b).find(|&k| word_is_lower_in(PREPOSITIONS, doc, k)).unwrap_or(b);
+    // (Past an adjective that takes the preposition: "a council officer familiar with the review".)
+    if head_end > a + 1 && word_is_lower_in(words!["familiar", "close", "briefed", "knowledgeable", "involved"], doc, head_end - 1) {
+        head_end -= 1;
+    }
     head_end > a && doc.has_class(head_end - 1, HEAD_NOUN)
 }
 
