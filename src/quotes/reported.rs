@@ -412,9 +412,16 @@ fn try_cue(
         // What follows the source's comma is content, not an appositive, when the source opens
         // the clause, or when it does not read as a noun phrase or a relative clause ("according
         // to the poll, include ...", "according to the memo, the firm had given ...").
+        // (Nor when it opens with a lower-case word that is no determiner and holds no noun of a
+        // speaker: "Fish stocks, according to the trust, fell by a third".)
         let clause_role = m.role.is_some_and(|r| {
             let (ra, rb) = (doc.token_after_near(r.start, cue.end), doc.token_after_near(r.end, cue.end));
-            !word_is_lower_in(words!["who", "whose"], doc, ra) && np::parse(doc, ra, rb).is_none()
+            let predicate = !np::is_cap(doc.word(ra))
+                && !word_is_lower_in(words!["the", "a", "an", "his", "her", "its", "their", "our", "one"], doc, ra)
+                && !(ra..rb).any(|k| {
+                    doc.has_class(k, Classes::ROLE.union(Classes::ANONYMOUS_HEAD).union(Classes::ORG_HEAD).union(Classes::DOCUMENT))
+                });
+            !word_is_lower_in(words!["who", "whose"], doc, ra) && (np::parse(doc, ra, rb).is_none() || predicate)
         });
         if opens_clause || clause_role {
             m.role = None;
