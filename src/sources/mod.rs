@@ -340,11 +340,16 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
             continue;
         }
         let w = doc.word(t);
-        // (Most capitalised words are no source's surname: most are told so by the mask.)
-        if !key_mask.may_hold_key_of(w) {
-            continue;
-        }
-        let Some(Some(id)) = by_surname.get(&names::surname_key(w)).copied() else { continue };
+        // (Most capitalised words are no source's surname: most are told so by the mask. Nearly
+        // all are a word of ASCII letters and digits or its possessive, whose key is packed
+        // here without a call; the others' keys are worked out by `surname_key`.)
+        let surname = match names::short_word_surname_key(w) {
+            Some(packed) if !key_mask.may_hold_short_key(packed) => continue,
+            Some(packed) => by_surname.get(&Key::Short(packed)),
+            None if !key_mask.may_hold_key_of(w) => continue,
+            None => by_surname.get(&names::surname_key(w)),
+        };
+        let Some(&Some(id)) = surname else { continue };
         // Extend left over first names and a title.
         let mut a = t;
         while a > 0 && doc.is_narrative(a - 1) && doc.tokens[a - 1].is_word() && doc.has_class(a - 1, Classes::CAP) && t - a < 4 {
