@@ -331,6 +331,32 @@ fn surname_key_of_tokens(doc: &Document, first: usize, end: usize) -> Key {
     surname_key(doc.token_span(first, end).slice(doc.text))
 }
 
+/// [`surname_key`] of a word token, packed as [`Key::Short`] packs it, when the word is 1 to 15
+/// ASCII letters and digits (its own key in lower case) or the possessive of such a word
+/// (`Ruiz's`, `Ruiz’s`: the word's key, as [`with_surname_key`]'s third case finds); else
+/// `None`, and the caller asks [`surname_key`]. Nearly every capitalised word is one of these:
+/// `add_name_mentions` asks it of each, and tests the key against [`SurnameKeyMask`] and its
+/// map without a `Key` built, moved and dropped through calls (about 350 instructions a word
+/// for the mask's test and `surname_key` together).
+#[inline]
+pub fn short_word_surname_key(word: &str) -> Option<u128> {
+    short_possessive_key(word.as_bytes())
+}
+
+/// [`short_word_surname_key`] of a word's bytes.
+#[inline]
+fn short_possessive_key(b: &[u8]) -> Option<u128> {
+    let stem = match b {
+        [stem @ .., b'\'', b's'] | [stem @ .., 0xE2, 0x80, 0x99, b's'] => stem,
+        _ => b,
+    };
+    // (A word of letters and digits ends with neither possessive, so the stem is the word.)
+    if stem.is_empty() || stem.len() >= 16 {
+        return None;
+    }
+    short_alphanumeric_key(stem)
+}
+
 /// [`Key::new`] of the lower case of `word` when it is all ASCII letters and digits (such a
 /// word is its own surname key), else `None`.
 fn alphanumeric_key(word: &str) -> Option<Key> {
@@ -504,6 +530,17 @@ impl SurnameKeyMask {
     /// The bit of a lower-case key's length, first byte and last byte.
     fn bit(len: usize, first: u8, last: u8) -> usize {
         (len * 37 + first as usize * 11 + last as usize) % 256
+    }
+
+    /// [`SurnameKeyMask::may_hold_key_of`] for a word whose key is `packed`
+    /// ([`short_word_surname_key`]): its bit, from the key's length, first and last bytes.
+    #[inline]
+    pub fn may_hold_short_key(&self, packed: u128) -> bool {
+        let b = packed.to_le_bytes();
+        let len = b[15] as usize;
+        debug_assert!((1..16).contains(&len));
+        let bit = SurnameKeyMask::bit(len, b[0], b[len - 1]);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
 
     /// False only when the surname key of `word` is surely none of the keys.
@@ -835,5 +872,34 @@ mod tests {
         assert!(others.iter().filter(|w| mask.may_hold_key_of(w)).count() <= 2);
         let possessives = others.map(|w| format!("{w}'s"));
         assert!(possessives.iter().filter(|w| mask.may_hold_key_of(w)).count() <= 2);
+    }
+
+    /// `short_word_surname_key` is `surname_key`'s key, packed, whenever it answers, and the
+    /// mask's test of the packed key is `may_hold_key_of` of the word; it answers for the words
+    /// of letters and digits up to 15 bytes and their possessives.
+    #[test]
+    fn short_word_surname_key_is_the_packed_surname_key() {
+        let mut answered = 0;
+        let mut words: Vec<String> = Vec::new();
+        for stem in ["Ruiz", "RUIZ", "ng", "Ng", "X2", "7", "Kowalczyk", "Wolfeschlegels", "Wolfeschlegelst", "Wolfeschlegelstein", "O'Brien", "al-Amin", "Zoë", "d’Arcy", "Ruiz.", "s", "", "'", "’"] {
+            words.extend([stem.to_string(), format!("{stem}'s"), format!("{stem}’s"), format!("{stem}'"), format!("{stem}s's")]);
+        }
+        let keys = ["Ruiz", "Ana Ng", "Kowalczyk", "Wolfeschlegelstein", "Jr", "Mr"].map(surname_key);
+        let mask = SurnameKeyMask::new(&keys);
+        for w in words.iter().flat_map(|w| [w.clone(), format!("{w}."), format!("({w}),"), format!("'{w}'"), format!("{w}”")]) {
+            let Some(packed) = short_word_surname_key(&w) else { continue };
+            answered += 1;
+            assert_eq!(Key::Short(packed), surname_key(&w), "{w:?}");
+            assert_eq!(mask.may_hold_short_key(packed), mask.may_hold_key_of(&w), "{w:?}");
+            // (The mask turns away only keys that are none of its keys.)
+            assert!(mask.may_hold_short_key(packed) || !keys.contains(&Key::Short(packed)), "{w:?}");
+        }
+        assert!(answered >= 40, "{answered}");
+        for w in ["Ruiz", "Ruiz's", "Ruiz’s", "X2", "Wolfeschlegelst", "Wolfeschlegelst's"] {
+            assert!(short_word_surname_key(w).is_some(), "{w:?}");
+        }
+        for w in ["Wolfeschlegelstein", "O'Brien", "Zoë", "’s", "Ruiz’", "Ruiz”", "U.S.", "al-Amin", ".", "", "Ruiz.", "Mr.", "'s"] {
+            assert!(short_word_surname_key(w).is_none(), "{w:?}");
+        }
     }
 }
