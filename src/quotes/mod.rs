@@ -229,9 +229,7 @@ fn link_continuations(doc: &Document, quotes: &mut [Quote]) {
     // quadratic when no earlier quote had one, issue 7).
     let mut prev: Option<usize> = None;
     // Surnames that name a speaker somewhere in the article (by a cue of their own).
-    let surname = |m: &Mention| {
-        m.name.unwrap_or(m.span).slice(doc.text).split_whitespace().last().map(without_possessives)
-    };
+    let surname = |m: &Mention| m.name.unwrap_or(m.span).slice(doc.text).split_whitespace().last().map(without_possessives);
     // (Only looked up: FxHash, not SipHash.)
     let speakers: rustc_hash::FxHashSet<&str> =
         quotes.iter().filter_map(|q| q.mention.as_ref()).filter(|m| m.kind == MentionKind::Name).filter_map(surname).collect();
@@ -343,7 +341,24 @@ mod tests {
     /// `without_possessives` trims as the two `trim_end_matches` did, repeated endings included.
     #[test]
     fn without_possessives_is_trim_end_matches() {
-        for w in ["", "s", "'s", "’s", "Ruiz", "Ruiz's", "Ruiz’s", "Ruiz's's", "Ruiz’s's", "Ruiz's’s", "Ruiz’s’s", "Ruiz'", "Ruiz’", "Ruiz'S", "s's", "Ruiz's."] {
+        for w in [
+            "",
+            "s",
+            "'s",
+            "’s",
+            "Ruiz",
+            "Ruiz's",
+            "Ruiz’s",
+            "Ruiz's's",
+            "Ruiz’s's",
+            "Ruiz's’s",
+            "Ruiz’s’s",
+            "Ruiz'",
+            "Ruiz’",
+            "Ruiz'S",
+            "s's",
+            "Ruiz's.",
+        ] {
             assert_eq!(without_possessives(w), w.trim_end_matches("'s").trim_end_matches("’s"), "{w:?}");
         }
     }

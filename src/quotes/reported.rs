@@ -1823,6 +1823,15 @@ fn make(
             b = c;
         }
     }
+    // `Two-thirds of residents say the council should pay, according to a poll`: the poll
+    // attributes the whole clause; the residents' content ends before it.
+    if matches!(rule, "indirect/said-that" | "indirect/participle" | "indirect/verb-object") {
+        if let Some(c) = (a + 2..b.saturating_sub(2))
+            .find(|&k| doc.word_is(k, ",") && doc.is_narrative(k) && cue_at(doc, k + 1).is_some_and(|c| c.according))
+        {
+            b = c;
+        }
+    }
     // `said it would take two months, but it managed to ...`: a contrasting clause with a subject
     // of its own after the content is the writer's.
     if rule == "indirect/said-that" {

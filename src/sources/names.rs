@@ -881,7 +881,27 @@ mod tests {
     fn short_word_surname_key_is_the_packed_surname_key() {
         let mut answered = 0;
         let mut words: Vec<String> = Vec::new();
-        for stem in ["Ruiz", "RUIZ", "ng", "Ng", "X2", "7", "Kowalczyk", "Wolfeschlegels", "Wolfeschlegelst", "Wolfeschlegelstein", "O'Brien", "al-Amin", "Zoë", "d’Arcy", "Ruiz.", "s", "", "'", "’"] {
+        for stem in [
+            "Ruiz",
+            "RUIZ",
+            "ng",
+            "Ng",
+            "X2",
+            "7",
+            "Kowalczyk",
+            "Wolfeschlegels",
+            "Wolfeschlegelst",
+            "Wolfeschlegelstein",
+            "O'Brien",
+            "al-Amin",
+            "Zoë",
+            "d’Arcy",
+            "Ruiz.",
+            "s",
+            "",
+            "'",
+            "’",
+        ] {
             words.extend([stem.to_string(), format!("{stem}'s"), format!("{stem}’s"), format!("{stem}'"), format!("{stem}s's")]);
         }
         let keys = ["Ruiz", "Ana Ng", "Kowalczyk", "Wolfeschlegelstein", "Jr", "Mr"].map(surname_key);
