@@ -1208,7 +1208,14 @@ fn with_role(doc: &Document, mut m: Mention, r: Span) -> Mention {
 /// The appositive `[a, b)` when it is a bare name (`Ernie LeBlanc` in `His father, Ernie LeBlanc,
 /// says`): the speaker a description before it describes.
 fn appositive_name(doc: &Document, a: usize, b: usize) -> Option<Mention> {
-    parse(doc, a, b).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none())
+    // (Or a name after a short description of its own: `The company's largest shareholder, the
+    // pension fund Nordkap, said`.)
+    let described = |p: Span| {
+        let words = p.slice(doc.text);
+        words.split_whitespace().count() <= 4
+            && ["the ", "a ", "an "].iter().any(|d| words.get(..d.len()).is_some_and(|w| w.eq_ignore_ascii_case(d)))
+    };
+    parse(doc, a, b).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none_or(described))
 }
 
 /// Fractions and hyphenated numbers: "half", "a third", "two-thirds", "Seventy-four".

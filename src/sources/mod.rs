@@ -687,10 +687,18 @@ impl Builder<'_, '_> {
                 let which = |r: Span| {
                     r.slice(text).trim_start_matches([',', ' ']).split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("which"))
                 };
+                // ("the pension fund Nordkap": a description whose last word heads an organisation,
+                // after an article; not a title's modifier, "state Sen. Jason Holsman".)
+                let organisation_premodifier = |p: Span| {
+                    let words = p.slice(text);
+                    let article = ["the ", "a ", "an "].iter().any(|d| words.get(..d.len()).is_some_and(|w| w.eq_ignore_ascii_case(d)));
+                    article && words.rsplit(' ').next().is_some_and(|w| lexicon().lexicon_classes(w).has(Classes::ORG_HEAD))
+                };
                 let kind = if organisation_span.is_some()
                     || names::is_organisation(&name, m.title.is_some())
                     || m.role.is_some_and(which)
                     || m.relative.is_some_and(which)
+                    || m.title.is_none() && m.premodifier.is_some_and(organisation_premodifier)
                 {
                     SourceType::Organisation
                 } else {
