@@ -877,8 +877,22 @@ mod tests {
             }
         }
         texts.extend(
-            ["", " ", "\t\n", "Ana", " Ana ", "Ana Ruiz", "  Ana \t Ruiz  ", "Bill de Blasio", "José Ruiz", "Ana\u{a0}Ruiz", "Ana \u{a0}", "Ana\x0bRuiz", "Ana\x1cRuiz"]
-                .map(String::from),
+            [
+                "",
+                " ",
+                "\t\n",
+                "Ana",
+                " Ana ",
+                "Ana Ruiz",
+                "  Ana \t Ruiz  ",
+                "Bill de Blasio",
+                "José Ruiz",
+                "Ana\u{a0}Ruiz",
+                "Ana \u{a0}",
+                "Ana\x0bRuiz",
+                "Ana\x1cRuiz",
+            ]
+            .map(String::from),
         );
         for t in &texts {
             assert_eq!(super::first_of_two_words(t), reference(t), "{t:?}");
