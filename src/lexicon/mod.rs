@@ -85,6 +85,8 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Kinship nouns and the gender they state (`kinship.txt`): `husband` → male.
     pub kinship: HashMap<String, Gender>,
+    /// Nouns of works whose quoted titles are not speech (`works.txt`): `show`, `book`.
+    pub works: HashSet<String>,
     pub not_names: HashSet<String>,
     /// Labels of page-furniture lines (`READ MORE`, `WATCH`), case-sensitive.
     pub boilerplate_labels: HashSet<&'static str>,
@@ -426,6 +428,7 @@ impl Lexicon {
             .collect();
         let first_names = entries(include_str!("first_names.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
         let kinship = entries(include_str!("kinship.txt")).map(|e| (norm(e[0]), gender(e.get(1)))).collect();
+        let works = entries(include_str!("works.txt")).map(|e| norm(e[0])).collect();
         let not_names: HashSet<String> = entries(include_str!("not_names.txt")).map(|e| norm(e[0])).collect();
         let boilerplate_labels = entries(include_str!("boilerplate.txt")).map(|e| e[0]).collect();
         let mut classes: HashMap<String, Classes> = HashMap::default();
@@ -484,6 +487,7 @@ impl Lexicon {
             pronouns,
             first_names,
             kinship,
+            works,
             not_names,
             boilerplate_labels,
             short_classes: ShortTable::new(classes.iter().filter_map(|(k, &c)| short_key(k).map(|key| (key, c)))),

@@ -509,37 +509,10 @@ fn looks_like_title(doc: &Document, r: &QuoteRegion) -> bool {
 /// and Friends.”`, `told “Meet the Press.”`, `a host of “Morning Joe,”`, `the TV show “Money
 /// Talk.”`.
 fn names_a_work(doc: &Document, r: &QuoteRegion) -> bool {
-    const WORKS: &np::Words = &np::Words::new(&[
-        "show",
-        "film",
-        "movie",
-        "book",
-        "novel",
-        "memoir",
-        "series",
-        "program",
-        "programme",
-        "podcast",
-        "documentary",
-        "album",
-        "song",
-        "play",
-        "musical",
-        "episode",
-        "column",
-        "newsletter",
-        "magazine",
-        "report",
-        "study",
-        "paper",
-        "article",
-        "essay",
-        "headline",
-    ]);
     let before = if r.open > 0 { doc.word(r.open - 1) } else { "" };
     // (After the noun of a work, a title may run long: `the book “Failure to Adjust: How
     // Americans Got Left Behind in the Global Economy.”`.)
-    if np::is_lower_in(WORKS, before) && before.starts_with(|c: char| c.is_lowercase()) {
+    if before.starts_with(|c: char| c.is_lowercase()) && crate::lexicon::lexicon().works.contains(crate::lexicon::lower(before).as_ref()) {
         return title_case_words_up_to(doc, r, 16);
     }
     let introduced = np::is_lower_in(words!["on", "in", "at", "to", "from", "with", "of", "told"], before)
