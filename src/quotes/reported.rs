@@ -1826,10 +1826,12 @@ fn make(
     // `Two-thirds of residents say the council should pay, according to a poll`: the poll
     // attributes the whole clause; the residents' content ends before it.
     if matches!(rule, "indirect/said-that" | "indirect/participle" | "indirect/verb-object") {
-        if let Some(c) = (a + 2..b.saturating_sub(2))
-            .find(|&k| doc.word_is(k, ",") && doc.is_narrative(k) && cue_at(doc, k + 1).is_some_and(|c| c.according))
+        // (Read from the sentence's cue list, not by a pass over the content.)
+        if let Some(c) = cues
+            .iter()
+            .find(|c| c.according && c.start >= a + 3 && c.start + 2 < b && doc.word_is(c.start - 1, ",") && doc.is_narrative(c.start - 1))
         {
-            b = c;
+            b = c.start - 1;
         }
     }
     // `said it would take two months, but it managed to ...`: a contrasting clause with a subject
