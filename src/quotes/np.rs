@@ -412,6 +412,18 @@ pub fn is_cap(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
 
+/// True when the words open with an article and a space, in any case: `the pension fund`, `A
+/// harbour pilot`.
+///
+/// ```
+/// use whosaid::quotes::np::opens_with_article;
+/// assert!(opens_with_article("the pension fund"));
+/// assert!(!opens_with_article("theatre critic"));
+/// ```
+pub fn opens_with_article(words: &str) -> bool {
+    ["the ", "a ", "an "].iter().any(|d| words.get(..d.len()).is_some_and(|w| w.eq_ignore_ascii_case(d)))
+}
+
 pub use crate::lexicon::is_name_word;
 
 /// The longest title from the lexicon starting at token `t` (capitalised), as its end token.
@@ -1212,8 +1224,7 @@ fn appositive_name(doc: &Document, a: usize, b: usize) -> Option<Mention> {
     // pension fund Nordkap, said`.)
     let described = |p: Span| {
         let words = p.slice(doc.text);
-        words.split_whitespace().count() <= 4
-            && ["the ", "a ", "an "].iter().any(|d| words.get(..d.len()).is_some_and(|w| w.eq_ignore_ascii_case(d)))
+        words.split_whitespace().count() <= 4 && opens_with_article(words)
     };
     parse(doc, a, b).filter(|n| n.kind == MentionKind::Name && n.premodifier.is_none_or(described))
 }

@@ -691,8 +691,8 @@ impl Builder<'_, '_> {
                 // after an article; not a title's modifier, "state Sen. Jason Holsman".)
                 let organisation_premodifier = |p: Span| {
                     let words = p.slice(text);
-                    let article = ["the ", "a ", "an "].iter().any(|d| words.get(..d.len()).is_some_and(|w| w.eq_ignore_ascii_case(d)));
-                    article && words.rsplit(' ').next().is_some_and(|w| lexicon().lexicon_classes(w).has(Classes::ORG_HEAD))
+                    crate::quotes::np::opens_with_article(words)
+                        && words.rsplit(' ').next().is_some_and(|w| lexicon().lexicon_classes(w).has(Classes::ORG_HEAD))
                 };
                 let kind = if organisation_span.is_some()
                     || names::is_organisation(&name, m.title.is_some())
