@@ -1030,7 +1030,8 @@ fn skip_that(doc: &Document, mut a: usize, end: usize) -> usize {
     // (Also set off by commas: "said, in an email, that ...".)
     let opener = if a + 1 < end && doc.word_is(a, ",") { a + 1 } else { a };
     // (Or an adverb: "said early Friday that ...", "said, apparently for the first time, that".)
-    let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_ascii_lowercase());
+    // ("said only that ...": `only` too.)
+    let adverb = |w: &str| w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_ascii_lowercase()) || w == "only";
     if opener < end && (word_is_lower_in(TAIL_OPENERS, doc, opener) || adverb(doc.word(opener))) {
         // ("says at a campaign stop in Toledo, Ohio, that ...": commas of a place name allowed;
         // "said Thursday during the taping of a town hall in Buffalo, New York, that ...".)
