@@ -168,13 +168,8 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
             }
             break;
         }
-        // (A period glued to the word before it inside the speaker's name is an abbreviation's:
-        // `Rep. Gwen Moore (D-Wis.) said`, `Mitch McConnell, R-Ky., said`.)
-        let abbreviation_period = doc.word_is(k, ".")
-            && doc.tokens[k].span().start == doc.tokens[k - 1].span().end
-            && k + 1 < hi
-            && doc.word_in(k + 1, &[")", ","]);
-        if matches!(doc.tokens[k].kind, TokenKind::Punct) && doc.word_in(k, &[".", "?", "!", ";"]) && !abbreviation_period {
+        // (Not at an abbreviation's period inside the speaker's name: `Rep. Gwen Moore (D-Wis.) said`.)
+        if matches!(doc.tokens[k].kind, TokenKind::Punct) && doc.word_in(k, &[".", "?", "!", ";"]) && !np::abbreviation_period(doc, k, hi) {
             break;
         }
     }

@@ -412,6 +412,13 @@ pub fn is_cap(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
 }
 
+/// True when token `k` (`0 < k`, before `hi`) is a period glued to the word before it and
+/// followed by a comma or a closing bracket: an abbreviation's, inside a name or its party tag
+/// (`Rep. Gwen Moore (D-Wis.) said`, `Mitch McConnell, R-Ky., said`), not a sentence's end.
+pub(super) fn abbreviation_period(doc: &Document, k: usize, hi: usize) -> bool {
+    doc.word_is(k, ".") && doc.tokens[k].span().start == doc.tokens[k - 1].span().end && k + 1 < hi && doc.word_in(k + 1, &[")", ","])
+}
+
 /// True when the words open with an article and a space, in any case: `the pension fund`, `A
 /// harbour pilot`.
 ///

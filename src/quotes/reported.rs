@@ -1699,14 +1699,8 @@ pub(super) fn leading_subject(doc: &Document, first: usize, limit: usize) -> Opt
 /// The subject opening at `first` when the comma at `comma` opens an appositive and a lower-case
 /// word (its verb) follows the appositive's closing comma, before `limit`.
 fn appositive_subject(doc: &Document, first: usize, comma: usize, limit: usize) -> Option<Mention> {
-    // (A period glued to an abbreviation before a comma does not close it: `Mark Kirk, R-Ill., ...`.)
-    let abbreviation_period = |j: usize| {
-        doc.word_is(j, ".")
-            && doc.tokens[j].span().start == doc.tokens[j - 1].span().end
-            && j + 1 < limit
-            && doc.word_in(j + 1, &[",", ")"])
-    };
-    let closes = |j: &usize| doc.word_in(*j, &[",", ";", ":", ".", "(", ")"]) && !abbreviation_period(*j);
+    // (An abbreviation's period before a comma does not close it: `Mark Kirk, R-Ill., ...`.)
+    let closes = |j: &usize| doc.word_in(*j, &[",", ";", ":", ".", "(", ")"]) && !np::abbreviation_period(doc, *j, limit);
     let mut close = (comma + 1..limit.min(comma + 14)).find(closes)?;
     // (A relative clause may follow a party tag or an age, each in its commas: `Sen. Mark Kirk,
     // R-Ill., who faces a tough race, rescinded ...`.)
