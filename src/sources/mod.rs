@@ -706,9 +706,7 @@ impl Builder<'_, '_> {
                 };
                 let mut s = new_source(name, kind, m, text);
                 s.key = key;
-                if kind == SourceType::Person {
-                    s.affiliation = m.role.filter(|&r| !is_circumstance(r, text)).and_then(|r| names::affiliation(r.slice(text)));
-                }
+                // (Its affiliation is read by the `touch` that follows, from the same mention.)
                 let id = self.add(s, at);
                 self.touch(id, m, at);
                 ids.push(id);
