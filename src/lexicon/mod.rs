@@ -19,6 +19,9 @@ pub enum VerbClass {
     Belief,
     /// What data or documents show: `shows`, `found`.
     Evidence,
+    /// A longer phrase that starts with a cue verb and is no cue (`shows off`, `found out`):
+    /// it only stops the verb alone from matching.
+    NotCue,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -347,6 +350,7 @@ impl Lexicon {
             let class = match e.get(1).map(|c| c.to_ascii_lowercase()) {
                 Some(c) if c == "belief" => VerbClass::Belief,
                 Some(c) if c == "evidence" => VerbClass::Evidence,
+                Some(c) if c == "none" => VerbClass::NotCue,
                 _ => VerbClass::Speech,
             };
             let forms = e[0];

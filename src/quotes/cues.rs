@@ -78,7 +78,8 @@ pub fn cue_at_word(doc: &Document, t: usize) -> Option<Cue> {
         }
     }
     let (end, verb) = best?;
-    Some(Cue { start: t, end, verb, according: false })
+    // (`a Model 3 shows off ...`: the longer phrase is no cue, and the verb alone is not one here.)
+    (verb.class != VerbClass::NotCue).then_some(Cue { start: t, end, verb, according: false })
 }
 
 /// Verbs whose object is the person addressed: `told reporters (that) ...`.

@@ -264,9 +264,15 @@ fn rest_of_sentence_end(doc: &Document, close: usize) -> usize {
 /// "nasty guy" and an "anchor baby".`), when the rest of the sentence is the writer's words
 /// with no attribution of its own.
 fn clause_rest_end(doc: &Document, close: usize) -> Option<usize> {
-    let end = rest_of_sentence_end(doc, close);
+    // (The clause ends at a semicolon, a dash or a colon: `consumption of "free" sugars – those
+    // added ...` reports up to the dash.)
+    let mut end = rest_of_sentence_end(doc, close);
+    end = (close + 1..end).find(|&k| doc.word_in(k, &[";", "—", "–", ":"])).unwrap_or(end);
+    while end > close + 1 && matches!(doc.tokens[end - 1].kind, TokenKind::Punct) {
+        end -= 1;
+    }
     let rest = close + 1..end;
-    let own = rest.clone().all(|k| !doc.word_in(k, &[";", "—", "–", ":"]) && cue_at(doc, k).is_none());
+    let own = rest.clone().all(|k| cue_at(doc, k).is_none());
     // (A participle after a comma is a clause of its own: `..., leaving the harbour unfinished`.
     // A trailing adverbial stays: `called it "a giveaway" in a radio interview`, as PolNeAR has it.)
     // (The comma may be inside the closing mark: `a "necessary correction," leaving ...`.)
@@ -274,7 +280,8 @@ fn clause_rest_end(doc: &Document, close: usize) -> Option<usize> {
         let after_comma = doc.word_is(k - 1, ",") || k == close + 1 && doc.word_is(close - 1, ",");
         after_comma && doc.word(k).ends_with("ing") && !np::is_cap(doc.word(k))
     });
-    (own && !participle).then(|| sentence_rest_end(doc, close)).flatten()
+    let words = rest.clone().any(|k| doc.tokens[k].is_word());
+    (own && !participle && words).then(|| doc.tokens[end - 1].span().end)
 }
 
 /// `"...," scolded Odile.` / `"...," Brannagh echoes.`: right after a quote, a verb the lexicon
