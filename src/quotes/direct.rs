@@ -142,6 +142,9 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
             return Some((m, c, if c.according { "direct/according-to-after" } else { "direct/said-speaker" }));
         }
     }
+    if let Some(found) = response_of(doc, a, hi) {
+        return Some(found);
+    }
     // X said.
     for k in a + 1..hi.min(a + 30) {
         if let Some(c) = cue_at(doc, k).filter(|c| c.verb.class != VerbClass::Belief && !c.according) {
@@ -174,6 +177,25 @@ fn after(doc: &Document, i: usize, r: &QuoteRegion) -> Option<(Mention, Cue, &'s
         }
     }
     unlisted_verb(doc, a, hi)
+}
+
+/// `"...," was the response of one viewer.` / `"...," came the reply from the ministry.`: right
+/// after a quote, a noun of answering names the speaker after `of` or `from`.
+fn response_of(doc: &Document, a: usize, hi: usize) -> Option<(Mention, Cue, &'static str)> {
+    const NOUNS: &[&str] = &["response", "reply", "answer", "reaction", "retort", "verdict", "message"];
+    let noun = a + 2;
+    let ok = noun + 2 < hi
+        && doc.word_in(a, &["was", "came", "is", "comes"])
+        && doc.word_is(a + 1, "the")
+        && doc.word_in(noun, NOUNS)
+        && doc.word_in(noun + 1, &["of", "from"]);
+    if !ok {
+        return None;
+    }
+    let m = np::phrase_after(doc, noun + 2, hi)?;
+    let lemma: &'static str = NOUNS.iter().find(|w| doc.word_is(noun, w))?;
+    let cue = Cue { start: a, end: noun + 1, verb: crate::lexicon::Verb { lemma, class: VerbClass::Speech }, according: false };
+    Some((m, cue, "direct/response-of"))
 }
 
 /// The first token of the narrative words that open the sentence before region `r`'s opening
