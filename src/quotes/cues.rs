@@ -106,6 +106,7 @@ pub fn takes_object_clause(lemma: &str) -> bool {
             | "advise"
             | "warn"
             | "tell"
+            | "remind"
     )
 }
 

@@ -492,7 +492,7 @@ fn try_cue(
             } else {
                 np::parse(doc, comma + 1, subject_end).filter(|m| m.kind == np::MentionKind::Name)
             }?;
-            let a = skip_that(doc, participle_content_start(doc, cue, comma), comma);
+            let a = skip_that(doc, after_addressee(doc, cue, comma), comma);
             // (A clause, not "Speaking in Vaughan, ...".)
             if !reported_clause(doc, cue, a, comma) {
                 return None;
@@ -510,7 +510,7 @@ fn try_cue(
             return None;
         }
         if let Some(v) = statement_verb {
-            let a = skip_that(doc, participle_content_start(doc, cue, end), end);
+            let a = skip_that(doc, after_addressee(doc, cue, end), end);
             if !reported_clause(doc, cue, a, end) {
                 return None;
             }
@@ -519,7 +519,7 @@ fn try_cue(
         }
         // (After a preposition, only with a clause: not "after calling off classes".)
         if !doc.word_in(k - 1, &[",", "—", "–"]) && !word_is_lower_in(words!["and", "while"], doc, k - 1) {
-            let a = skip_that(doc, participle_content_start(doc, cue, end), end);
+            let a = skip_that(doc, after_addressee(doc, cue, end), end);
             if !reported_clause(doc, cue, a, end) {
                 return None;
             }
@@ -568,7 +568,7 @@ fn try_cue(
                     None => leading_subject(doc, start, cue.start),
                 }
             })?;
-        let a = skip_that(doc, participle_content_start(doc, cue, end), end);
+        let a = skip_that(doc, after_addressee(doc, cue, end), end);
         // (", speaking on condition of anonymity", ", speaking by phone from Nice", ", remarking
         // in particular on ...": how the speaker spoke, not what was said.)
         if a < end
@@ -646,7 +646,7 @@ fn try_cue(
             && (doc.tokens[m_first - 1].is_mark()
                 || doc.word_is(m_first - 1, ",") && m_first - 1 > s.first && doc.tokens[m_first - 2].is_mark());
         if after_quote {
-            let a = participle_content_start(doc, cue, end);
+            let a = after_addressee(doc, cue, end);
             if !explicit_that && !reads_as_clause(doc, skip_that_to_end(a), end) {
                 return None;
             }
@@ -1078,20 +1078,15 @@ fn reported_clause(doc: &Document, cue: &Cue, a: usize, end: usize) -> bool {
     doc.word_is(a, "that") || matches!(cue.verb.lemma, "say" | "tell") || reads_as_clause(doc, a, end)
 }
 
-/// Where a participle's content starts: past its addressee (`telling reporters ...`) when it
-/// has one and no object infinitive follows (`telling residents to leave` keeps its object).
-fn participle_content_start(doc: &Document, cue: &Cue, end: usize) -> usize {
+/// The token after `cue` and its addressee, if the cue takes one (`told reporters ...`), before
+/// `end`; else the cue's end. An object infinitive is content, not an addressee to pass over:
+/// `told residents to leave`, `telling residents to leave`.
+pub(super) fn after_addressee(doc: &Document, cue: &Cue, end: usize) -> usize {
     if takes_addressee(cue.verb.lemma) && !reads_as_object_infinitive(doc, cue.end, end) {
         skip_addressee(doc, cue.end, end).unwrap_or(cue.end)
     } else {
         cue.end
     }
-}
-
-/// The token after `cue` and its addressee, if the cue takes one (`told reporters ...`), before
-/// `end`; else the cue's end.
-pub(super) fn after_addressee(doc: &Document, cue: &Cue, end: usize) -> usize {
-    if takes_addressee(cue.verb.lemma) { skip_addressee(doc, cue.end, end).unwrap_or(cue.end) } else { cue.end }
 }
 
 fn skip_addressee(doc: &Document, a: usize, end: usize) -> Option<usize> {
