@@ -308,6 +308,28 @@ fn content_end(doc: &Document, s: &Sentence) -> usize {
     e
 }
 
+/// Nouns that name a statement: `..., a claim the opposition disputed` sums up what came before
+/// in the writer's words (it ends the content, and is no speaker of it).
+const STATEMENT_NOUNS: &Words = &Words::new(&[
+    "claim",
+    "charge",
+    "assertion",
+    "allegation",
+    "accusation",
+    "contention",
+    "statement",
+    "argument",
+    "remark",
+    "comment",
+    "view",
+    "position",
+    "prediction",
+    "promise",
+    "pledge",
+    "figure",
+    "estimate",
+]);
+
 /// The token after mention `m` and its appositive; `near` is its cue's token (the search for
 /// the mention's tokens starts there).
 fn mention_end(doc: &Document, m: &Mention, near: usize) -> usize {
@@ -682,6 +704,11 @@ fn try_cue(
             && (is_tail(doc, cue.end, tail_end) || tail_start >= tail_end || is_tail(doc, tail_start, tail_end) && tail_start > cue.end)
         {
             // CONTENT, X said.
+            // (Not `CONTENT, an allegation Orlov denied`: a statement noun with a reduced relative
+            // clause sums up the content, it does not attribute it.)
+            if word_is_lower_in(words!["a", "an", "the"], doc, m_start) && word_is_lower_in(STATEMENT_NOUNS, doc, m_start + 1) {
+                return None;
+            }
             let mut b = m_start;
             if b <= first || !doc.word_in(b - 1, &[",", "—", "–"]) {
                 return None;
@@ -1835,27 +1862,8 @@ fn make(
     }
     // `said he does not want to ... terrorists — a proposal he has raised before`: an appositive
     // after a dash sums up the content in the writer's words.
-    // (So does one after a comma whose noun names a statement: `..., a claim the opposition
-    // disputed`.)
-    const STATEMENT_NOUNS: &Words = &Words::new(&[
-        "claim",
-        "charge",
-        "assertion",
-        "allegation",
-        "accusation",
-        "contention",
-        "statement",
-        "argument",
-        "remark",
-        "comment",
-        "view",
-        "position",
-        "prediction",
-        "promise",
-        "pledge",
-        "figure",
-        "estimate",
-    ]);
+    // (So does one after a comma whose noun names a statement ([`STATEMENT_NOUNS`]): `..., a
+    // claim the opposition disputed`.)
     if rule == "indirect/said-that" {
         if let Some(c) = (a + 3..b.saturating_sub(2)).find(|&k| {
             doc.is_narrative(k)
