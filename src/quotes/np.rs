@@ -196,7 +196,7 @@ const SENTENCE_ADVERBS: &Words = &Words::new(&[
 const FUNCTION_WORDS: &Words = &Words::new(&[
     "the", "a", "an", "of", "for", "at", "with", "from", "in", "on", "to", "by", "about", "against", "and", "or", "but", "that", "this",
     "these", "those", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "not", "also", "who", "which", "as",
-    "than", "then", "there", "here", "very", "more", "most", "into", "over",
+    "than", "then", "there", "here", "very", "more", "most", "into", "over", "might", "could", "can", "may", "should", "must", "shall",
 ]);
 
 /// Lower-case particles inside names (`Jaber al-Jaberi`, `Ursula von der Leyen`).
@@ -675,6 +675,16 @@ fn head_can_speak(doc: &Document, a: usize, b: usize) -> bool {
     head_end > a && doc.has_class(head_end - 1, HEAD_NOUN)
 }
 
+/// `"...," one said.` / `One of them wrote that ...`: `one` (or `one of them`) right before its
+/// verb, opening its clause, stands for one more of a group the text has quoted. (Not the generic
+/// pronoun: `one might say`, `as one says`, `no one said` have a word between or before.)
+fn elliptical_one(doc: &Document, e: usize, v: usize, lo: usize) -> Option<Mention> {
+    let start = if e >= lo + 3 && doc.word_is(e - 2, "of") && word_is_lower_in(words!["them", "us"], doc, e - 1) { e - 3 } else { e - 1 };
+    let opens_clause = start == lo || !doc.tokens[start - 1].is_word() || word_is_lower_in(words!["and", "but"], doc, start - 1);
+    (e == v && opens_clause && doc.word(start).eq_ignore_ascii_case("one"))
+        .then(|| Mention::bare(doc.token_span(start, e), MentionKind::Descriptor))
+}
+
 /// A role, anonymity head, organisation head, document or vague subject: a noun that heads a
 /// description of a speaker (a token's classes hold one bit for each list).
 const HEAD_NOUN: Classes =
@@ -851,6 +861,9 @@ pub fn subject_before(doc: &Document, v: usize, lo: usize) -> Option<Mention> {
     }
     if e <= lo {
         return None;
+    }
+    if let Some(m) = elliptical_one(doc, e, v, lo) {
+        return Some(m);
     }
     // "Ana Ruiz, 45, of Harlow said": a home after `of` closes the appositive without a comma.
     {
