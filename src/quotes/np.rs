@@ -485,7 +485,19 @@ fn title_at_word(doc: &Document, t: usize, end: usize) -> Option<usize> {
         }
     }
     // (Not a title when an organisation word follows: "the Justice Department", "Labor Party".)
-    best.filter(|&b| b >= end || !doc.has_class(b, Classes::ORG_HEAD.union(Classes::ORG_SUFFIX)))
+    best.filter(|&b| {
+        b >= end || !doc.has_class(b, Classes::ORG_HEAD.union(Classes::ORG_SUFFIX)) && !(b == t + 1 && title_is_given_name(doc, t, end))
+    })
+}
+
+/// A one-word title that is also a given name, before a lone surname, is the given name:
+/// `Earl Whitcomb, an 84-year-old miner`, `Duke Bennett` (a peer's title more often leads
+/// `Earl of ...`). Token `t` is the title word; the name ends before `end`.
+pub fn title_is_given_name(doc: &Document, t: usize, end: usize) -> bool {
+    t + 1 < end
+        && doc.is_name_word(t + 1)
+        && !(t + 2 < end && doc.is_name_word(t + 2))
+        && lexicon().first_names.contains_key(&*lower(doc.word(t)))
 }
 
 /// Parses tokens `[a, b)` as a speaker phrase; `None` when it cannot name a speaker.

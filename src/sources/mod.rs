@@ -368,7 +368,9 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
             continue;
         }
         // (Nor a title of the other gender: `Mrs. Whitcombe` is not her nephew Colin Whitcombe.)
-        let title = if a < t { crate::quotes::np::title_at(doc, a, t).map(|te| doc.token_span(a, te)) } else { None };
+        // (`Earl Whitcomb`: a title word that is the given name before the surname is no title.)
+        let title = if a < t { crate::quotes::np::title_at(doc, a, t) } else { None };
+        let title = title.filter(|&te| !(te == t && crate::quotes::np::title_is_given_name(doc, a, t + 1))).map(|te| doc.token_span(a, te));
         if title.is_some_and(|title| {
             let (given, known) = (title_gender(title.slice(doc.text)), src.known_gender());
             given != Gender::Unknown && known != Gender::Unknown && given != known

@@ -74,11 +74,12 @@ impl NameIndex {
             // A title or role word inside the run starts the name after it ("Liberal MP Marco
             // Mendes", "Harlow County District Attorney Mina Castellane").
             // (The token's classes say whether it is a role or a one-word title.)
-            let (ns, title_end) =
-                match (ns..k.saturating_sub(1)).rev().find(|&j| doc.has_class(j, Classes::ROLE) || doc.has_class(j, Classes::TITLE)) {
-                    Some(j) => (j + 1, Some(j + 1)),
-                    None => (ns, title_end),
-                };
+            let (ns, title_end) = match (ns..k.saturating_sub(1)).rev().find(|&j| {
+                doc.has_class(j, Classes::ROLE) || doc.has_class(j, Classes::TITLE) && !crate::quotes::np::title_is_given_name(doc, j, k)
+            }) {
+                Some(j) => (j + 1, Some(j + 1)),
+                None => (ns, title_end),
+            };
             let words = k - ns;
             if words == 1 && title_end.is_none() {
                 // A lone surname ("Jones recorded his first goal"): kept when it reads as a
