@@ -660,8 +660,21 @@ fn tail_needs_escape(tail: &[u8]) -> bool {
     found & (HIGH_BITS >> (8 * (8 - tail.len()))) != 0
 }
 
+/// A number, as itoa writes it. Nearly every number of a record is an offset into an article or
+/// an index, of at most four digits: written as that many digits from an array whose length is
+/// known at each write, so the copy is a few stores. (Through itoa, each number was formatted
+/// into a buffer and then copied by a call to `memcpy`: about 12 instructions a number more, 0.9M
+/// on the sample's 77,000 numbers.)
+#[inline]
 pub(crate) fn number<W: Write + ?Sized>(out: &mut W, n: usize) -> io::Result<()> {
-    out.write_all(itoa::Buffer::new().format(n).as_bytes())
+    let digit = |k: usize| b'0' + (k % 10) as u8;
+    match n {
+        0..=9 => out.write_all(&[digit(n)]),
+        10..=99 => out.write_all(&[digit(n / 10), digit(n)]),
+        100..=999 => out.write_all(&[digit(n / 100), digit(n / 10), digit(n)]),
+        1000..=9999 => out.write_all(&[digit(n / 1000), digit(n / 100), digit(n / 10), digit(n)]),
+        _ => out.write_all(itoa::Buffer::new().format(n).as_bytes()),
+    }
 }
 
 fn boolean<W: Write + ?Sized>(out: &mut W, b: bool) -> io::Result<()> {
@@ -704,6 +717,17 @@ fn array_of<W: Write + ?Sized, T>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `number` writes what itoa writes, around each change in the number of digits.
+    #[test]
+    fn number_is_itoa() {
+        let ns = (0..=20_000).chain([99_999, 100_000, 123_456_789, usize::MAX]);
+        for n in ns {
+            let mut out = Vec::new();
+            number(&mut out, n).unwrap();
+            assert_eq!(out, itoa::Buffer::new().format(n).as_bytes(), "{n}");
+        }
+    }
 
     /// `tail_needs_escape` answers as the byte-by-byte test, for every tail length, with each
     /// byte value at each position among harmless bytes, and with two such bytes together.

@@ -69,6 +69,9 @@ pub struct Lexicon {
     pub title_prefixes: HashSet<String>,
     /// Case-sensitive: `Mr.`, `Jan.`.
     pub abbreviations: HashSet<&'static str>,
+    /// Bit `256 * b0 + b1` set when some abbreviation starts with the bytes `b0 b1`, for
+    /// [`Lexicon::is_abbreviation`].
+    abbreviation_pairs: Vec<u64>,
     /// Abbreviations that may also end a sentence (`U.S.`, `a.m.`).
     pub ambiguous_abbreviations: HashSet<&'static str>,
     /// The last bytes of those (all `.` today), to answer "no" for most words without hashing.
@@ -468,6 +471,17 @@ impl Lexicon {
             title_max_words,
             title_first_words,
             title_prefixes,
+            abbreviation_pairs: {
+                let mut pairs = vec![0u64; 65536 / 64];
+                for a in &abbreviations {
+                    // (An abbreviation has a period after at least one character: two bytes or more.)
+                    if let [b0, b1, ..] = *a.as_bytes() {
+                        let pair = (b0 as usize) << 8 | b1 as usize;
+                        pairs[pair / 64] |= 1 << (pair % 64);
+                    }
+                }
+                pairs
+            },
             abbreviations,
             ambiguous_last_bytes: {
                 let mut last = [false; 256];
@@ -565,6 +579,21 @@ impl Lexicon {
     /// a word's last byte before [`Lexicon::is_ambiguous_abbreviation`] needs the word itself.
     pub fn may_end_ambiguous_abbreviation(&self, last: u8) -> bool {
         self.ambiguous_last_bytes[last as usize]
+    }
+
+    /// True when `word` is an abbreviation (`Mr.`, `Jan.`; case-sensitive): `abbreviations.contains`.
+    /// The tokenizer asks it of every word before a period, most of them a sentence's last word
+    /// (`said.`), whose first two bytes start no abbreviation: answered from a bit, without
+    /// hashing the word.
+    #[inline]
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        match *word.as_bytes() {
+            [b0, b1, ..] => {
+                let pair = (b0 as usize) << 8 | b1 as usize;
+                self.abbreviation_pairs[pair / 64] & 1 << (pair % 64) != 0 && self.abbreviations.contains(word)
+            }
+            _ => self.abbreviations.contains(word),
+        }
     }
 
     /// True when `word` is an abbreviation that may also end a sentence (`U.S.`; case-sensitive).
@@ -820,6 +849,30 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::{pack_le, short_key};
+
+    /// `is_abbreviation` answers as `abbreviations.contains`: for every abbreviation, every
+    /// abbreviation with one byte changed or cut short, and other words.
+    #[test]
+    fn is_abbreviation_is_contains() {
+        let lex = super::lexicon();
+        let mut words: Vec<String> =
+            ["", ".", "M", "said.", "Canada.", "mr.", "MR.", "Mr", "Mr.", "U.S.", "a.m."].map(String::from).to_vec();
+        for a in &lex.abbreviations {
+            for k in 0..=a.len() {
+                words.push(a[..k].to_string());
+                for c in ['a', 'Z', '.', 'é'] {
+                    let mut b: Vec<char> = a.chars().collect();
+                    if k < b.len() {
+                        b[k] = c;
+                        words.push(b.into_iter().collect());
+                    }
+                }
+            }
+        }
+        for w in &words {
+            assert_eq!(lex.is_abbreviation(w), lex.abbreviations.contains(w.as_str()), "{w:?}");
+        }
+    }
 
     /// The short-word table gives the string map's answer for every lexicon word of up to 7
     /// ASCII bytes, in three spellings, and none for words in no list.

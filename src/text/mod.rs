@@ -431,10 +431,27 @@ fn paragraph_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
     lines_inclusive(text).filter_map(move |line| {
         let start = offset;
         offset += line.len();
-        let lead = line.len() - line.trim_start().len();
-        let body = line.trim();
-        if body.is_empty() { None } else { Some(Span::new(start + lead, start + lead + body.len())) }
+        let body = trimmed(line);
+        if body.is_empty() { None } else { Some(Span::new(start + body.start, start + body.end)) }
     })
+}
+
+/// The range of `line.trim()` in `line`: ASCII white space is passed over byte by byte, and only
+/// a character beyond ASCII at either end is decoded (`trim_start` and `trim` decoded every
+/// character they passed, twice at the start: about 80 instructions a line).
+fn trimmed(line: &str) -> std::ops::Range<usize> {
+    // (`char::is_whitespace` of an ASCII byte: tab to carriage return, and the space.)
+    let white = |c: u8| matches!(c, b'\t'..=b'\r' | b' ');
+    let b = line.as_bytes();
+    let mut start = b.iter().position(|&c| !white(c)).unwrap_or(b.len());
+    if b.get(start).is_some_and(|&c| !c.is_ascii()) {
+        start = line.len() - line[start..].trim_start().len();
+    }
+    let mut end = start + b[start..].iter().rposition(|&c| !white(c)).map_or(0, |i| i + 1);
+    if end > start && !b[end - 1].is_ascii() {
+        end = start + line[start..end].trim_end().len();
+    }
+    start..end
 }
 
 /// The lines of `text`, each with its newline: `split_inclusive('\n')`, with the newlines found
@@ -463,6 +480,28 @@ mod tests {
         for at in 0..=text.len() + 2 {
             for near in 0..=doc.tokens.len() + 1 {
                 assert_eq!(doc.token_after_near(at, near), doc.token_after(at), "at {at}, near {near}");
+            }
+        }
+    }
+
+    /// `trimmed` is where `trim` puts a line's text: every character alone, around a word, and
+    /// mixed white space.
+    #[test]
+    fn trimmed_is_trim() {
+        let mut lines: Vec<String> =
+            ["", " ", " \t\n", "a", " a b \n", "\u{a0}x\u{2003} \u{85}", " \u{a0} \u{3000}"].map(String::from).to_vec();
+        for c in (0..0x3100).chain([0xFEFF, 0x10FFFF]).filter_map(char::from_u32) {
+            lines.push(c.to_string());
+            lines.push(format!("{c}x{c}"));
+            lines.push(format!(" {c} x y {c} \n"));
+            lines.push(format!("{c}{c} \u{a0}"));
+        }
+        for l in &lines {
+            let lead = l.len() - l.trim_start().len();
+            let r = super::trimmed(l);
+            assert_eq!(&l[r.clone()], l.trim(), "{l:?}");
+            if !l.trim().is_empty() {
+                assert_eq!(r.start, lead, "{l:?}");
             }
         }
     }

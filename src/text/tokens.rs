@@ -232,7 +232,7 @@ pub fn tokenize(text: &str, para: Span, out: &mut Vec<Token>, stops: &mut Stops)
                 // (An initial is one character, `c`, and the period: counted from `c`'s length
                 // rather than by counting the word's characters.)
                 let initial = end - i == len && c.is_uppercase();
-                if initial || lex.abbreviations.contains(word) || (s[i..end].contains('.') && is_initialism(&s[i..end])) {
+                if initial || lex.is_abbreviation(word) || (s[i..end].contains('.') && is_initialism(&s[i..end])) {
                     end += 1;
                     plain = false;
                 }
