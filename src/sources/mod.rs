@@ -802,6 +802,18 @@ impl Builder<'_, '_> {
         // (`lower` is `to_lowercase`, borrowed or on the stack for most phrases.)
         let lowered = lower(phrase);
         let lower: &str = &lowered;
+        // `"...," one said` / `another wrote` / `one of them said`: one member of the group the text
+        // has just quoted, which is the source (its count and its reason for anonymity hold).
+        if matches!(lower, "one" | "another" | "one of them" | "one of us") {
+            let group = self.recent(at, 2500).find(|&id| {
+                let s = &self.sources[id];
+                s.anonymous && s.plural
+            });
+            if let Some(id) = group {
+                self.touch(id, m, at);
+                return id;
+            }
+        }
         let all_words: Vec<&str> = lower.split_whitespace().collect();
         // "one of the people", "two of the officers": a part of a group is described by the
         // group's phrase, and refers back to it when the group was quoted before.
