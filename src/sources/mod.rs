@@ -511,6 +511,8 @@ impl Builder<'_, '_> {
                 (None, None) => premodifier,
             };
             let (age, role) = split_age(candidate, text);
+            // ("Pensioner Gwen Hollis, 78,": the role is the premodifier, the age still the appositive's.)
+            let age = age.or_else(|| split_age(m_role, text).0);
             if s.role.is_none() || role.is_some_and(|r| !is_relative_clause(r, text) && ends_in_role(r)) {
                 s.role = role;
             }
