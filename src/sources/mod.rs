@@ -352,7 +352,18 @@ fn add_name_mentions(doc: &Document, sources: &mut [Source]) {
         let Some(&Some(id)) = surname else { continue };
         // Extend left over first names and a title.
         let mut a = t;
-        while a > 0 && doc.is_narrative(a - 1) && doc.tokens[a - 1].is_word() && doc.has_class(a - 1, Classes::CAP) && t - a < 4 {
+        // (Not over a capitalised role noun that is no title: "Fisherman Tom Barker".)
+        // (Nor one that opens a title of more words: "Attorney General Loretta Lynch".)
+        let role_word = |k: usize| {
+            doc.has_class(k, Classes::ROLE) && !doc.has_class(k, Classes::TITLE) && crate::quotes::np::title_at(doc, k, t).is_none()
+        };
+        while a > 0
+            && doc.is_narrative(a - 1)
+            && doc.tokens[a - 1].is_word()
+            && doc.has_class(a - 1, Classes::CAP)
+            && !role_word(a - 1)
+            && t - a < 4
+        {
             a -= 1;
         }
         let span = doc.token_span(a, t + 1);
@@ -1080,7 +1091,7 @@ fn name_gender_of(doc: &Document, m: &Mention) -> Gender {
 /// The role written before the name that starts at token `a`: a lower-case singular role noun
 /// and the capitalised words before it ("Westbrook boss", "High school teacher"), within the
 /// narrative, opening a clause or a noun phrase (after the sentence's start, a comma, a
-/// determiner or a preposition); none after a plural ("told reporters Carla Minetti ..."), a
+/// determiner or a preposition), or a capitalised role noun opening the sentence; none after a plural ("told reporters Carla Minetti ..."), a
 /// verb ("defeated rival Ada Moreno") or an adjective ("presidential nominee", which is only
 /// part of the role).
 fn role_before_name(doc: &Document, a: usize) -> Option<Span> {
@@ -1089,7 +1100,13 @@ fn role_before_name(doc: &Document, a: usize) -> Option<Span> {
         "the", "a", "an", "his", "her", "their", "its", "our", "by", "to", "from", "with", "for", "and", "of", "as", "said", "says",
     ]);
     let noun = a - 1;
-    if !doc.is_narrative(noun) || !doc.tokens[noun].is_word() || doc.has_class(noun, Classes::CAP) {
+    // (A capitalised role noun only where the sentence starts: "Fisherman Tom Barker, whose boat
+    // ..."; elsewhere a capitalised word before a name is part of it or a title.)
+    let sentence_start = |k: usize| k == doc.sentences[doc.sentence_of[k] as usize].first;
+    // (Nor before a title: "Witness Mr. Trump's appeal" is a verb, "Local GP Dr Anjali Rao" an
+    // adjective.)
+    let capitalised_ok = |k: usize| sentence_start(k) && !(a..(a + 3).min(doc.tokens.len())).any(|j| doc.has_class(j, Classes::TITLE));
+    if !doc.is_narrative(noun) || !doc.tokens[noun].is_word() || doc.has_class(noun, Classes::CAP) && !capitalised_ok(noun) {
         return None;
     }
     let w = doc.word(noun);
