@@ -762,7 +762,14 @@ fn try_cue(
                 && (w.ends_with("ed") || w.ends_with("ing"))
                 && first + 1 < b
                 && doc.word(first + 1).starts_with(|c: char| c.is_lowercase());
-            if quote_follows && (np::word_is_lower_in(PREPOSITION_STARTS, doc, first) || participle_opens) {
+            // (Unless the quote goes on with the clause in lower case: `Evaluating the candidates by
+            // the polls, Stevens said, "is like ..."` has the gerund phrase as its subject.)
+            // (Not after a prepositional phrase: `In closing, the host said, "we ..."` is an adverbial.)
+            let quote_goes_on = quote_follows
+                && comma + 2 < end
+                && doc.word(comma + 2).starts_with(|c: char| c.is_lowercase())
+                && !word_is_lower_in(words!["in", "at", "on", "to", "for", "with", "by", "from", "after", "before", "during"], doc, first);
+            if quote_follows && !quote_goes_on && (np::word_is_lower_in(PREPOSITION_STARTS, doc, first) || participle_opens) {
                 return None;
             }
             let before = make(doc, s, first, b, cue_span, cue.verb.lemma, Some(m), "indirect/said-parenthetical", absorbed, top, cues);
